@@ -1,0 +1,157 @@
+# cuc-single-inbox-plugins - monitoring plugins for Cisco Unity Connection
+# Single Inbox.  GNU make + pkg-config; see README.md.
+#
+#   make            build plugins/check_cuc_*
+#   make demo       run every check on the bundled sample data
+#   make check      build and run the whole test suite
+#   make check SAN=1   the same under AddressSanitizer + UBSan (build-san/)
+#   make fuzz FUZZ_SECONDS=N   run each libFuzzer target for N s (clang)
+#   make bench      the benchmarks of tests/bench/
+#   make install    PREFIX=/usr/local DESTDIR= plugindir=$(PREFIX)/lib/nagios/plugins
+#   make deps       install missing build dependencies (apt-get, as root)
+
+VERSION		= 0.1.0
+PREFIX		?= /usr/local
+plugindir	?= $(PREFIX)/lib/nagios/plugins
+PKG_CONFIG	?= pkg-config
+CC		?= cc
+CFLAGS		?= -O2 -g
+WARNFLAGS	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CPPFLAGS	+= -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+		   -DCUC_VERSION=\"$(VERSION)\" -Icommon
+FUZZ_SECONDS	?= 60
+
+# SAN=1: a separate tree built with AddressSanitizer + UndefinedBehaviorSanitizer.
+ifeq ($(SAN),1)
+O		?= build-san
+BIN		?= build-san/plugins
+CFLAGS		+= -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+		   -fno-sanitize-recover=undefined
+LDFLAGS		+= -fsanitize=address,undefined
+endif
+O		?= build
+BIN		?= plugins
+
+# Evaluated when a recipe runs, so `make deps` can install them first.
+CURL_CFLAGS	= $(shell $(PKG_CONFIG) --cflags libcurl)
+PCRE2_CFLAGS	= $(shell $(PKG_CONFIG) --cflags libpcre2-8)
+PCRE2_LIBS	= $(shell $(PKG_CONFIG) --libs libpcre2-8)
+CMOCKA_CFLAGS	= $(shell $(PKG_CONFIG) --cflags cmocka)
+CMOCKA_LIBS	= $(shell $(PKG_CONFIG) --libs cmocka)
+
+# libcurl is dlopen()ed on first use (common/http.c): no plugin links it.
+LIBS		= -ldl
+LIBS_check_cuc_mbxsync = $(PCRE2_LIBS)
+
+COMMON_SRC	= $(wildcard common/*.c)
+COMMON_OBJ	= $(COMMON_SRC:%.c=$(O)/%.o)
+PLUGIN_SRC	= $(wildcard plugins/check_cuc_*.c)
+PLUGINS		= $(PLUGIN_SRC:plugins/%.c=$(BIN)/%)
+PLUGIN_SCRIPTS	= $(filter-out %.c %.o,$(wildcard plugins/cuc_*))
+UNIT_SRC	= $(wildcard tests/unit/test_*.c)
+UNIT_TESTS	= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
+FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
+HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
+
+.PHONY: all check demo deps install clean fuzz bench tests
+.SUFFIXES:
+
+all: $(PLUGINS)
+
+$(O)/%.o: %.c common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS) $(CURL_CFLAGS) $(PCRE2_CFLAGS) -c -o $@ $<
+
+$(O)/libcuc.a: $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN)/check_cuc_%: $(O)/plugins/check_cuc_%.o $(O)/libcuc.a
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $< $(O)/libcuc.a $(LIBS_$(@F)) $(LIBS)
+
+$(O)/tests/test_%: tests/unit/test_%.c $(O)/libcuc.a common/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) $(PCRE2_CFLAGS) \
+	    -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< \
+	    $(O)/libcuc.a $(CMOCKA_LIBS) $(PCRE2_LIBS) $(LIBS)
+
+# Each fuzz target also builds as a plain program that replays its corpus,
+# so `make check` runs every seed and every past crash as a regression test.
+$(O)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(O)/libcuc.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS) -Wno-missing-prototypes \
+	    $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(O)/libcuc.a $(PCRE2_LIBS) $(LIBS)
+
+$(O)/tests/%: tests/%.c $(O)/libcuc.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS) -Wno-missing-prototypes \
+	    $(LDFLAGS) -o $@ $< $(O)/libcuc.a $(PCRE2_LIBS) $(LIBS)
+
+tests: $(PLUGINS) $(UNIT_TESTS) $(FUZZ_REPLAY) $(HELPERS)
+
+check: deps
+	@$(MAKE) --no-print-directory tests
+	@O=$(O) BIN=$(BIN) SAN=$(SAN) sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@BIN=$(BIN) sh tests/demo.sh
+
+bench: all $(HELPERS)
+	@O=$(O) BIN=$(BIN) sh tests/bench/run.sh
+
+build-fuzz/%: tests/fuzz/%.c $(COMMON_SRC) common/*.h
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
+	    $(PCRE2_CFLAGS) -o $@ $< $(COMMON_SRC) $(PCRE2_LIBS) $(LIBS)
+
+fuzz: $(FUZZ_BIN)
+	@set -e; for f in $(FUZZ_BIN); do \
+	    name=$${f##*/}; corpus=tests/fuzz/corpus/$${name#fuzz_}; \
+	    mkdir -p build-fuzz/corpus/$$name build-fuzz/crashes; \
+	    echo "== $$name ($(FUZZ_SECONDS) s)"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	        -artifact_prefix=build-fuzz/crashes/$$name- \
+	        build-fuzz/corpus/$$name $$corpus 2>&1 | \
+	        grep -E '^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+ *DONE|==.*ERROR)'; \
+	done
+
+install: all
+	install -d $(DESTDIR)$(plugindir)
+	install -m 0755 $(PLUGINS) $(PLUGIN_SCRIPTS) $(DESTDIR)$(plugindir)
+
+clean:
+	rm -rf build build-san build-fuzz $(PLUGINS)
+
+# Install what a fresh Debian lacks: as root with apt-get, else say how.
+DEPS_PKGS = gcc make pkg-config libcurl4-openssl-dev libpcre2-dev \
+	libcmocka-dev python3 expect locales
+deps:
+	@missing=""; \
+	command -v cc >/dev/null 2>&1 || missing="$$missing gcc"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	for m in libcurl:libcurl4-openssl-dev libpcre2-8:libpcre2-dev cmocka:libcmocka-dev; do \
+	    $(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
+	done; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
+	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
+	if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        echo "make deps: installing$$missing"; \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	            apt-get install -y -qq --no-install-recommends$$missing >/dev/null || exit 1; \
+	    else \
+	        echo "make deps: missing$$missing; run as root:"; \
+	        echo "  apt-get update && apt-get install -y$$missing"; exit 1; \
+	    fi; \
+	fi; \
+	if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$' && [ "$$(id -u)" = 0 ]; then \
+	    sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen 2>/dev/null; \
+	    grep -q '^de_DE.UTF-8' /etc/locale.gen 2>/dev/null || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen; \
+	    locale-gen >/dev/null 2>&1 || true; \
+	fi

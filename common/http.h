@@ -1,0 +1,62 @@
+/*
+ * http.h - HTTP(S), SFTP and file:// transfers through libcurl, loaded on
+ * first use.
+ *
+ * The plugins are not linked against libcurl: loading it and its 30-odd
+ * shared objects costs more than a whole TCP check, so http_client_new()
+ * dlopen()s it only when a run actually makes a request.
+ */
+#ifndef CUC_HTTP_H
+#define CUC_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct http_client;	/* one per run; connections are reused across requests */
+
+struct http_request {
+	const char		*url;
+	const char		*method;	/* NULL: GET, or POST when body is set */
+	const char		*body;		/* NULL: none */
+	size_t			 body_len;
+	const char *const	*headers;	/* NULL-terminated "Name: value" list, or NULL */
+	double			 timeout;	/* seconds for the whole transfer (> 0) */
+	double			 connect_timeout;	/* seconds, 0: same as timeout */
+	int			 ip_version;	/* 0 any, 4, 6 */
+	bool			 insecure;	/* skip TLS verification */
+	const char		*ca_cert;	/* CA bundle file, or NULL */
+	const char		*netrc_file;	/* credentials from this netrc, or NULL */
+	const char		*userpwd;	/* "user:password" for Basic auth, or NULL */
+	size_t			 max_body;	/* cap on the body kept (0: 1 MiB) */
+};
+
+struct http_response {
+	long	 status;		/* HTTP status, 0 when none arrived */
+	char	 server[128];		/* Server header, "" if none */
+	char	 content_type[128];
+	char	*body;			/* NUL-terminated, malloc'd; NULL if none */
+	size_t	 body_len;
+	bool	 body_cut;		/* more than max_body arrived */
+	double	 connect_time;		/* seconds */
+	double	 total_time;
+	int	 error;			/* 0, or the libcurl error code */
+	char	 message[256];		/* libcurl's message when error != 0 */
+};
+
+/*
+ * Load libcurl and make a client.  Returns NULL with the reason ("cannot
+ * load libcurl.so.4: ...") in err.
+ */
+struct http_client *http_client_new(char *err, size_t errlen);
+void http_client_free(struct http_client *);
+
+/*
+ * Make one request.  Returns 0 when a response (any status) arrived, -1
+ * when the transfer failed (resp->error and resp->message say why).
+ * Free the response with http_response_free().
+ */
+int http_perform(struct http_client *, const struct http_request *,
+    struct http_response *resp);
+void http_response_free(struct http_response *);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * options.h - the options every plugin has, and extra-opts.
+ *
+ * A plugin lists COMMON_LONGOPTS and COMMON_SHORTOPTS in its own getopt_long
+ * tables and passes every option it does not handle itself to
+ * common_option().  Long-only options of a plugin use codes from
+ * OPT_PLUGIN_BASE up.
+ *
+ * --extra-opts=[section][@file] works as in monitoring-plugins: the section
+ * (default: the plugin's name, e.g. check_cuc_port) of an ini file
+ * (default: the first of the standard monitoring-plugins.ini locations, or
+ * $MP_CONFIG_FILE) is turned into "--key=value" arguments placed before the
+ * command line's, so the command line wins.  That is how passwords stay
+ * off the command line.
+ */
+#ifndef CUC_OPTIONS_H
+#define CUC_OPTIONS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "range.h"
+#include "state.h"
+
+enum {
+	OPT_EXTRA_OPTS = 0x100,
+	OPT_PLUGIN_BASE = 0x200	/* first code for a plugin's long-only options */
+};
+
+#define COMMON_SHORTOPTS "hVvt:w:c:"
+#define COMMON_LONGOPTS \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }, \
+	{ "verbose", no_argument, NULL, 'v' }, \
+	{ "timeout", required_argument, NULL, 't' }, \
+	{ "warning", required_argument, NULL, 'w' }, \
+	{ "critical", required_argument, NULL, 'c' }, \
+	{ "extra-opts", optional_argument, NULL, OPT_EXTRA_OPTS }
+
+#define DEFAULT_TIMEOUT	10.0
+
+struct common_opts {
+	int		 verbose;	/* -v count */
+	double		 timeout;	/* seconds, default DEFAULT_TIMEOUT */
+	enum state	 timeout_state;	/* default UNKNOWN */
+	const char	*warning;	/* -w text, parsed by the plugin */
+	const char	*critical;	/* -c text */
+	bool		 help;		/* -h given */
+	bool		 version;	/* -V given */
+};
+
+void common_opts_init(struct common_opts *);
+
+/*
+ * Handle one option returned by getopt_long.  Returns 0 when handled, 1
+ * when it is not a common option (the plugin's own), -1 on a bad value
+ * with a message naming the option in err.
+ */
+int common_option(int opt, const char *arg, struct common_opts *,
+    char *err, size_t errlen);
+
+/* The help text of the common options, 80 columns. */
+void common_help(FILE *fp);
+
+/* "check_cuc_port (cuc-single-inbox-plugins 0.1.0)" and licence line. */
+void print_version(FILE *fp, const char *progname);
+
+/*
+ * Parse a threshold option into *r; on error write
+ * "invalid --warning range '1:2x': trailing characters" into err.
+ * Returns 0 or -1.
+ */
+int range_option(const char *optname, const char *text, unsigned flags,
+    struct range *r, char *err, size_t errlen);
+
+/* Parse -w/-c (either may be NULL) into a threshold; errors as above. */
+int threshold_options(const char *warning, const char *critical,
+    unsigned flags, struct threshold *t, char *err, size_t errlen);
+
+/* Non-negative seconds with decimals ("900", "0.5"); errors name optname. */
+int seconds_option(const char *optname, const char *text, double *out,
+    char *err, size_t errlen);
+
+/* Whole number within [min, max]; errors name optname. */
+int uint_option(const char *optname, const char *text, unsigned long min,
+    unsigned long max, unsigned long *out, char *err, size_t errlen);
+
+/*
+ * Extra-opts.  Build a new argument vector: argv[0], the arguments of every
+ * --extra-opts given (in order), then the rest of argv without the
+ * --extra-opts arguments.  Without --extra-opts, *new_argv is argv itself.
+ * Returns 0, or -1 with the problem (missing or unreadable file, malformed
+ * line N, section absent) in err.  Free with extraopts_free().
+ */
+int extraopts_expand(int argc, char **argv, const char *plugin_name,
+    int *new_argc, char ***new_argv, char *err, size_t errlen);
+void extraopts_free(int argc, char **argv, char **orig_argv);
+
+/*
+ * The ini parser behind it (pure: bytes in, arguments out; fuzzed).
+ * Appends "--key=value" (or "--key" for a bare key) for each entry of
+ * `section` in text to *args (*nargs entries, grown with realloc).
+ * Returns the number of entries found in the section (0 is valid), -2 if
+ * the section does not exist, -1 on a malformed line (its number in
+ * *bad_line) or out of memory.
+ */
+int ini_section_args(const char *text, size_t len, const char *section,
+    char ***args, int *nargs, int *bad_line);
+
+#endif

@@ -1,0 +1,70 @@
+# Shared helpers of the shell tests: run a plugin, check what a scheduler
+# sees (exit code, first line, perfdata), print TAP.
+#
+#   . tests/lib.sh
+#   run check_cuc_port -H 127.0.0.1 -p 1     # sets $rc, $out, $line1, $perf, $err
+#   is_rc 2 "closed port is CRITICAL"
+#   like "$line1" '^CUC PORT CRITICAL - ' "first line"
+#   perf_has "time=" "time perfdata"
+#   done_testing
+
+BIN=${BIN:-plugins}
+O=${O:-build}
+TESTS_RUN=0
+TESTS_FAILED=0
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/cuc-t.XXXXXX") || exit 1
+trap 'cleanup_hook; rm -rf "$TMPD"' EXIT
+trap 'exit 1' INT TERM
+cleanup_hook() { :; }	# a test script may redefine it (stop servers)
+
+# run PLUGIN ARGS...: run $BIN/PLUGIN; stdout in $out, stderr in $err.
+run() {
+	prog=$1
+	shift
+	"$BIN/$prog" "$@" > "$TMPD/stdout" 2> "$TMPD/stderr"
+	rc=$?
+	out=$(cat "$TMPD/stdout")
+	err=$(cat "$TMPD/stderr")
+	line1=$(head -n 1 "$TMPD/stdout")
+	case $line1 in
+	*"|"*)	perf=${line1#*|}; perf=${perf# } ;;
+	*)	perf="" ;;
+	esac
+}
+
+ok() {
+	TESTS_RUN=$((TESTS_RUN + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $TESTS_RUN - $2"
+	else
+		TESTS_FAILED=$((TESTS_FAILED + 1))
+		echo "not ok $TESTS_RUN - $2"
+		echo "#   exit $rc, stdout: $(head -c 600 "$TMPD/stdout" 2>/dev/null)"
+		[ -s "$TMPD/stderr" ] && echo "#   stderr: $(head -c 300 "$TMPD/stderr")"
+	fi
+	return 0
+}
+
+is_rc() { [ "$rc" -eq "$1" ]; ok $? "$2 (exit $1)"; }
+like() { printf '%s\n' "$1" | grep -Eq -- "$2"; ok $? "$3"; }
+unlike() { ! printf '%s\n' "$1" | grep -Eq -- "$2"; ok $? "$3"; }
+perf_has() { printf ' %s\n' "$perf" | grep -Fq -- " $1"; ok $? "$2"; }
+no_stderr() { [ -z "$err" ]; ok $? "${1:-nothing on stderr}"; }
+
+# Checks every plugin output must pass (shared/consumers.md).
+well_formed() {
+	w=0
+	n=$(printf '%s\n' "$out" | grep -c '|')
+	[ "$n" -le 1 ] || w=1
+	[ "$n" -eq 0 ] || head -n 1 "$TMPD/stdout" | grep -q '|' || w=1
+	printf '%s\n' "$line1" | grep -Eq '^CUC [A-Z]+ (OK|WARNING|CRITICAL|UNKNOWN) - ' || w=1
+	text=${line1%%|*}
+	case $text in *";"*) w=1 ;; esac
+	case $perf in *"  "*) w=1 ;; esac
+	ok $w "${1:-output well formed}"
+}
+
+done_testing() {
+	echo "1..$TESTS_RUN"
+	[ "$TESTS_FAILED" -eq 0 ]
+}
