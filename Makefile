@@ -40,7 +40,7 @@ CMOCKA_CFLAGS	= $(shell $(PKG_CONFIG) --cflags cmocka)
 CMOCKA_LIBS	= $(shell $(PKG_CONFIG) --libs cmocka)
 
 # libcurl is dlopen()ed on first use (common/http.c): no plugin links it.
-LIBS		= -ldl
+LIBS		= -Wl,--as-needed -ldl -lm
 LIBS_check_cuc_mbxsync = $(PCRE2_LIBS)
 
 COMMON_SRC	= $(wildcard common/*.c)
@@ -128,11 +128,10 @@ clean:
 	rm -rf build build-san build-fuzz $(PLUGINS)
 
 # Install what a fresh Debian lacks: as root with apt-get, else say how.
-DEPS_PKGS = gcc make pkg-config libcurl4-openssl-dev libpcre2-dev \
-	libcmocka-dev python3 expect locales
 deps:
 	@missing=""; \
 	command -v cc >/dev/null 2>&1 || missing="$$missing gcc"; \
+	[ -e /usr/include/stdio.h ] || missing="$$missing libc6-dev"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	for m in libcurl:libcurl4-openssl-dev libpcre2-8:libpcre2-dev cmocka:libcmocka-dev; do \
 	    $(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \

@@ -17,6 +17,7 @@
 #define CUC_OPTIONS_H
 
 #include <getopt.h>
+#include <stdio.h>	/* FILE, for common_help() */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -100,7 +101,8 @@ void extraopts_free(int argc, char **argv, char **orig_argv);
 /*
  * The ini parser behind it (pure: bytes in, arguments out; fuzzed).
  * Appends "--key=value" (or "--key" for a bare key) for each entry of
- * `section` in text to *args (*nargs entries, grown with realloc).
+ * `section` in text to *args (*nargs entries, grown with realloc; start
+ * from NULL/0 or an array this function grew, as it sizes by the count).
  * Returns the number of entries found in the section (0 is valid), -2 if
  * the section does not exist, -1 on a malformed line (its number in
  * *bad_line) or out of memory.

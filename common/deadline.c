@@ -1,0 +1,194 @@
+/*
+ * deadline.c - the guard that ends the plugin at its timeout; see deadline.h.
+ *
+ * Everything the SIGALRM handler needs is prepared at arm time: the whole
+ * line up to " while ..." sits in a static buffer, the exit code in a
+ * sig_atomic_t, and the step is a volatile pointer the handler reads once.
+ * The handler itself only copies bytes, calls write(2) and _exit(2), all
+ * async-signal-safe.  _exit() also drops whatever stdio still buffers, so
+ * a half-built report never reaches the scheduler after the timeout line.
+ *
+ * SIGTERM (the scheduler killing a plugin it gave up on) keeps its default
+ * action: the process ends at once.  Nagios and Icinga record their own
+ * timeout result then and ignore our output, so a handler would add
+ * nothing but risk.  deadline_arm() does reset SIGTERM to the default and
+ * unblocks SIGALRM and SIGTERM, because an ignored disposition and the
+ * signal mask survive exec(): a parent that ignored or blocked them would
+ * otherwise make the plugin unkillable and the guard silent.
+ */
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "deadline.h"
+#include "numfmt.h"
+#include "options.h"
+
+#define PREFIX_MAX	192
+#define STEP_MAX	256
+#define SECONDS_MAX	1e8	/* setitimer's tv_sec stays far from overflow */
+
+/* The only mutable static state of the library (see deadline.h). */
+static char			 dl_prefix[PREFIX_MAX];
+static size_t			 dl_prefix_len;
+static volatile sig_atomic_t	 dl_exit_code = STATE_UNKNOWN;
+static const char *volatile	 dl_step;
+static double			 dl_timeout = DEFAULT_TIMEOUT;
+static double			 dl_end;	/* monotonic_now() at expiry */
+static int			 dl_armed;
+
+static void
+append(char *buf, size_t size, size_t *len, const char *s)
+{
+	while (*s != '\0' && *len + 1 < size)
+		buf[(*len)++] = *s++;
+	buf[*len] = '\0';
+}
+
+/*
+ * Async-signal-safe: the line is put together on the stack from the
+ * precomputed prefix and the step, cleaned byte by byte as the output
+ * writer would (text_sanitise's rules: no '|', no ';' on line 1, no
+ * control characters).
+ */
+static void
+on_alarm(int sig)
+{
+	char line[PREFIX_MAX + STEP_MAX + 16];
+	const char *step = dl_step, *p;
+	size_t len = 0, i;
+	ssize_t w;
+
+	(void)sig;
+	for (i = 0; i < dl_prefix_len; i++)
+		line[len++] = dl_prefix[i];
+	if (step != NULL && step[0] != '\0') {
+		for (p = " while "; *p != '\0'; p++)
+			line[len++] = *p;
+		for (i = 0; step[i] != '\0' && i < STEP_MAX; i++) {
+			unsigned char c = (unsigned char)step[i];
+
+			if (c == '|')
+				c = '/';
+			else if (c == ';')
+				c = ',';
+			else if (c < 0x20 || c == 0x7f)
+				c = '?';
+			line[len++] = (char)c;
+		}
+	}
+	line[len++] = '\n';
+	for (i = 0; i < len; i += (size_t)w) {
+		w = write(STDOUT_FILENO, line + i, len - i);
+		if (w < 0 && errno == EINTR)
+			w = 0;
+		else if (w <= 0)
+			break;
+	}
+	_exit(dl_exit_code);
+}
+
+int
+deadline_arm(const char *check, double seconds, enum state st)
+{
+	struct sigaction sa;
+	struct itimerval it;
+	sigset_t set;
+	char num[64];
+	long usec;
+
+	if (!isfinite(seconds) || seconds <= 0 || seconds > SECONDS_MAX)
+		return -1;
+	if ((unsigned)st > STATE_UNKNOWN)
+		st = STATE_UNKNOWN;
+
+	/* "N s" through numfmt: a decimal point whatever the locale. */
+	numfmt(num, sizeof(num), seconds, 3);
+	dl_prefix_len = 0;
+	dl_prefix[0] = '\0';
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, "CUC ");
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len,
+	    check != NULL ? check : "");
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, " ");
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, state_name(st));
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len,
+	    " - timed out after ");
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, num);
+	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, " s");
+	dl_exit_code = (sig_atomic_t)st;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigfillset(&sa.sa_mask);	/* nothing interrupts the last words */
+	if (sigaction(SIGALRM, &sa, NULL) != 0)
+		return -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGTERM, &sa, NULL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGALRM);
+	sigaddset(&set, SIGTERM);
+	if (sigprocmask(SIG_UNBLOCK, &set, NULL) != 0)
+		return -1;
+
+	memset(&it, 0, sizeof(it));
+	it.it_value.tv_sec = (time_t)seconds;
+	usec = (long)((seconds - (double)it.it_value.tv_sec) * 1e6 + 0.5);
+	if (usec >= 1000000) {
+		it.it_value.tv_sec++;
+		usec -= 1000000;
+	}
+	it.it_value.tv_usec = (suseconds_t)usec;
+	if (it.it_value.tv_sec == 0 && it.it_value.tv_usec == 0)
+		it.it_value.tv_usec = 1;	/* zero would disarm */
+	dl_timeout = seconds;
+	dl_end = monotonic_now() + seconds;
+	if (setitimer(ITIMER_REAL, &it, NULL) != 0) {
+		dl_armed = 0;
+		return -1;
+	}
+	dl_armed = 1;
+	return 0;
+}
+
+void
+deadline_disarm(void)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof(it));
+	(void)setitimer(ITIMER_REAL, &it, NULL);
+	dl_armed = 0;
+}
+
+void
+deadline_step(const char *what)
+{
+	dl_step = what;
+}
+
+double
+deadline_remaining(void)
+{
+	double left;
+
+	if (!dl_armed)
+		return dl_timeout;
+	left = dl_end - monotonic_now();
+	return left > 0 ? left : 0;
+}
+
+double
+monotonic_now(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,180 @@
+/* diag.c - CuMbxSync diagnostic lines and their dates; see diag.h. */
+#include <stdint.h>
+#include <string.h>
+
+#include "diag.h"
+#include "timeparse.h"
+
+#define DAY_MS		86400000L
+#define DAY_S		86400.0
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Trim blanks on both ends of [*s, *s + *len). */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && is_blank(**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && is_blank((*s)[*len - 1]))
+		(*len)--;
+}
+
+/*
+ * Take the field up to the next comma from [*p, end): sets *f and *flen
+ * (trimmed) and moves *p past the comma.  Returns -1 when no comma is left.
+ */
+static int
+take_field(const char **p, const char *end, const char **f, size_t *flen)
+{
+	const char *comma;
+
+	comma = memchr(*p, ',', (size_t)(end - *p));
+	if (comma == NULL)
+		return -1;
+	*f = *p;
+	*flen = (size_t)(comma - *p);
+	trim(f, flen);
+	*p = comma + 1;
+	return 0;
+}
+
+/* A level: optional sign and 1..9 digits, nothing else. */
+static int
+parse_level(const char *s, size_t len, long *out)
+{
+	size_t i = 0;
+	long v = 0;
+	bool neg = false;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i++;
+	}
+	if (i == len || len - i > 9)
+		return -1;
+	for (; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+static int
+fail(const char **why, const char *text)
+{
+	if (why != NULL)
+		*why = text;
+	return -1;
+}
+
+int
+diag_parse_line(const char *line, size_t len, struct diag_record *rec,
+    const char **why)
+{
+	const char *p, *end, *lv;
+	size_t used, lvlen;
+
+	memset(rec, 0, sizeof(*rec));
+	if (line == NULL || len == 0)
+		return fail(why, "empty line");
+	if (time_parse_tod(line, len, &rec->ms, &used) != 0 ||
+	    rec->ms < 0 || rec->ms > DAY_MS + 999 || used > len)
+		return fail(why, "no time of day");
+	if (rec->ms >= DAY_MS)
+		rec->ms = DAY_MS - 1;	/* 23:59:60.x, a leap second */
+	p = line + used;
+	end = line + len;
+	while (p < end && is_blank(*p))
+		p++;
+	if (p == end || *p != '|')
+		return fail(why, "no '|' after the time");
+	p++;
+	if (take_field(&p, end, &rec->thread, &rec->thread_len) != 0 ||
+	    take_field(&p, end, &rec->host, &rec->host_len) != 0 ||
+	    take_field(&p, end, &rec->context2, &rec->context2_len) != 0 ||
+	    take_field(&p, end, &rec->component, &rec->component_len) != 0 ||
+	    take_field(&p, end, &lv, &lvlen) != 0)
+		return fail(why, "missing field");
+	if (rec->thread_len == 0)
+		return fail(why, "empty thread");
+	if (rec->component_len == 0)
+		return fail(why, "empty component");
+	if (parse_level(lv, lvlen, &rec->level) != 0)
+		return fail(why, "bad level");
+	while (p < end && is_blank(*p))
+		p++;
+	rec->message = p;
+	rec->message_len = (size_t)(end - p);
+	return 0;
+}
+
+/* Start of the day holding t (floor without libm, which no plugin links). */
+static double
+day_floor(double t)
+{
+	double d = t / DAY_S;
+	int64_t k;
+
+	if (!(d > -1e15 && d < 1e15))
+		return 0;	/* not a time: keep the arithmetic finite */
+	k = (int64_t)d;
+	if ((double)k > d)
+		k--;
+	return (double)k * DAY_S;
+}
+
+void
+diag_clock_init(struct diag_clock *clk, int tz_offset)
+{
+	clk->bound = 0;
+	clk->has_bound = false;
+	clk->tz_offset = tz_offset;
+}
+
+void
+diag_clock_file(struct diag_clock *clk, double mtime)
+{
+	/* The file's last line was written before its last modification. */
+	if (!clk->has_bound || mtime < clk->bound)
+		clk->bound = mtime;
+	clk->has_bound = true;
+}
+
+double
+diag_clock_back(struct diag_clock *clk, long ms)
+{
+	double local_bound, day_start, latest, t;
+
+	if (ms < 0 || ms >= DAY_MS)
+		ms = 0;
+	if (!clk->has_bound)
+		clk->has_bound = true;	/* bound 0: the epoch's first day */
+	/* Work in the log's own clock, where midnight is. */
+	local_bound = clk->bound + clk->tz_offset;
+	day_start = day_floor(local_bound);
+	t = day_start + (double)ms / 1000.0;
+	latest = local_bound + DIAG_DISORDER_MS / 1000.0;
+	if (t + DAY_S <= latest)
+		t += DAY_S;	/* a little out of order just after midnight */
+	else if (t > latest)
+		t -= DAY_S;	/* later than the line after it: midnight passed */
+	t -= clk->tz_offset;
+	if (t < clk->bound)
+		clk->bound = t;
+	return t;
+}
+
+bool
+diag_clock_before(const struct diag_clock *clk, double t)
+{
+	return clk->has_bound && clk->bound + DIAG_DISORDER_MS / 1000.0 <= t;
+}

@@ -1,0 +1,502 @@
+/* mbxclass.c - classes of CuMbxSync failures; see mbxclass.h. */
+#define _GNU_SOURCE		/* memmem */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mbxclass.h"
+
+struct mbxpattern {
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+};
+
+/*
+ * Literal signatures, lower case, with the class they stand for.  The
+ * texts are libcurl's error strings (old and new spellings), OpenSSL's
+ * and the shapes quoted in Cisco's troubleshooting documents.  Besides
+ * the classes, a few are markers: "ldap" makes a line an LDAP failure
+ * only together with a failure word, and the generic failure words make
+ * `other` when nothing more specific matched.
+ */
+enum {
+	K_LDAP = MBXC_COUNT + 1,	/* "ldap" */
+	K_LDAP_FAIL,			/* a failure word for LDAP */
+	K_OTHER_WORD			/* a generic failure word */
+};
+
+struct sig {
+	const char	*text;
+	unsigned char	 len;
+	unsigned char	 kind;	/* enum mbxclass or K_* */
+};
+
+/* Every signature has at least two bytes (scan_sigs looks at the second). */
+#define SIG(text, kind)	{ text, sizeof(text) - 1, kind }
+
+static const struct sig sigs[] = {
+	SIG("errorserverbusy", MBXC_THROTTLED),
+	SIG("errorimpersonateuserdenied", MBXC_IMPERSONATION),
+	SIG("errorimpersonationdenied", MBXC_IMPERSONATION),
+	SIG("errorimpersonationfailed", MBXC_IMPERSONATION),
+	SIG("errornonexistentmailbox", MBXC_NO_MAILBOX),
+	SIG("couldn't connect", MBXC_CONNECT),
+	SIG("could not connect", MBXC_CONNECT),
+	SIG("couldnt connect", MBXC_CONNECT),
+	SIG("failed to connect", MBXC_CONNECT),
+	SIG("connection refused", MBXC_CONNECT),
+	SIG("no route to host", MBXC_CONNECT),
+	SIG("network is unreachable", MBXC_CONNECT),
+	SIG("timeout was reached", MBXC_TIMEOUT),
+	SIG("timed out", MBXC_TIMEOUT),
+	SIG("operation timeout", MBXC_TIMEOUT),
+	SIG("ssl connect error", MBXC_TLS),
+	SIG("certificate verify failed", MBXC_TLS),
+	SIG("ssl certificate problem", MBXC_TLS),
+	SIG("peer certificate", MBXC_TLS),
+	SIG("ssl peer", MBXC_TLS),
+	SIG("local ssl certificate", MBXC_TLS),
+	SIG("ssl handshake", MBXC_TLS),
+	SIG("tls handshake", MBXC_TLS),
+	SIG("unable to get local issuer", MBXC_TLS),
+	SIG("certificate has expired", MBXC_TLS),
+	SIG("self signed certificate", MBXC_TLS),
+	SIG("self-signed certificate", MBXC_TLS),
+	SIG("ssl ca cert", MBXC_TLS),
+	SIG("ssl_error", MBXC_TLS),
+	SIG("failed to get dns", MBXC_DNS),
+	SIG("dns results", MBXC_DNS),
+	SIG("couldn't resolve", MBXC_DNS),
+	SIG("could not resolve", MBXC_DNS),
+	SIG("resolve host", MBXC_DNS),
+	SIG("name or service not known", MBXC_DNS),
+	SIG("dns lookup", MBXC_DNS),
+	SIG("dns query", MBXC_DNS),
+	SIG("ldap", K_LDAP),
+	SIG("fail", K_LDAP_FAIL),
+	SIG("error", K_LDAP_FAIL),
+	SIG("invalid_credentials", K_LDAP_FAIL),
+	SIG("denied", K_LDAP_FAIL),
+	SIG("can't contact", K_LDAP_FAIL),
+	SIG("cannot contact", K_LDAP_FAIL),
+	SIG("failed", K_OTHER_WORD),
+	SIG("failure", K_OTHER_WORD),
+	SIG("exception", K_OTHER_WORD),
+	SIG("unable to", K_OTHER_WORD),
+	SIG("diagnostic=[", K_OTHER_WORD),
+};
+
+#define NSIGS	(sizeof(sigs) / sizeof(sigs[0]))
+#define NO_SIG	0xff
+
+static const struct {
+	const char	*label;
+	const char	*title;
+	const char	*advice;
+} classes[MBXC_COUNT] = {
+	[MBXC_THROTTLED] = { "throttled", "EWS throttling (ErrorServerBusy)",
+	    "Exchange is throttling CUC: check the EWS throttling policy"
+	    " of the service account and the load on Exchange" },
+	[MBXC_IMPERSONATION] = { "impersonation", "impersonation denied",
+	    "grant the unified messaging service account the"
+	    " ApplicationImpersonation role" },
+	[MBXC_NO_MAILBOX] = { "no_mailbox", "mailbox not found",
+	    "the Exchange mailbox does not exist: check the user's"
+	    " unified messaging account and email address" },
+	[MBXC_CONNECT] = { "connect", "connection failure",
+	    "check the firewall (port 443 to Exchange), the Exchange"
+	    " server name and DNS" },
+	[MBXC_TIMEOUT] = { "timeout", "timeout",
+	    "EWS is slow or SSL is required on the wrong virtual"
+	    " directory: check IIS, raise the response timeout" },
+	[MBXC_TLS] = { "tls", "TLS/certificate failure",
+	    "check the certificate store on CUC (missing CA, expired"
+	    " Exchange certificate)" },
+	[MBXC_DNS] = { "dns", "DNS failure",
+	    "check the autodiscover DNS records and CUC's DNS servers" },
+	[MBXC_LDAP] = { "ldap", "LDAP failure",
+	    "check the domain controller credentials" },
+	[MBXC_HTTP_401] = { "http_401", "HTTP 401",
+	    "check the unified messaging service account (password,"
+	    " user format, locked or expired, Basic/NTLM auth mode)" },
+	[MBXC_HTTP_403] = { "http_403", "HTTP 403",
+	    "Exchange requires SSL: upload its CA certificate to CUC" },
+	[MBXC_HTTP_404] = { "http_404", "HTTP 404",
+	    "check HTTPS/SSL settings, the autodiscover URL or domain and"
+	    " the EWS/Autodiscover virtual directories" },
+	[MBXC_HTTP_440] = { "http_440", "HTTP 440",
+	    "login timeout or bad response from Exchange: check IIS"
+	    " authentication and the EWS virtual directory" },
+	[MBXC_HTTP_500] = { "http_500", "HTTP 500",
+	    "check the IIS/EWS configuration, impersonation rights and"
+	    " the mailbox on Exchange" },
+	[MBXC_HTTP_503] = { "http_503", "HTTP 503",
+	    "check the firewall (port 443 to Exchange), the server name"
+	    " and DNS: CUC logs failed connections as 503" },
+	[MBXC_HTTP_OTHER] = { "http_other", "HTTP error",
+	    "look up this status in the IIS and EWS logs on Exchange" },
+	[MBXC_OTHER] = { "other", "other failure",
+	    "read the newest CuMbxSync lines (-v) against Cisco's Single"
+	    " Inbox troubleshooting guide" },
+};
+
+const char *
+mbxclass_label(enum mbxclass c)
+{
+	return (unsigned)c < MBXC_COUNT ? classes[c].label : "none";
+}
+
+const char *
+mbxclass_title(enum mbxclass c)
+{
+	return (unsigned)c < MBXC_COUNT ? classes[c].title : "no error";
+}
+
+const char *
+mbxclass_advice(enum mbxclass c)
+{
+	return (unsigned)c < MBXC_COUNT ? classes[c].advice : "";
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f');
+}
+
+/* Copy at most size bytes of s lower-cased (ASCII only) into buf. */
+static size_t
+lower_copy(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t i, n = len < size ? len : size;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		buf[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	return n;
+}
+
+/* Up to 3 digits at s (len bytes) not followed by a digit, or -1. */
+static int
+three_digits(const char *s, size_t len)
+{
+	if (len < 3 || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]))
+		return -1;
+	if (len > 3 && is_digit(s[3]))
+		return -1;
+	return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
+}
+
+/* Status after each "status code" in lower-cased text: the first nonzero. */
+static int
+status_after_label(const char *s, size_t len)
+{
+	static const char label[] = "status code";
+	const char *p = s, *end = s + len, *hit;
+
+	while ((hit = memmem(p, (size_t)(end - p), label,
+	    sizeof(label) - 1)) != NULL) {
+		const char *q = hit + sizeof(label) - 1;
+		int v = 0;
+		int n = 0;
+
+		while (q < end && (*q == ' ' || *q == ':' || *q == '=' ||
+		    *q == '\t'))
+			q++;
+		while (q < end && is_digit(*q) && n < 4) {
+			v = v * 10 + (*q - '0');
+			q++;
+			n++;
+		}
+		if (n > 0 && n < 4 && v != 0)
+			return v;
+		p = hit + 1;
+	}
+	return 0;
+}
+
+/* Status of the first "http/1.x NNN" or "http/2 NNN" in lower-cased text. */
+static int
+status_line(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *hit;
+
+	while ((hit = memmem(p, (size_t)(end - p), "http/", 5)) != NULL) {
+		const char *q = hit + 5;
+		int v;
+
+		while (q < end && (is_digit(*q) || *q == '.'))
+			q++;
+		if (q < end && *q == ' ' && q > hit + 5) {
+			v = three_digits(q + 1, (size_t)(end - q - 1));
+			if (v > 0)
+				return v;
+		}
+		p = hit + 1;
+	}
+	return 0;
+}
+
+static int
+status_of_lower(const char *s, size_t len)
+{
+	int v;
+
+	if ((v = status_after_label(s, len)) != 0)
+		return v;
+	return status_line(s, len);
+}
+
+int
+mbxclass_http_status(const char *msg, size_t len)
+{
+	char buf[MBXCLASS_SCAN_MAX];
+	size_t n;
+
+	if (msg == NULL)
+		return 0;
+	n = lower_copy(buf, sizeof(buf), msg, len);
+	return status_of_lower(buf, n);
+}
+
+/* "(0x8" and 7 more hex digits: a failure HRESULT such as E_CML_..._FAILED's. */
+static bool
+has_hresult(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *hit;
+	size_t i;
+
+	while ((hit = memmem(p, (size_t)(end - p), "0x8", 3)) != NULL) {
+		if ((size_t)(end - hit) >= 10) {
+			for (i = 3; i < 10 && is_hex(hit[i]); i++)
+				;
+			if (i == 10 && (hit + 10 == end || !is_hex(hit[10])))
+				return true;
+		}
+		p = hit + 1;
+	}
+	return false;
+}
+
+/*
+ * An EWS response code other than NoError: "Error" then an upper-case
+ * letter, at the start of a word (case-sensitive, in the original text).
+ */
+static bool
+has_ews_error(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *hit;
+
+	while ((hit = memmem(p, (size_t)(end - p), "Error", 5)) != NULL) {
+		if ((hit == s || !is_alnum(hit[-1])) && end - hit > 5 &&
+		    hit[5] >= 'A' && hit[5] <= 'Z')
+			return true;
+		p = hit + 1;
+	}
+	return false;
+}
+
+static enum mbxclass
+http_class(int status)
+{
+	switch (status) {
+	case 401:
+		return MBXC_HTTP_401;
+	case 403:
+		return MBXC_HTTP_403;
+	case 404:
+		return MBXC_HTTP_404;
+	case 440:
+		return MBXC_HTTP_440;
+	case 500:
+		return MBXC_HTTP_500;
+	case 503:
+		return MBXC_HTTP_503;
+	}
+	return MBXC_HTTP_OTHER;
+}
+
+/* What one pass over a lower-cased message found. */
+struct found {
+	int	best;		/* lowest class of THROTTLED..DNS seen, or MBXC_NONE */
+	bool	ldap;
+	bool	ldap_fail;
+	bool	other_word;
+};
+
+/*
+ * One pass over s for every signature at once: the signatures are chained
+ * by first byte, so each position costs a look at the few that start with
+ * its byte instead of a search per signature (this is the hot loop of a
+ * full-day window).
+ */
+static void
+scan_sigs(const char *s, size_t len, struct found *f)
+{
+	unsigned char head[256], next[NSIGS];
+	size_t i, p;
+
+	memset(head, NO_SIG, sizeof(head));
+	for (i = NSIGS; i-- > 0;) {
+		next[i] = head[(unsigned char)sigs[i].text[0]];
+		head[(unsigned char)sigs[i].text[0]] = (unsigned char)i;
+	}
+	f->best = MBXC_NONE;
+	f->ldap = f->ldap_fail = f->other_word = false;
+	for (p = 0; p < len; p++) {
+		for (i = head[(unsigned char)s[p]]; i != NO_SIG; i = next[i]) {
+			const struct sig *g = &sigs[i];
+
+			/* the second byte first: most candidates end there */
+			if (g->len > len - p || s[p + 1] != g->text[1] ||
+			    memcmp(s + p + 2, g->text + 2, g->len - 2u) != 0)
+				continue;
+			if (g->kind == K_LDAP)
+				f->ldap = true;
+			else if (g->kind == K_LDAP_FAIL)
+				f->ldap_fail = true;
+			else if (g->kind == K_OTHER_WORD)
+				f->other_word = f->ldap_fail = true;
+			else if (g->kind < f->best)
+				f->best = g->kind;
+		}
+		if (f->best == MBXC_THROTTLED)
+			return;		/* nothing can beat it */
+	}
+}
+
+enum mbxclass
+mbxclass_builtin(const char *msg, size_t len)
+{
+	char buf[MBXCLASS_SCAN_MAX];
+	struct found f;
+	size_t n;
+	int status;
+
+	if (msg == NULL || len == 0)
+		return MBXC_NONE;
+	n = lower_copy(buf, sizeof(buf), msg, len);
+	scan_sigs(buf, n, &f);
+	if (f.best != MBXC_NONE)
+		return (enum mbxclass)f.best;
+	if (f.ldap && f.ldap_fail)
+		return MBXC_LDAP;
+	status = status_of_lower(buf, n);
+	if (status >= 200 && status < 400)
+		return MBXC_NONE;	/* the request went through */
+	if (status >= 400 && status < 600)
+		return http_class(status);
+	if (f.other_word || has_hresult(buf, n) || has_ews_error(msg, n))
+		return MBXC_OTHER;
+	return MBXC_NONE;
+}
+
+void
+mbxpatterns_init(struct mbxpatterns *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+static void
+free_list(struct mbxpattern *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		pcre2_match_data_free(list[i].md);
+		pcre2_code_free(list[i].code);
+	}
+	free(list);
+}
+
+void
+mbxpatterns_free(struct mbxpatterns *p)
+{
+	free_list(p->error, p->nerror);
+	free_list(p->ignore, p->nignore);
+	mbxpatterns_init(p);
+}
+
+int
+mbxpatterns_add(struct mbxpatterns *p, bool ignore, const char *regex,
+    char *err, size_t errlen)
+{
+	const char *opt = ignore ? "--ignore-pattern" : "--error-pattern";
+	struct mbxpattern **list = ignore ? &p->ignore : &p->error;
+	size_t *n = ignore ? &p->nignore : &p->nerror;
+	struct mbxpattern *grown, pat;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE offset;
+	int code;
+
+	pat.code = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, 0,
+	    &code, &offset, NULL);
+	if (pat.code == NULL) {
+		if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
+			snprintf((char *)msg, sizeof(msg), "error %d", code);
+		snprintf(err, errlen, "invalid %s '%s': %s at offset %lu",
+		    opt, regex, (const char *)msg, (unsigned long)offset);
+		return -1;
+	}
+	/* Not every build has a JIT; the interpreter gives the same answers. */
+	(void)pcre2_jit_compile(pat.code, PCRE2_JIT_COMPLETE);
+	pat.md = pcre2_match_data_create_from_pattern(pat.code, NULL);
+	grown = realloc(*list, (*n + 1) * sizeof(**list));
+	if (pat.md == NULL || grown == NULL) {
+		pcre2_match_data_free(pat.md);
+		pcre2_code_free(pat.code);
+		if (grown != NULL)
+			*list = grown;
+		snprintf(err, errlen, "%s: out of memory", opt);
+		return -1;
+	}
+	*list = grown;
+	(*list)[(*n)++] = pat;
+	return 0;
+}
+
+static bool
+match_any(struct mbxpattern *list, size_t n, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (pcre2_match(list[i].code, (PCRE2_SPTR)(s != NULL ? s : ""),
+		    s != NULL ? len : 0, 0, 0,
+		    list[i].md, NULL) >= 0)
+			return true;
+	return false;
+}
+
+enum mbxclass
+mbxclass_classify(struct mbxpatterns *pats, const char *line,
+    size_t line_len, const char *msg, size_t msg_len)
+{
+	enum mbxclass c;
+
+	if (pats != NULL && match_any(pats->ignore, pats->nignore, line,
+	    line_len))
+		return MBXC_NONE;
+	c = mbxclass_builtin(msg, msg_len);
+	if (c == MBXC_NONE && pats != NULL &&
+	    match_any(pats->error, pats->nerror, line, line_len))
+		c = MBXC_OTHER;
+	return c;
+}

@@ -1,0 +1,95 @@
+/*
+ * mbxclass.h - what kind of sync failure a CuMbxSync line reports, and
+ * what the admin should check next.
+ *
+ * Every line falls in exactly one class or is not an error.  The more
+ * specific signature wins, in the order of enum mbxclass: an EWS response
+ * code (ErrorServerBusy, ...) beats the transport failure (couldn't
+ * connect, timeout, TLS, DNS, LDAP), which beats the HTTP status the line
+ * also carries (CUC logs a failed connection as status 503), which beats
+ * the generic failure shapes of `other`.  A line reporting a 2xx or 3xx
+ * status and nothing more specific is not an error.
+ *
+ * Built-in signatures are literal, ASCII case-insensitive substrings
+ * (memmem), looked for in the first MBXCLASS_SCAN_MAX bytes of the
+ * message.  The user's --error-pattern / --ignore-pattern are PCRE2
+ * regular expressions matched against the whole line, compiled once
+ * (JIT-compiled where the library supports it).
+ */
+#ifndef CUC_MBXCLASS_H
+#define CUC_MBXCLASS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define MBXCLASS_SCAN_MAX	8192
+
+enum mbxclass {
+	MBXC_THROTTLED,		/* ErrorServerBusy */
+	MBXC_IMPERSONATION,	/* ErrorImpersonateUserDenied */
+	MBXC_NO_MAILBOX,	/* ErrorNonExistentMailbox */
+	MBXC_CONNECT,		/* couldn't connect (logged as 503) */
+	MBXC_TIMEOUT,		/* Timeout was reached */
+	MBXC_TLS,		/* SSL connect error, certificate problems */
+	MBXC_DNS,
+	MBXC_LDAP,
+	MBXC_HTTP_401,
+	MBXC_HTTP_403,
+	MBXC_HTTP_404,
+	MBXC_HTTP_440,
+	MBXC_HTTP_500,
+	MBXC_HTTP_503,
+	MBXC_HTTP_OTHER,	/* any other 4xx/5xx */
+	MBXC_OTHER,		/* other failure shapes, --error-pattern */
+	MBXC_COUNT,
+	MBXC_NONE = MBXC_COUNT	/* not an error */
+};
+
+/* The class of a message by the built-in signatures alone (pure). */
+enum mbxclass mbxclass_builtin(const char *msg, size_t len);
+
+/*
+ * The HTTP status a message reports ("status code: 401",
+ * "HTTP/1.1 500 ..."), or 0 when it names none.
+ */
+int mbxclass_http_status(const char *msg, size_t len);
+
+/* Perfdata label: "throttled", ..., "http_401", ..., "other". */
+const char *mbxclass_label(enum mbxclass);
+
+/* For people: "EWS throttling", "HTTP 401", "connection failure", ... */
+const char *mbxclass_title(enum mbxclass);
+
+/* The admin's next step, from Cisco's table of causes. */
+const char *mbxclass_advice(enum mbxclass);
+
+/* The user's patterns. */
+struct mbxpatterns {
+	struct mbxpattern	*error;		/* --error-pattern */
+	size_t			 nerror;
+	struct mbxpattern	*ignore;	/* --ignore-pattern */
+	size_t			 nignore;
+};
+
+void mbxpatterns_init(struct mbxpatterns *);
+void mbxpatterns_free(struct mbxpatterns *);
+
+/*
+ * Compile and add one pattern (ignore: an --ignore-pattern, else an
+ * --error-pattern).  Returns 0, or -1 with "invalid --error-pattern 'a(':
+ * missing closing parenthesis at offset 2" (PCRE2's message) or an out of
+ * memory message in err.
+ */
+int mbxpatterns_add(struct mbxpatterns *, bool ignore, const char *regex,
+    char *err, size_t errlen);
+
+/*
+ * The class of a whole line: MBXC_NONE when an --ignore-pattern matches
+ * the line, else the built-in class of msg (the line's message part),
+ * else MBXC_OTHER when an --error-pattern matches the line, else
+ * MBXC_NONE.  pats may be NULL.
+ */
+enum mbxclass mbxclass_classify(struct mbxpatterns *pats, const char *line,
+    size_t line_len, const char *msg, size_t msg_len);
+
+#endif

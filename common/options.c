@@ -1,0 +1,722 @@
+/*
+ * options.c - the options every plugin has, and extra-opts; see options.h.
+ *
+ * Extra-opts follows monitoring-plugins (lib/extra_opts.c, lib/parse_ini.c)
+ * and Monitoring::Plugin::Config, so one ini file serves their plugins and
+ * ours:
+ *   - --extra-opts, --extra-opts=SECTION, --extra-opts=@FILE,
+ *     --extra-opts=SECTION@FILE, and "--extra-opts LOCATOR" as two
+ *     arguments when the next one does not start with '-';
+ *   - default section: the plugin's name; default file: $MP_CONFIG_FILE,
+ *     else monitoring-plugins.ini, plugins.ini or nagios-plugins.ini in a
+ *     directory of $NAGIOS_CONFIG_PATH, else the first existing of the
+ *     standard paths below;
+ *   - whole-line comments start with '#' or ';'; values run to the end of
+ *     the line with the surrounding blanks trimmed: quotes and a '#' inside
+ *     a value are kept as they are (neither monitoring-plugins nor
+ *     Config::Tiny strip them), so "password = a#b c" gives "a#b c";
+ *   - "key" and "key =" both give "--key" (monitoring-plugins does the
+ *     same for "key =").
+ * Where we differ, we are stricter or clearer: a malformed line is
+ * reported with its number, an empty section is not an error, and a
+ * one-letter key gives "-kVALUE" (monitoring-plugins' "-k=VALUE" hands
+ * "=VALUE" to getopt).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "numfmt.h"
+#include "options.h"
+
+#ifndef CUC_VERSION
+#define CUC_VERSION "unknown"
+#endif
+
+#define TIMEOUT_MAX	86400.0		/* a day: more is a typo */
+#define INI_MAX_SIZE	(1024 * 1024)	/* an ini file larger is not one */
+
+/* monitoring-plugins' search order, newest names first. */
+static const char *const ini_file_names[] = {
+	"monitoring-plugins.ini", "plugins.ini", "nagios-plugins.ini"
+};
+static const char *const ini_default_paths[] = {
+	"/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
+	"/usr/local/etc/monitoring-plugins.ini",
+	"/etc/monitoring-plugins/monitoring-plugins.ini",
+	"/etc/monitoring-plugins.ini",
+	/* deprecated, still searched by monitoring-plugins */
+	"/etc/nagios/plugins.ini",
+	"/usr/local/nagios/etc/plugins.ini",
+	"/usr/local/etc/nagios/plugins.ini",
+	"/etc/opt/nagios/plugins.ini",
+	"/etc/nagios-plugins.ini",
+	"/usr/local/etc/nagios-plugins.ini",
+	"/etc/opt/nagios-plugins.ini"
+};
+
+void
+common_opts_init(struct common_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->timeout = DEFAULT_TIMEOUT;
+	o->timeout_state = STATE_UNKNOWN;
+}
+
+/* "-t" for a one-letter name, "--name" else; names given with dashes stay. */
+static const char *
+dashes(const char *optname)
+{
+	if (optname[0] == '-')
+		return "";
+	return optname[0] != '\0' && optname[1] == '\0' ? "-" : "--";
+}
+
+static int
+parse_timeout(const char *arg, struct common_opts *o, char *err,
+    size_t errlen)
+{
+	char secs[64];
+	const char *colon;
+	size_t n;
+	double v;
+	enum state st = o->timeout_state;
+
+	colon = strchr(arg, ':');
+	n = colon != NULL ? (size_t)(colon - arg) : strlen(arg);
+	if (n == 0 || n >= sizeof(secs)) {
+		snprintf(err, errlen, "invalid --timeout '%s': expected "
+		    "SECONDS[:STATE]", arg);
+		return -1;
+	}
+	memcpy(secs, arg, n);
+	secs[n] = '\0';
+	if (numparse(secs, &v) != 0 || !isfinite(v) || v <= 0 ||
+	    v > TIMEOUT_MAX) {
+		snprintf(err, errlen, "invalid --timeout '%s': seconds must be "
+		    "a number above 0 and at most %d", arg, (int)TIMEOUT_MAX);
+		return -1;
+	}
+	if (colon != NULL && state_parse(colon + 1, &st) != 0) {
+		snprintf(err, errlen, "invalid --timeout state '%s': expected "
+		    "OK, WARNING, CRITICAL, UNKNOWN or 0..3", colon + 1);
+		return -1;
+	}
+	o->timeout = v;
+	o->timeout_state = st;
+	return 0;
+}
+
+int
+common_option(int opt, const char *arg, struct common_opts *o, char *err,
+    size_t errlen)
+{
+	switch (opt) {
+	case 'h':
+		o->help = true;
+		return 0;
+	case 'V':
+		o->version = true;
+		return 0;
+	case 'v':
+		if (o->verbose < INT_MAX)
+			o->verbose++;
+		return 0;
+	case 't':
+		return parse_timeout(arg != NULL ? arg : "", o, err, errlen);
+	case 'w':
+		o->warning = arg;
+		return 0;
+	case 'c':
+		o->critical = arg;
+		return 0;
+	case OPT_EXTRA_OPTS:
+		/*
+		 * extraopts_expand() consumed every "--extra-opts"; what
+		 * reaches here is an abbreviation getopt_long accepted
+		 * ("--extra=x"), which would otherwise be silently ignored.
+		 */
+		snprintf(err, errlen, "--extra-opts must be spelled out in full");
+		return -1;
+	case '?':
+	case ':':
+		/* getopt_long's "unknown option or missing value". */
+		if (optopt > ' ' && optopt < 0x7f)
+			snprintf(err, errlen, "unknown option -%c or missing "
+			    "value (see --help)", optopt);
+		else
+			snprintf(err, errlen, "unknown option or missing value "
+			    "(see --help)");
+		return -1;
+	}
+	return 1;
+}
+
+void
+common_help(FILE *fp)
+{
+	static const char text[] =
+" -h, --help\n"
+"    Print this help and exit (UNKNOWN, exit code 3).\n"
+" -V, --version\n"
+"    Print the version and exit (UNKNOWN, exit code 3).\n"
+" -v, --verbose\n"
+"    More detail in the long output; repeat (-vv) for more.\n"
+" -t, --timeout=SECONDS[:STATE]\n"
+"    Stop after SECONDS (decimals allowed, default 10) and report STATE:\n"
+"    OK, WARNING, CRITICAL, UNKNOWN or 0..3 (default UNKNOWN).\n"
+" -w, --warning=RANGE\n"
+" -c, --critical=RANGE\n"
+"    Thresholds, Nagios ranges with both ends included: N alerts outside\n"
+"    0..N, N: below N, ~:N above N, A:B outside A..B, @A:B inside A..B.\n"
+" --extra-opts=[SECTION][@FILE]\n"
+"    Read options from SECTION (default: the plugin's name) of an ini\n"
+"    file, as monitoring-plugins does.  FILE defaults to $MP_CONFIG_FILE,\n"
+"    else monitoring-plugins.ini, plugins.ini or nagios-plugins.ini in a\n"
+"    directory of $NAGIOS_CONFIG_PATH, else the first that exists of\n"
+"    /usr/local/etc/monitoring-plugins/monitoring-plugins.ini,\n"
+"    /usr/local/etc/monitoring-plugins.ini,\n"
+"    /etc/monitoring-plugins/monitoring-plugins.ini,\n"
+"    /etc/monitoring-plugins.ini and the older /etc/nagios/plugins.ini,\n"
+"    /usr/local/nagios/etc/plugins.ini, /usr/local/etc/nagios/plugins.ini,\n"
+"    /etc/opt/nagios/plugins.ini, /etc/nagios-plugins.ini,\n"
+"    /usr/local/etc/nagios-plugins.ini, /etc/opt/nagios-plugins.ini.\n"
+"    Each \"key = value\" line becomes --key=value (\"key\" alone: --key)\n"
+"    placed before the command line, so the command line wins.  Lines\n"
+"    starting with # or ; are comments; a value runs to the end of its\n"
+"    line, quotes included.  May be given more than once.  A missing\n"
+"    file or section, or a malformed line, is UNKNOWN.\n";
+
+	fputs(text, fp);
+}
+
+void
+print_version(FILE *fp, const char *progname)
+{
+	fprintf(fp, "%s (cuc-single-inbox-plugins %s)\n"
+	    "License GPL-3.0-or-later: GNU GPL version 3 or later\n"
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software; there is NO WARRANTY.\n",
+	    progname != NULL ? progname : "cuc-single-inbox-plugins",
+	    CUC_VERSION);
+}
+
+int
+range_option(const char *optname, const char *text, unsigned flags,
+    struct range *r, char *err, size_t errlen)
+{
+	const char *why = "invalid";
+
+	if (text == NULL || range_parse(text, flags, r, &why) != 0) {
+		snprintf(err, errlen, "invalid %s%s range '%s': %s",
+		    dashes(optname), optname, text != NULL ? text : "",
+		    why != NULL ? why : "invalid");
+		return -1;
+	}
+	return 0;
+}
+
+int
+threshold_options(const char *warning, const char *critical, unsigned flags,
+    struct threshold *t, char *err, size_t errlen)
+{
+	memset(t, 0, sizeof(*t));
+	if (warning != NULL) {
+		if (range_option("warning", warning, flags, &t->warning, err,
+		    errlen) != 0)
+			return -1;
+		t->has_warning = true;
+	}
+	if (critical != NULL) {
+		if (range_option("critical", critical, flags, &t->critical,
+		    err, errlen) != 0)
+			return -1;
+		t->has_critical = true;
+	}
+	return 0;
+}
+
+int
+seconds_option(const char *optname, const char *text, double *out,
+    char *err, size_t errlen)
+{
+	double v;
+
+	if (text == NULL || numparse(text, &v) != 0 || !isfinite(v) ||
+	    v < 0) {
+		snprintf(err, errlen, "invalid %s%s '%s': expected seconds "
+		    ">= 0, decimals allowed", dashes(optname), optname,
+		    text != NULL ? text : "");
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int
+uint_option(const char *optname, const char *text, unsigned long min,
+    unsigned long max, unsigned long *out, char *err, size_t errlen)
+{
+	unsigned long v = 0;
+	const char *p;
+	bool ok = text != NULL && text[0] != '\0';
+
+	/* By hand: strtoul takes blanks, signs and "0x", none wanted here. */
+	for (p = text; ok && *p != '\0'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+
+		if (d > 9 || v > (ULONG_MAX - d) / 10)
+			ok = false;
+		else
+			v = v * 10 + d;
+	}
+	if (!ok || v < min || v > max) {
+		snprintf(err, errlen, "invalid %s%s '%s': expected a whole "
+		    "number from %lu to %lu", dashes(optname), optname,
+		    text != NULL ? text : "", min, max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* ---- the ini parser ---- */
+
+/* Blanks as the C locale has them, whatever the locale is. */
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Trim [*s, *e) of blanks on both sides. */
+static void
+trim(const char **s, const char **e)
+{
+	while (*s < *e && is_blank(**s))
+		(*s)++;
+	while (*e > *s && is_blank((*e)[-1]))
+		(*e)--;
+}
+
+static bool
+is_comment_or_empty(const char *s, const char *e)
+{
+	return s == e || *s == '#' || *s == ';';
+}
+
+/* Append "--key[=value]" (one dash and no '=' for a one-letter key). */
+static int
+append_arg(char ***args, int *nargs, const char *k, size_t klen,
+    const char *v, size_t vlen, bool has_value)
+{
+	char **grown, *a, *p;
+	size_t dash = klen == 1 ? 1 : 2;
+	size_t eq = has_value && klen != 1 ? 1 : 0;
+
+	if (*nargs >= INT_MAX - 1)
+		return -1;
+	if ((a = malloc(dash + klen + eq + (has_value ? vlen : 0) + 1)) == NULL)
+		return -1;
+	/*
+	 * Capacity is implied by the count (8, then powers of two), so the
+	 * array grows geometrically without a capacity field in the API.
+	 */
+	if (*nargs == 0 || (*nargs >= 8 && (*nargs & (*nargs - 1)) == 0)) {
+		size_t cap = *nargs == 0 ? 8 : (size_t)*nargs * 2;
+
+		if ((grown = realloc(*args, cap * sizeof(**args))) == NULL) {
+			free(a);
+			return -1;
+		}
+		*args = grown;
+	}
+	p = a;
+	memcpy(p, "--", dash);
+	p += dash;
+	memcpy(p, k, klen);
+	p += klen;
+	if (eq)
+		*p++ = '=';
+	if (has_value) {
+		memcpy(p, v, vlen);
+		p += vlen;
+	}
+	*p = '\0';
+	(*args)[(*nargs)++] = a;
+	return 0;
+}
+
+/* Where the parser is: before any header, in another section, in ours. */
+enum { NONE, OTHER, OURS };
+
+/*
+ * One line of the ini file, trimmed.  Returns 0 (comment, blank, header
+ * or entry), -1 malformed, -2 out of memory.
+ */
+static int
+ini_line(const char *s, const char *e, const char *section, int *state,
+    char ***args, int *nargs, int *count)
+{
+	const char *k, *ke, *v, *ve, *eq, *close;
+	size_t seclen = strlen(section);
+
+	if (is_comment_or_empty(s, e))
+		return 0;
+	if (memchr(s, '\0', (size_t)(e - s)) != NULL)
+		return -1;
+	if (*s == '[') {
+		if ((close = memchr(s, ']', (size_t)(e - s))) == NULL)
+			return -1;
+		k = s + 1;
+		ke = close;
+		trim(&k, &ke);
+		v = close + 1;
+		ve = e;
+		trim(&v, &ve);
+		if (!is_comment_or_empty(v, ve))
+			return -1;
+		if ((size_t)(ke - k) == seclen && memcmp(k, section, seclen) == 0)
+			*state = OURS;
+		else
+			*state = OTHER;
+		return 0;
+	}
+	/* An entry before any [section] belongs to no plugin. */
+	if (*state == NONE)
+		return -1;
+	eq = memchr(s, '=', (size_t)(e - s));
+	k = s;
+	ke = eq != NULL ? eq : e;
+	trim(&k, &ke);
+	/* A key of "-" would become "--" and end the options. */
+	if (k == ke || *k == '-')
+		return -1;
+	for (v = k; v < ke; v++)
+		if (is_blank(*v))
+			return -1;	/* "--two words" is no option */
+	v = ve = e;
+	if (eq != NULL) {
+		v = eq + 1;
+		trim(&v, &ve);
+	}
+	if (*state != OURS)
+		return 0;
+	if (append_arg(args, nargs, k, (size_t)(ke - k), v, (size_t)(ve - v),
+	    v < ve) != 0)
+		return -2;
+	(*count)++;
+	return 0;
+}
+
+int
+ini_section_args(const char *text, size_t len, const char *section,
+    char ***args, int *nargs, int *bad_line)
+{
+	const char *p = text, *end = text + len, *nl, *s, *e;
+	int state = NONE, line = 0, count = 0, first = *nargs, rc = 0;
+	bool found = false;
+
+	*bad_line = 0;
+	while (p < end && rc == 0) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		s = p;
+		e = nl != NULL ? nl : end;
+		p = nl != NULL ? nl + 1 : end;
+		if (line == INT_MAX) {
+			rc = -1;
+			break;
+		}
+		line++;
+		trim(&s, &e);
+		rc = ini_line(s, e, section, &state, args, nargs, &count);
+		if (rc == -1)
+			*bad_line = line;
+		if (state == OURS)
+			found = true;
+	}
+	if (rc != 0) {
+		/* Give back what this call added: the caller sees no half. */
+		while (*nargs > first)
+			free((*args)[--(*nargs)]);
+		return -1;
+	}
+	return found ? count : -2;
+}
+
+/* ---- extra-opts ---- */
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
+/* The default ini file into buf; 0, or -1 when there is none. */
+static int
+default_ini_file(char *buf, size_t size)
+{
+	const char *env, *dir, *colon;
+	size_t i, dlen;
+
+	if ((env = getenv("MP_CONFIG_FILE")) != NULL && env[0] != '\0') {
+		if (strlen(env) >= size)
+			return -1;
+		memcpy(buf, env, strlen(env) + 1);
+		return 0;
+	}
+	if ((env = getenv("NAGIOS_CONFIG_PATH")) != NULL) {
+		for (dir = env; *dir != '\0'; dir = colon + (*colon != '\0')) {
+			colon = strchr(dir, ':');
+			if (colon == NULL)
+				colon = dir + strlen(dir);
+			dlen = (size_t)(colon - dir);
+			for (i = 0; dlen > 0 && i < sizeof(ini_file_names) /
+			    sizeof(ini_file_names[0]); i++) {
+				int n = snprintf(buf, size, "%.*s/%s", (int)dlen,
+				    dir, ini_file_names[i]);
+
+				if (n > 0 && (size_t)n < size &&
+				    access(buf, F_OK) == 0)
+					return 0;
+			}
+		}
+	}
+	for (i = 0; i < sizeof(ini_default_paths) /
+	    sizeof(ini_default_paths[0]); i++) {
+		if (access(ini_default_paths[i], F_OK) == 0 &&
+		    strlen(ini_default_paths[i]) < size) {
+			memcpy(buf, ini_default_paths[i],
+			    strlen(ini_default_paths[i]) + 1);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Read a whole (small) file; *buf is malloc'ed and NUL-terminated. */
+static int
+read_file(const char *path, char **buf, size_t *len, char *err, size_t errlen)
+{
+	struct stat st;
+	char *b = NULL, *grown;
+	size_t n = 0, cap = 0;
+	ssize_t r;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "--extra-opts: cannot read '%s': %s",
+		    path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "--extra-opts: cannot read '%s': %s",
+		    path, strerror(EISDIR));
+		return -1;
+	}
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap >= INI_MAX_SIZE) {
+				snprintf(err, errlen, "--extra-opts: '%s' is "
+				    "larger than %d bytes", path, INI_MAX_SIZE);
+				goto fail;
+			}
+			cap = cap == 0 ? 4096 : cap * 2;
+			if ((grown = realloc(b, cap)) == NULL) {
+				snprintf(err, errlen, "--extra-opts: out of "
+				    "memory reading '%s'", path);
+				goto fail;
+			}
+			b = grown;
+		}
+		r = read(fd, b + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			snprintf(err, errlen, "--extra-opts: cannot read "
+			    "'%s': %s", path, strerror(errno));
+			goto fail;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+fail:
+	close(fd);
+	free(b);
+	return -1;
+}
+
+/* Add the arguments one locator ("[section][@file]" or NULL) names. */
+static int
+extraopts_one(const char *locator, const char *plugin_name, char ***args,
+    int *nargs, char *err, size_t errlen)
+{
+	char section[256], path[4096], *text;
+	const char *at = locator != NULL ? strchr(locator, '@') : NULL;
+	size_t slen = locator == NULL ? 0 :
+	    at != NULL ? (size_t)(at - locator) : strlen(locator);
+	size_t len;
+	int rc, bad_line;
+
+	if (slen == 0)
+		snprintf(section, sizeof(section), "%s", plugin_name);
+	else if (slen < sizeof(section))
+		snprintf(section, sizeof(section), "%.*s", (int)slen, locator);
+	else {
+		snprintf(err, errlen, "--extra-opts: section name too long");
+		return -1;
+	}
+	if (at != NULL) {
+		if (at[1] == '\0') {
+			snprintf(err, errlen, "--extra-opts: no file name "
+			    "after '@'");
+			return -1;
+		}
+		if (strlen(at + 1) >= sizeof(path)) {
+			snprintf(err, errlen, "--extra-opts: file name too "
+			    "long");
+			return -1;
+		}
+		memcpy(path, at + 1, strlen(at + 1) + 1);
+	} else if (default_ini_file(path, sizeof(path)) != 0) {
+		snprintf(err, errlen, "--extra-opts: no config file: set "
+		    "MP_CONFIG_FILE or create "
+		    "/etc/monitoring-plugins/monitoring-plugins.ini");
+		return -1;
+	}
+	if (read_file(path, &text, &len, err, errlen) != 0)
+		return -1;
+	rc = ini_section_args(text, len, section, args, nargs, &bad_line);
+	free(text);
+	if (rc == -2)
+		snprintf(err, errlen, "--extra-opts: section [%s] not found "
+		    "in '%s'", section, path);
+	else if (rc < 0 && bad_line > 0)
+		snprintf(err, errlen, "--extra-opts: '%s' line %d: malformed "
+		    "(expected [section], key = value or a # comment)", path,
+		    bad_line);
+	else if (rc < 0)
+		snprintf(err, errlen, "--extra-opts: out of memory reading "
+		    "'%s'", path);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * The locator of argv[*i] if it is an --extra-opts argument (NULL for
+ * none given), advancing *i past a separate one.  Returns false for any
+ * other argument.
+ */
+static bool
+extraopts_arg(int argc, char **argv, int *i, const char **locator)
+{
+	const char *a = argv[*i], *next;
+
+	if (strncmp(a, "--extra-opts=", 13) == 0) {
+		*locator = a + 13;
+		return true;
+	}
+	if (strcmp(a, "--extra-opts") != 0)
+		return false;
+	*locator = NULL;
+	/* As monitoring-plugins: a next argument not starting with '-'. */
+	next = *i + 1 < argc ? argv[*i + 1] : NULL;
+	if (next != NULL && next[0] != '-') {
+		*locator = next;
+		(*i)++;
+	}
+	return true;
+}
+
+static void
+free_args(char **args, int nargs)
+{
+	while (nargs > 0)
+		free(args[--nargs]);
+	free(args);
+}
+
+int
+extraopts_expand(int argc, char **argv, const char *plugin_name,
+    int *new_argc, char ***new_argv, char *err, size_t errlen)
+{
+	char **args = NULL, **out, *strings;
+	const char *locator, *name;
+	int nargs = 0, i, n, kept = 0, found = 0;
+	size_t bytes = 0, len;
+
+	*new_argc = argc;
+	*new_argv = argv;
+	name = plugin_name != NULL ? plugin_name :
+	    argc > 0 && argv[0] != NULL ? base_name(argv[0]) : "";
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (!extraopts_arg(argc, argv, &i, &locator))
+			continue;
+		found++;
+		if (extraopts_one(locator, name, &args, &nargs, err,
+		    errlen) != 0) {
+			free_args(args, nargs);
+			return -1;
+		}
+	}
+	if (found == 0)
+		return 0;
+
+	/*
+	 * One block: the pointer array, then the ini strings.  getopt_long
+	 * permutes the pointers, extraopts_free() needs only free(block).
+	 */
+	for (i = 0; i < nargs; i++)
+		bytes += strlen(args[i]) + 1;
+	n = argc + nargs;
+	out = malloc(((size_t)n + 1) * sizeof(*out) + bytes);
+	if (out == NULL) {
+		free_args(args, nargs);
+		snprintf(err, errlen, "--extra-opts: out of memory");
+		return -1;
+	}
+	strings = (char *)(out + n + 1);
+	out[kept++] = argv[0];
+	for (i = 0; i < nargs; i++) {
+		len = strlen(args[i]) + 1;
+		memcpy(strings, args[i], len);
+		out[kept++] = strings;
+		strings += len;
+	}
+	free_args(args, nargs);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				out[kept++] = argv[i++];
+			break;
+		}
+		if (!extraopts_arg(argc, argv, &i, &locator))
+			out[kept++] = argv[i];
+	}
+	out[kept] = NULL;
+	*new_argc = kept;
+	*new_argv = out;
+	return 0;
+}
+
+void
+extraopts_free(int argc, char **argv, char **orig_argv)
+{
+	(void)argc;
+	if (argv != orig_argv)
+		free(argv);
+}

@@ -1,0 +1,1306 @@
+/*
+ * check_cuc_keepalive - do Exchange's notifications still reach CUC?
+ *
+ * Every healthy EWS subscription makes Exchange POST at least one
+ * notification (a keepalive) to CUC's Jetty every 5 minutes, and Jetty's
+ * request log has a line for each (shared/domain.md section 2).  This check
+ * reads that log: how long ago the newest notification CUC answered 2xx
+ * arrived, how many subscriptions were heard from, which of them went
+ * quiet, how many were answered with an error, and whether they came from
+ * the expected Exchange addresses.
+ *
+ * It costs the lines in the window, not the size of the log: the newest
+ * file is mapped, the start of the window is found by bisecting on the
+ * stamps (Jetty writes a line when a request ends but stamps it when it
+ * started, so the order is loose by seconds: a line counts as "before the
+ * window" only when it is SLACK older than the window's start), and only
+ * the lines from there to the end are read; a large window is read by two
+ * threads.  Memory is the per-subscription table.
+ */
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deadline.h"
+#include "jetty.h"
+#include "logfile.h"
+#include "netaddr.h"
+#include "options.h"
+#include "output.h"
+#include "range.h"
+#include "state.h"
+#include "timeparse.h"
+
+#define PROGNAME		"check_cuc_keepalive"
+#define CHECK			"KEEPALIVE"
+#define DEFAULT_WARNING		"600"	/* two keepalives missed */
+#define DEFAULT_CRITICAL	"900"	/* CUC's own 15-minute rule */
+#define DEFAULT_WINDOW		3600.0
+#define DEFAULT_STALE_AFTER	900.0
+#define SLACK			120	/* s: how far out of order lines may be */
+#define SKEW_NOTE		300	/* s ahead of now that earns a note */
+#define LOOKBACK_MAX		(64UL * 1024 * 1024)	/* bytes, past the window */
+#define THREAD_MIN		(8UL * 1024 * 1024)	/* a region worth 2 threads */
+#define BISECT_MIN		(16UL * 1024)	/* stop bisecting below this */
+#define PROBE_LINES		64	/* unparsable lines a probe skips */
+#define SUBS_MAX		100000	/* distinct ids kept (bounds memory) */
+#define ID_MAX			200	/* bytes of an id kept */
+#define FOREIGN_MAX		16	/* foreign addresses named */
+#define ADDR_MAX		64
+#define MAX_LOGS		64
+#define MAX_SOURCES		64
+#define LIST_MAX		10	/* stalest subscriptions in -v */
+#define NO_TIME			INT64_MIN
+
+enum {
+	OPT_NOW = OPT_PLUGIN_BASE,
+	OPT_WINDOW,
+	OPT_STALE_AFTER,
+	OPT_STALE_WARNING,
+	OPT_STALE_CRITICAL,
+	OPT_ERROR_WARNING,
+	OPT_ERROR_CRITICAL,
+	OPT_FOREIGN_STATE
+};
+
+struct config {
+	struct common_opts	 common;
+	struct threshold	 age_thr;
+	struct threshold	 stale_thr;
+	struct threshold	 error_thr;
+	const char		*logs[MAX_LOGS];
+	size_t			 nlogs;
+	struct netaddr		 sources[MAX_SOURCES];
+	size_t			 nsources;
+	enum state		 foreign_state;
+	bool			 has_now;
+	double			 now;
+	double			 window;
+	double			 stale_after;
+};
+
+/*
+ * One subscription.  Entries sit in the order they were first seen, which
+ * is the order Exchange posts them in each 5-minute round: reading a day
+ * walks the entries almost sequentially, and only the small index below is
+ * hit at random.
+ */
+struct sub {
+	int64_t		 last_ok;	/* newest 2xx-answered, NO_TIME: none */
+	int64_t		 last_seen;	/* newest of any status */
+	uint32_t	 id_off;	/* into the table's pool */
+	uint32_t	 count;
+	uint16_t	 id_len;
+	uint16_t	 last_status;
+};
+
+/* Index slot: hash tag and entry number + 1 (0: free); linear probing. */
+struct subidx {
+	uint32_t	 tag;
+	uint32_t	 ent;
+};
+
+struct subtab {
+	struct subidx	*idx;
+	size_t		 mask;		/* index slots - 1 (a power of two) */
+	struct sub	*ent;
+	size_t		 used;
+	size_t		 cap;
+	char		*pool;		/* the ids, back to back */
+	size_t		 pool_len;
+	size_t		 pool_cap;
+	unsigned long	 dropped;	/* notifications of ids past SUBS_MAX */
+	bool		 nomem;
+};
+
+struct foreign {
+	char		 addr[ADDR_MAX];
+	unsigned long	 count;
+};
+
+/* What reading lines adds up to; one per thread, merged. */
+struct scan {
+	const struct config	*cfg;
+	int64_t			 ws;		/* window start, inclusive */
+	unsigned long		 lines;		/* non-empty lines read */
+	unsigned long		 parsed;
+	unsigned long		 notifications;	/* in the window */
+	unsigned long		 errors;	/* of those, non-2xx */
+	unsigned long		 foreign;
+	int64_t			 newest_ok;	/* in the window */
+	int64_t			 newest_notif;
+	int64_t			 before_ok;	/* read, but before the window */
+	int64_t			 before_notif;
+	int64_t			 newest_line;
+	int64_t			 oldest_line;
+	unsigned long		 status[1000];	/* notifications by status */
+	struct subtab		 subs;
+	struct foreign		 fsrc[FOREIGN_MAX];
+	size_t			 nfsrc;
+	unsigned long		 foreign_other;	/* from addresses past FOREIGN_MAX */
+	char			 last_client[ADDR_MAX];	/* --source cache */
+	size_t			 last_client_len;
+	bool			 last_foreign;
+};
+
+/* A log file taken part in the check. */
+struct logread {
+	struct logfile	 lf;
+	const char	*path;
+	size_t		 start;		/* window read from here to the end */
+	unsigned long	 lines;
+	unsigned long	 parsed;
+	bool		 open;
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs(
+"Usage: " PROGNAME " -f PATH|GLOB|- [-f ...] [--now=TIME]\n"
+"         [--window=SECS] [-w SECS] [-c SECS] [--stale-after=SECS]\n"
+"         [--stale-warning=RANGE] [--stale-critical=RANGE]\n"
+"         [--error-warning=RANGE] [--error-critical=RANGE]\n"
+"         [-s ADDR|CIDR ...] [--foreign-state=STATE] [-v] [-t SECS]\n", fp);
+}
+
+static void
+help(FILE *fp)
+{
+	print_version(fp, PROGNAME);
+	fputs("\n"
+"Check that Exchange's push notifications (keepalives) reach Cisco Unity\n"
+"Connection, from the Jetty request log (NCSA common or combined; both\n"
+"stamp shapes, any zone, IPv4/IPv6 clients).  A notification is a POST to\n"
+JETTY_NOTIFY_PATH "?id=<id>.\n"
+"Every healthy subscription gets one at least every 5 minutes.\n\n", fp);
+	usage(fp);
+	fputs("\nOptions:\n"
+" -f, --logfile=PATH\n"
+"    Jetty request log; repeatable; shell globs (quote them) such as\n"
+"    '/logs/*.request.log'; - reads standard input.  Files are taken newest\n"
+"    first by the yyyy_mm_dd in their name, else by modification time, and\n"
+"    older files are read only while the window reaches into them.\n"
+" --now=TIME\n"
+"    Take TIME as now: @EPOCH or ISO 8601 (2014-06-29T16:15:00Z); for\n"
+"    checking a saved log.  Default: the clock.  All times are UTC.\n"
+" --window=SECONDS\n"
+"    Count notifications stamped within this much before now (default\n"
+"    3600).  Keep it above -c: nothing in the window is CRITICAL.\n"
+" -w, --warning=RANGE\n"
+" -c, --critical=RANGE\n"
+"    Thresholds on age, in seconds (default 600 and 900: two keepalives\n"
+"    missed, and CUC's own 15-minute rule).\n"
+" --stale-after=SECONDS\n"
+"    A subscription seen in the window is stale when its newest notification\n"
+"    answered 2xx is older than this (default 900), or it has none.\n"
+" --stale-warning=RANGE, --stale-critical=RANGE\n"
+"    Thresholds on the number of stale subscriptions (default: none).\n"
+" --error-warning=RANGE, --error-critical=RANGE\n"
+"    Thresholds on notifications CUC answered non-2xx (default: none).\n"
+" -s, --source=ADDR|CIDR\n"
+"    The Exchange servers' addresses (repeatable; IPv4 or IPv6, with or\n"
+"    without /prefix).  Notifications in the window from any other address\n"
+"    (a proxy, a NAT) are `foreign' and named in the output.\n"
+" --foreign-state=STATE\n"
+"    State for foreign notifications (default WARNING).\n", fp);
+	common_help(fp);
+	fputs("\nWhat is measured (perfdata labels):\n"
+" age            seconds since the newest notification CUC answered 2xx;\n"
+"                a stamp ahead of now counts as 0 (a skew over 300 s is\n"
+"                noted).  When the window has notifications but none\n"
+"                answered 2xx (errors only), the log is searched further\n"
+"                back (up to 64 MiB) for the newest one; if none is found\n"
+"                age is the time since the oldest line read, a lower bound.\n"
+" subscriptions  distinct ids in the window.\n"
+" stale          of those, stale as --stale-after says (CUC's view).\n"
+" notifications  notifications in the window.\n"
+" errors         of those, answered non-2xx.\n"
+" foreign        of those, from outside --source (0 without --source).\n"
+" unparsed       lines read that are not request-log lines.\n"
+"\nStates:\n"
+" OK        age within -w, no other threshold passed.\n"
+" WARNING   age beyond -w; --stale-warning, --error-warning passed;\n"
+"           foreign notifications (see --foreign-state).\n"
+" CRITICAL  age beyond -c; no notification in the window at all (\"no\n"
+"           notifications since ...\"); --stale/--error-critical passed.\n"
+" UNKNOWN   a log missing or unreadable (path and reason), a file in\n"
+"           which no line read parses (not a Jetty request log?), standard\n"
+"           input over 256 MiB, bad options, -t passed.\n"
+"\n-v adds the stalest subscriptions with their last-seen times, foreign\n"
+"addresses with counts and notifications by status code.\n", fp);
+}
+
+/* --- the subscription table ------------------------------------------- */
+
+/* A fast 64-bit hash of an id (word at a time: it runs per line). */
+static uint64_t
+id_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
+}
+
+static void
+subtab_free(struct subtab *t)
+{
+	free(t->idx);
+	free(t->ent);
+	free(t->pool);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Double the index (or make the first one).  Returns 0 or -1. */
+static int
+subtab_grow_index(struct subtab *t)
+{
+	size_t n = t->idx == NULL ? 1024 : (t->mask + 1) * 2, i, j;
+	struct subidx *ni;
+	const struct sub *e;
+
+	if ((ni = calloc(n, sizeof(*ni))) == NULL)
+		return -1;
+	for (i = 0; i < t->used; i++) {
+		e = &t->ent[i];
+		uint64_t h = id_hash(t->pool + e->id_off, e->id_len);
+		for (j = h & (n - 1); ni[j].ent != 0; j = (j + 1) & (n - 1))
+			;
+		ni[j].tag = (uint32_t)(h >> 32);
+		ni[j].ent = (uint32_t)i + 1;
+	}
+	free(t->idx);
+	t->idx = ni;
+	t->mask = n - 1;
+	return 0;
+}
+
+/* Room for one more entry and len more id bytes.  Returns 0 or -1. */
+static int
+subtab_reserve(struct subtab *t, size_t len)
+{
+	struct sub *ne;
+	char *np;
+	size_t n;
+
+	if ((t->used + 1) * 10 > (t->mask + 1) * 7 &&
+	    subtab_grow_index(t) != 0)
+		return -1;
+	if (t->used == t->cap) {
+		n = t->cap == 0 ? 1024 : t->cap * 2;
+		if ((ne = realloc(t->ent, n * sizeof(*ne))) == NULL)
+			return -1;
+		t->ent = ne;
+		t->cap = n;
+	}
+	if (t->pool_len + len > t->pool_cap) {
+		n = t->pool_cap == 0 ? 65536 : t->pool_cap * 2;
+		if ((np = realloc(t->pool, n)) == NULL)
+			return -1;
+		t->pool = np;
+		t->pool_cap = n;
+	}
+	return 0;
+}
+
+/*
+ * The entry of id, created if new; NULL when SUBS_MAX ids are known (or
+ * memory ran out): known ids still update, new ones are not tracked.
+ */
+static struct sub *
+subtab_get(struct subtab *t, const char *id, size_t len)
+{
+	uint64_t h;
+	uint32_t tag;
+	size_t i;
+	struct sub *e;
+
+	if (len > ID_MAX)
+		len = ID_MAX;
+	h = id_hash(id, len);
+	tag = (uint32_t)(h >> 32);
+	if (t->idx == NULL && (t->nomem || subtab_grow_index(t) != 0)) {
+		t->nomem = true;
+		return NULL;
+	}
+	for (i = h & t->mask; t->idx[i].ent != 0; i = (i + 1) & t->mask) {
+		if (t->idx[i].tag != tag)
+			continue;
+		e = &t->ent[t->idx[i].ent - 1];
+		if (e->id_len == len && memcmp(t->pool + e->id_off, id,
+		    len) == 0)
+			return e;
+	}
+	if (t->used >= SUBS_MAX || t->nomem)
+		return NULL;
+	if (subtab_reserve(t, len) != 0) {
+		t->nomem = true;
+		return NULL;
+	}
+	/* the index may have grown: find the free slot again */
+	for (i = h & t->mask; t->idx[i].ent != 0; i = (i + 1) & t->mask)
+		;
+	t->idx[i].tag = tag;
+	t->idx[i].ent = (uint32_t)t->used + 1;
+	e = &t->ent[t->used++];
+	memcpy(t->pool + t->pool_len, id, len);
+	e->id_off = (uint32_t)t->pool_len;
+	e->id_len = (uint16_t)len;
+	e->last_ok = NO_TIME;
+	e->last_seen = NO_TIME;
+	e->last_status = 0;
+	e->count = 0;
+	t->pool_len += len;
+	return e;
+}
+
+static void
+sub_update(struct sub *s, int64_t t, bool ok, int status)
+{
+	if (ok && t > s->last_ok)
+		s->last_ok = t;
+	if (t >= s->last_seen) {
+		s->last_seen = t;
+		s->last_status = (uint16_t)status;
+	}
+	s->count++;
+}
+
+/* --- reading lines ------------------------------------------------------ */
+
+static void
+scan_init(struct scan *sc, const struct config *cfg, int64_t ws)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->cfg = cfg;
+	sc->ws = ws;
+	sc->newest_ok = sc->newest_notif = NO_TIME;
+	sc->before_ok = sc->before_notif = NO_TIME;
+	sc->newest_line = NO_TIME;
+	sc->oldest_line = INT64_MAX;
+}
+
+static bool
+is_foreign(struct scan *sc, const char *client, size_t len)
+{
+	const struct config *cfg = sc->cfg;
+	struct netaddr a;
+	size_t i;
+
+	/* Consecutive lines mostly come from the same few servers. */
+	if (len == sc->last_client_len && memcmp(client, sc->last_client,
+	    len) == 0)
+		return sc->last_foreign;
+	sc->last_foreign = true;
+	if (netaddr_parse_addr(client, len, &a) == 0)
+		for (i = 0; i < cfg->nsources; i++)
+			if (netaddr_match(&cfg->sources[i], &a)) {
+				sc->last_foreign = false;
+				break;
+			}
+	if (len < sizeof(sc->last_client)) {
+		memcpy(sc->last_client, client, len);
+		sc->last_client_len = len;
+	} else
+		sc->last_client_len = SIZE_MAX;
+	return sc->last_foreign;
+}
+
+static void
+foreign_add(struct scan *sc, const char *client, size_t len,
+    unsigned long count)
+{
+	size_t i;
+
+	if (len >= ADDR_MAX)
+		len = ADDR_MAX - 1;
+	for (i = 0; i < sc->nfsrc; i++)
+		if (strlen(sc->fsrc[i].addr) == len &&
+		    memcmp(sc->fsrc[i].addr, client, len) == 0) {
+			sc->fsrc[i].count += count;
+			return;
+		}
+	if (sc->nfsrc == FOREIGN_MAX) {
+		sc->foreign_other += count;
+		return;
+	}
+	memcpy(sc->fsrc[sc->nfsrc].addr, client, len);
+	sc->fsrc[sc->nfsrc].addr[len] = '\0';
+	sc->fsrc[sc->nfsrc++].count = count;
+}
+
+/* One line of the window region. */
+static void
+scan_line(struct scan *sc, const char *line, size_t len)
+{
+	struct jetty_record r;
+	struct sub *s;
+	bool ok;
+
+	if (len == 0)
+		return;		/* a blank line is no request at all */
+	sc->lines++;
+	if (jetty_parse(line, len, &r) != 0)
+		return;
+	sc->parsed++;
+	if (r.time > sc->newest_line)
+		sc->newest_line = r.time;
+	if (r.time < sc->oldest_line)
+		sc->oldest_line = r.time;
+	if (!r.notification)
+		return;
+	ok = r.status >= 200 && r.status <= 299;
+	if (r.time < sc->ws) {	/* read for the slack only */
+		if (r.time > sc->before_notif)
+			sc->before_notif = r.time;
+		if (ok && r.time > sc->before_ok)
+			sc->before_ok = r.time;
+		return;
+	}
+	sc->notifications++;
+	sc->status[r.status]++;
+	if (r.time > sc->newest_notif)
+		sc->newest_notif = r.time;
+	if (ok) {
+		if (r.time > sc->newest_ok)
+			sc->newest_ok = r.time;
+	} else
+		sc->errors++;
+	if ((s = subtab_get(&sc->subs, r.id, r.id_len)) != NULL)
+		sub_update(s, r.time, ok, r.status);
+	else
+		sc->subs.dropped++;
+	if (sc->cfg->nsources > 0 && is_foreign(sc, r.client, r.client_len)) {
+		sc->foreign++;
+		foreign_add(sc, r.client, r.client_len, 1);
+	}
+}
+
+static void
+scan_region(struct scan *sc, const char *data, size_t len)
+{
+	struct line_cursor c;
+	const char *line;
+	size_t n;
+
+	line_cursor_start(&c, data, len);
+	while (line_next(&c, &line, &n))
+		scan_line(sc, line, n);
+}
+
+static int64_t
+max64(int64_t a, int64_t b)
+{
+	return a > b ? a : b;
+}
+
+/* Fold b (the other thread's share) into a. */
+static void
+scan_merge(struct scan *a, const struct scan *b)
+{
+	const struct sub *bs;
+	struct sub *s;
+	size_t i;
+
+	a->lines += b->lines;
+	a->parsed += b->parsed;
+	a->notifications += b->notifications;
+	a->errors += b->errors;
+	a->foreign += b->foreign;
+	a->newest_ok = max64(a->newest_ok, b->newest_ok);
+	a->newest_notif = max64(a->newest_notif, b->newest_notif);
+	a->before_ok = max64(a->before_ok, b->before_ok);
+	a->before_notif = max64(a->before_notif, b->before_notif);
+	a->newest_line = max64(a->newest_line, b->newest_line);
+	if (b->oldest_line < a->oldest_line)
+		a->oldest_line = b->oldest_line;
+	for (i = 0; i < sizeof(a->status) / sizeof(a->status[0]); i++)
+		a->status[i] += b->status[i];
+	for (i = 0; i < b->subs.used; i++) {
+		bs = &b->subs.ent[i];
+		s = subtab_get(&a->subs, b->subs.pool + bs->id_off,
+		    bs->id_len);
+		if (s == NULL) {
+			a->subs.dropped += bs->count;
+			continue;
+		}
+		s->last_ok = max64(s->last_ok, bs->last_ok);
+		if (bs->last_seen >= s->last_seen) {
+			s->last_seen = bs->last_seen;
+			s->last_status = bs->last_status;
+		}
+		s->count += bs->count;
+	}
+	a->subs.dropped += b->subs.dropped;
+	a->subs.nomem |= b->subs.nomem;
+	for (i = 0; i < b->nfsrc; i++)
+		foreign_add(a, b->fsrc[i].addr, strlen(b->fsrc[i].addr),
+		    b->fsrc[i].count);
+	a->foreign_other += b->foreign_other;
+}
+
+struct half {
+	struct scan	*sc;
+	const char	*data;
+	size_t		 len;
+};
+
+static void *
+scan_thread(void *arg)
+{
+	struct half *h = arg;
+
+	scan_region(h->sc, h->data, h->len);
+	return NULL;
+}
+
+/*
+ * Read [data, data+len) into sc; a big region is split at a line end
+ * and its first half read by a second thread.
+ */
+static void
+scan_buffer(struct scan *sc, const char *data, size_t len)
+{
+	struct scan *other;
+	struct half h;
+	pthread_t tid;
+	const char *mid;
+
+	if (len < THREAD_MIN || (other = malloc(sizeof(*other))) == NULL) {
+		scan_region(sc, data, len);
+		return;
+	}
+	scan_init(other, sc->cfg, sc->ws);
+	mid = memchr(data + len / 2, '\n', len - len / 2);
+	mid = mid != NULL ? mid + 1 : data + len;
+	h.sc = other;
+	h.data = data;
+	h.len = (size_t)(mid - data);
+	if (pthread_create(&tid, NULL, scan_thread, &h) != 0) {
+		scan_region(sc, data, len);
+		free(other);
+		return;
+	}
+	scan_region(sc, mid, (size_t)(data + len - mid));
+	pthread_join(tid, NULL);
+	scan_merge(sc, other);
+	subtab_free(&other->subs);
+	free(other);
+}
+
+/*
+ * The first line at or after off (a line start, or inside a line: then
+ * the next one) whose stamp parses, within PROBE_LINES lines.
+ */
+static bool
+probe_line(const char *data, size_t len, size_t off, size_t *start,
+    int64_t *t)
+{
+	const char *nl;
+	size_t e;
+	int k;
+
+	if (off > 0) {
+		if ((nl = memchr(data + off - 1, '\n', len - off + 1)) == NULL)
+			return false;
+		off = (size_t)(nl - data) + 1;
+	}
+	for (k = 0; k < PROBE_LINES && off < len; k++) {
+		nl = memchr(data + off, '\n', len - off);
+		e = nl != NULL ? (size_t)(nl - data) : len;
+		if (jetty_line_time(data + off, e - off, t) == 0) {
+			*start = off;
+			return true;
+		}
+		off = e + 1;
+	}
+	return false;
+}
+
+/*
+ * Where to start reading so that no line of the window is missed: a line
+ * stamped before limit (the window's start less SLACK), found by bisecting.
+ * Stamps may go back by up to SLACK, so every line before such a line is
+ * older than the window even if the probes hit lines out of order.  0
+ * when the file starts inside the window or its stamps cannot be read.
+ */
+static size_t
+window_start(const char *data, size_t len, int64_t limit)
+{
+	size_t lo, hi, mid, s;
+	int64_t t;
+
+	if (!probe_line(data, len, 0, &s, &t) || t >= limit)
+		return 0;
+	lo = s;
+	hi = len;
+	while (hi - lo > BISECT_MIN) {
+		mid = lo + (hi - lo) / 2;
+		if (probe_line(data, len, mid, &s, &t) && s < hi && t < limit)
+			lo = s;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Past the window: the newest notifications before it, for "no
+ * notifications since ..." and for the age when the window holds errors
+ * only.  Walks back from the window's start through older files until
+ * a 2xx-answered one is found (and SLACK more), LOOKBACK_MAX bytes are
+ * read, or the log ends.
+ */
+struct lookback {
+	size_t		 bytes;
+	bool		 exhausted;	/* the oldest file's start was reached */
+	bool		 budget;	/* stopped at LOOKBACK_MAX */
+};
+
+/* Returns true when the search is done. */
+static bool
+lookback_buffer(struct scan *sc, struct logread *lr, size_t end,
+    struct lookback *lb)
+{
+	struct line_cursor c;
+	struct jetty_record r;
+	const char *line;
+	size_t n;
+
+	line_cursor_end(&c, lr->lf.data, end);
+	while (line_prev(&c, &line, &n)) {
+		lb->bytes += n + 1;
+		if (n == 0)
+			continue;
+		lr->lines++;
+		if (jetty_parse(line, n, &r) != 0)
+			continue;
+		lr->parsed++;
+		if (r.time < sc->oldest_line)
+			sc->oldest_line = r.time;
+		if (sc->before_ok != NO_TIME && r.time < sc->before_ok - SLACK)
+			return true;
+		if (r.notification) {
+			if (r.time > sc->before_notif)
+				sc->before_notif = r.time;
+			if (r.status >= 200 && r.status <= 299 &&
+			    r.time > sc->before_ok)
+				sc->before_ok = r.time;
+		}
+		if (lb->bytes >= LOOKBACK_MAX) {
+			lb->budget = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* --- options ------------------------------------------------------------ */
+
+static int
+add_source(struct config *cfg, const char *arg, char *err, size_t errlen)
+{
+	const char *why = "invalid";
+
+	if (cfg->nsources == MAX_SOURCES) {
+		snprintf(err, errlen, "too many --source (at most %d)",
+		    MAX_SOURCES);
+		return -1;
+	}
+	if (netaddr_parse_net(arg, &cfg->sources[cfg->nsources], &why) != 0) {
+		snprintf(err, errlen, "invalid --source '%s': %s", arg, why);
+		return -1;
+	}
+	cfg->nsources++;
+	return 0;
+}
+
+static int
+optional_range(const char *name, const char *text, struct range *r,
+    bool *has, char *err, size_t errlen)
+{
+	if (range_option(name, text, 0, r, err, errlen) != 0)
+		return -1;
+	*has = true;
+	return 0;
+}
+
+static int
+plugin_option(struct config *cfg, int opt, const char *arg, char *err,
+    size_t errlen)
+{
+	switch (opt) {
+	case 'f':
+		if (cfg->nlogs == MAX_LOGS) {
+			snprintf(err, errlen, "too many --logfile (at most %d)",
+			    MAX_LOGS);
+			return -1;
+		}
+		cfg->logs[cfg->nlogs++] = arg;
+		return 0;
+	case 's':
+		return add_source(cfg, arg, err, errlen);
+	case OPT_NOW:
+		if (time_parse_user(arg, &cfg->now) != 0 || !isfinite(cfg->now)) {
+			snprintf(err, errlen, "invalid --now '%s': expected "
+			    "@EPOCH or ISO 8601 like 2014-06-29T16:15:00Z", arg);
+			return -1;
+		}
+		cfg->has_now = true;
+		return 0;
+	case OPT_WINDOW:
+		if (seconds_option("window", arg, &cfg->window, err,
+		    errlen) != 0)
+			return -1;
+		if (cfg->window < 1 || cfg->window > 400 * 86400.0) {
+			snprintf(err, errlen, "invalid --window '%s': expected "
+			    "1 to 34560000 seconds", arg);
+			return -1;
+		}
+		return 0;
+	case OPT_STALE_AFTER:
+		return seconds_option("stale-after", arg, &cfg->stale_after,
+		    err, errlen);
+	case OPT_STALE_WARNING:
+		return optional_range("stale-warning", arg,
+		    &cfg->stale_thr.warning, &cfg->stale_thr.has_warning, err,
+		    errlen);
+	case OPT_STALE_CRITICAL:
+		return optional_range("stale-critical", arg,
+		    &cfg->stale_thr.critical, &cfg->stale_thr.has_critical, err,
+		    errlen);
+	case OPT_ERROR_WARNING:
+		return optional_range("error-warning", arg,
+		    &cfg->error_thr.warning, &cfg->error_thr.has_warning, err,
+		    errlen);
+	case OPT_ERROR_CRITICAL:
+		return optional_range("error-critical", arg,
+		    &cfg->error_thr.critical, &cfg->error_thr.has_critical, err,
+		    errlen);
+	case OPT_FOREIGN_STATE:
+		if (state_parse(arg, &cfg->foreign_state) != 0) {
+			snprintf(err, errlen, "invalid --foreign-state '%s': "
+			    "expected OK, WARNING, CRITICAL or UNKNOWN", arg);
+			return -1;
+		}
+		return 0;
+	}
+	return common_option(opt, arg, &cfg->common, err, errlen);
+}
+
+static int
+parse_options(int argc, char **argv, struct config *cfg, char *err,
+    size_t errlen)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ "logfile", required_argument, NULL, 'f' },
+		{ "source", required_argument, NULL, 's' },
+		{ "now", required_argument, NULL, OPT_NOW },
+		{ "window", required_argument, NULL, OPT_WINDOW },
+		{ "stale-after", required_argument, NULL, OPT_STALE_AFTER },
+		{ "stale-warning", required_argument, NULL, OPT_STALE_WARNING },
+		{ "stale-critical", required_argument, NULL,
+		    OPT_STALE_CRITICAL },
+		{ "error-warning", required_argument, NULL, OPT_ERROR_WARNING },
+		{ "error-critical", required_argument, NULL,
+		    OPT_ERROR_CRITICAL },
+		{ "foreign-state", required_argument, NULL, OPT_FOREIGN_STATE },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt;
+
+	memset(cfg, 0, sizeof(*cfg));
+	common_opts_init(&cfg->common);
+	cfg->window = DEFAULT_WINDOW;
+	cfg->stale_after = DEFAULT_STALE_AFTER;
+	cfg->foreign_state = STATE_WARNING;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "f:s:",
+	    longopts, NULL)) != -1)
+		if (plugin_option(cfg, opt, optarg, err, errlen) != 0)
+			return -1;
+	if (cfg->common.help || cfg->common.version)
+		return 0;
+	if (optind < argc) {
+		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
+		    argv[optind]);
+		return -1;
+	}
+	if (threshold_options(cfg->common.warning != NULL ?
+	    cfg->common.warning : DEFAULT_WARNING, cfg->common.critical !=
+	    NULL ? cfg->common.critical : DEFAULT_CRITICAL, 0, &cfg->age_thr,
+	    err, errlen) != 0)
+		return -1;
+	if (cfg->nlogs == 0) {
+		snprintf(err, errlen, "no log given: -f PATH|GLOB|- (see "
+		    "--help)");
+		return -1;
+	}
+	return 0;
+}
+
+/* --- gather -------------------------------------------------------------- */
+
+/* Was path given as such (not found by a glob)? */
+static bool
+given_literally(const struct config *cfg, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nlogs; i++)
+		if (strcmp(cfg->logs[i], path) == 0)
+			return true;
+	return false;
+}
+
+struct run {
+	struct loglist	 ll;
+	struct logread	*lr;		/* one per path of ll */
+	size_t		 nread;		/* files opened, newest first */
+	size_t		 last;		/* the file the window starts in */
+	bool		 covered;	/* the window starts inside lr[last] */
+	int64_t		 now;
+	struct scan	 sc;
+	struct lookback	 lb;
+	char		 step[300];
+	unsigned long	 vanished;
+};
+
+/* Open ll.paths[i] into run->lr[i]; -1 with the report failed, 1 vanished. */
+static int
+open_log(const struct config *cfg, struct run *run, size_t i,
+    struct report *rep)
+{
+	struct logread *lr = &run->lr[i];
+	char err[512];
+
+	lr->path = run->ll.paths[i];
+	snprintf(run->step, sizeof(run->step), "reading %s",
+	    strcmp(lr->path, "-") == 0 ? "standard input" : lr->path);
+	deadline_step(run->step);
+	if (logfile_open(&lr->lf, lr->path, err, sizeof(err)) != 0) {
+		/* rotated away between the glob and now: not an error */
+		if (errno == ENOENT && !given_literally(cfg, lr->path)) {
+			run->vanished++;
+			return 1;
+		}
+		report_fail(rep, STATE_UNKNOWN, "%s", err);
+		return -1;
+	}
+	lr->open = true;
+	if (lr->lf.truncated) {
+		report_fail(rep, STATE_UNKNOWN, "%s: more than %lu MiB, give "
+		    "the file itself with -f", strcmp(lr->path, "-") == 0 ?
+		    "standard input" : lr->path, LOGFILE_STREAM_CAP >> 20);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_parsed(const struct logread *lr, struct report *rep)
+{
+	if (lr->lines > 0 && lr->parsed == 0) {
+		report_fail(rep, STATE_UNKNOWN, "%s: no line parses (not a "
+		    "Jetty request log?)", strcmp(lr->path, "-") == 0 ?
+		    "standard input" : lr->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the window from the newest file back.  Returns 0, or -1 (failed). */
+static int
+gather_window(const struct config *cfg, struct run *run, struct report *rep)
+{
+	int64_t limit = run->sc.ws - SLACK;
+	unsigned long lines, parsed;
+	struct logread *lr;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < run->ll.count; i++) {
+		lr = &run->lr[i];
+		run->nread = i + 1;
+		if ((rc = open_log(cfg, run, i, rep)) < 0)
+			return -1;
+		if (rc > 0)
+			continue;
+		lr->start = window_start(lr->lf.data, lr->lf.len, limit);
+		lines = run->sc.lines;
+		parsed = run->sc.parsed;
+		scan_buffer(&run->sc, lr->lf.data + lr->start,
+		    lr->lf.len - lr->start);
+		lr->lines = run->sc.lines - lines;
+		lr->parsed = run->sc.parsed - parsed;
+		if (check_parsed(lr, rep) != 0)
+			return -1;
+		run->last = i;
+		if (lr->start > 0) {
+			run->covered = true;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Look before the window when it has no 2xx-answered notification. */
+static int
+gather_lookback(const struct config *cfg, struct run *run, struct report *rep)
+{
+	struct logread *lr;
+	size_t i;
+	int rc;
+
+	if (run->sc.newest_ok != NO_TIME || run->nread == 0)
+		return 0;
+	deadline_step("looking for the newest notification");
+	for (i = run->last; i < run->ll.count; i++) {
+		lr = &run->lr[i];
+		if (i >= run->nread) {
+			run->nread = i + 1;
+			if ((rc = open_log(cfg, run, i, rep)) < 0)
+				return -1;
+			if (rc > 0)
+				continue;
+			lr->start = lr->lf.len;
+		}
+		if (!lr->open)
+			continue;
+		if (lookback_buffer(&run->sc, lr, lr->start, &run->lb))
+			return check_parsed(lr, rep);
+		if (check_parsed(lr, rep) != 0)
+			return -1;
+	}
+	run->lb.exhausted = true;
+	return 0;
+}
+
+/* --- evaluate and report ------------------------------------------------- */
+
+static void
+fmt_time(int64_t t, char *buf, size_t size)
+{
+	time_format_utc((double)t, buf, size);
+}
+
+static double
+age_of(const struct run *run, int64_t t)
+{
+	return t >= run->now ? 0.0 : (double)(run->now - t);
+}
+
+/* The stalest subscriptions: LIST_MAX of them, stalest first. */
+static size_t
+stalest(const struct subtab *t, const struct sub **top)
+{
+	size_t n = 0, i, j;
+	const struct sub *s;
+
+	for (i = 0; i < t->used; i++) {
+		s = &t->ent[i];
+		if (n == LIST_MAX && s->last_ok >= top[n - 1]->last_ok)
+			continue;
+		j = n < LIST_MAX ? n++ : n - 1;
+		for (; j > 0 && top[j - 1]->last_ok > s->last_ok; j--)
+			top[j] = top[j - 1];
+		top[j] = s;
+	}
+	return n;
+}
+
+static unsigned long
+count_stale(const struct run *run, double stale_after)
+{
+	const struct subtab *t = &run->sc.subs;
+	unsigned long n = 0;
+	size_t i;
+
+	for (i = 0; i < t->used; i++)
+		if (t->ent[i].last_ok == NO_TIME ||
+		    age_of(run, t->ent[i].last_ok) > stale_after)
+			n++;
+	return n;
+}
+
+static void
+add_perf(struct report *rep, const char *label, double value,
+    const char *uom, const struct threshold *thr)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = label;
+	p.value = value;
+	p.uom = uom;
+	if (thr != NULL && thr->has_warning)
+		p.warning = &thr->warning;
+	if (thr != NULL && thr->has_critical)
+		p.critical = &thr->critical;
+	p.has_min = true;
+	p.min = 0;
+	report_perf(rep, &p);
+}
+
+static void
+details(const struct config *cfg, const struct run *run, struct report *rep)
+{
+	const struct scan *sc = &run->sc;
+	const struct sub *top[LIST_MAX];
+	char t1[64], t2[64], line[512];
+	size_t i, n, len;
+
+	if (sc->newest_line != NO_TIME && sc->newest_line - run->now >
+	    SKEW_NOTE) {
+		fmt_time(sc->newest_line, t1, sizeof(t1));
+		report_detail(rep, "clock skew: the newest line (%s) is %lld s "
+		    "ahead of now", t1, (long long)(sc->newest_line - run->now));
+	}
+	if (sc->subs.dropped > 0)
+		report_detail(rep, "more than %d distinct ids (or out of "
+		    "memory): %lu notifications of further ids not tracked",
+		    SUBS_MAX, sc->subs.dropped);
+	if (run->vanished > 0)
+		report_detail(rep, "%lu log file(s) vanished while reading "
+		    "(rotated)", run->vanished);
+	if (cfg->common.verbose == 0)
+		return;
+	fmt_time(sc->ws, t1, sizeof(t1));
+	fmt_time(run->now, t2, sizeof(t2));
+	report_detail(rep, "window %s to %s: %lu lines read, %lu unparsed",
+	    t1, t2, sc->lines, sc->lines - sc->parsed);
+	for (i = 0; i < run->nread; i++)
+		if (run->lr[i].open)
+			report_detail(rep, "log %s: %lu lines read", strcmp(
+			    run->lr[i].path, "-") == 0 ? "standard input" :
+			    run->lr[i].path, run->lr[i].lines);
+	n = stalest(&sc->subs, top);
+	if (n > 0)
+		report_detail(rep, "stalest subscriptions (newest 2xx, last "
+		    "seen, status, notifications in window):");
+	for (i = 0; i < n; i++) {
+		if (top[i]->last_ok == NO_TIME)
+			snprintf(t1, sizeof(t1), "none");
+		else {
+			fmt_time(top[i]->last_ok, t1, sizeof(t1));
+			len = strlen(t1);
+			snprintf(t1 + len, sizeof(t1) - len, " (%.0f s ago)",
+			    age_of(run, top[i]->last_ok));
+		}
+		fmt_time(top[i]->last_seen, t2, sizeof(t2));
+		report_detail(rep, "  %.*s: %s, %s, %u, %lu",
+		    (int)top[i]->id_len, sc->subs.pool + top[i]->id_off, t1, t2,
+		    top[i]->last_status, (unsigned long)top[i]->count);
+	}
+	for (i = 0; i < sc->nfsrc; i++)
+		report_detail(rep, "foreign source %s: %lu notifications",
+		    sc->fsrc[i].addr, sc->fsrc[i].count);
+	if (sc->foreign_other > 0)
+		report_detail(rep, "foreign sources beyond these %d: %lu "
+		    "notifications", FOREIGN_MAX, sc->foreign_other);
+	len = 0;
+	line[0] = '\0';
+	for (i = 0; i < sizeof(sc->status) / sizeof(sc->status[0]); i++) {
+		if (sc->status[i] == 0 || len >= sizeof(line))
+			continue;
+		len += (size_t)snprintf(line + len, sizeof(line) - len,
+		    "%s%zu: %lu", len > 0 ? ", " : "", i, sc->status[i]);
+	}
+	if (len > 0)
+		report_detail(rep, "notifications by status: %s", line);
+}
+
+/* "12 from foreign 10.9.8.7" (+ how many other addresses). */
+static void
+foreign_text(const struct scan *sc, char *buf, size_t size)
+{
+	size_t i, best = 0;
+	unsigned long others;
+
+	for (i = 1; i < sc->nfsrc; i++)
+		if (sc->fsrc[i].count > sc->fsrc[best].count)
+			best = i;
+	others = sc->nfsrc - 1 + (sc->foreign_other > 0);
+	if (others == 0)
+		snprintf(buf, size, ", %lu from foreign %s", sc->foreign,
+		    sc->fsrc[best].addr);
+	else
+		snprintf(buf, size, ", %lu from foreign %s and %lu other "
+		    "address%s", sc->foreign, sc->fsrc[best].addr, others,
+		    others == 1 ? "" : "es");
+}
+
+static void
+evaluate(const struct config *cfg, struct run *run, struct report *rep)
+{
+	const struct scan *sc = &run->sc;
+	int64_t ok_t, notif_t;
+	unsigned long stale;
+	double age;
+	char t1[64], head[256], fgn[160];
+	enum state st;
+
+	ok_t = sc->newest_ok != NO_TIME ? sc->newest_ok : sc->before_ok;
+	notif_t = max64(sc->newest_notif, sc->before_notif);
+	/* no 2xx found anywhere we looked: a lower bound */
+	if (ok_t != NO_TIME)
+		age = age_of(run, ok_t);
+	else if (sc->oldest_line != INT64_MAX)
+		age = age_of(run, sc->oldest_line) > cfg->window ?
+		    age_of(run, sc->oldest_line) : cfg->window;
+	else
+		age = cfg->window;
+	stale = count_stale(run, cfg->stale_after);
+
+	st = threshold_check(&cfg->age_thr, age);
+	if (sc->notifications == 0) {
+		st = STATE_CRITICAL;
+		if (notif_t != NO_TIME) {
+			fmt_time(notif_t, t1, sizeof(t1));
+			snprintf(head, sizeof(head), "no notifications since %s "
+			    "(%.0f s ago)", t1, age_of(run, notif_t));
+		} else if (sc->oldest_line == INT64_MAX)
+			snprintf(head, sizeof(head), "no notifications: the "
+			    "log has no request lines");
+		else {
+			fmt_time(sc->oldest_line, t1, sizeof(t1));
+			snprintf(head, sizeof(head), "no notifications in %s "
+			    "(back to %s)", run->lb.budget ? "the last 64 MiB "
+			    "of the log" : "the log", t1);
+		}
+	} else if (sc->newest_ok != NO_TIME)
+		snprintf(head, sizeof(head), "newest notification %.0f s ago",
+		    age);
+	else if (ok_t != NO_TIME) {
+		fmt_time(ok_t, t1, sizeof(t1));
+		snprintf(head, sizeof(head), "no notification answered 2xx "
+		    "since %s (%.0f s ago)", t1, age);
+	} else {
+		fmt_time(sc->oldest_line, t1, sizeof(t1));
+		snprintf(head, sizeof(head), "no notification answered 2xx in "
+		    "%s (back to %s)", run->lb.budget ? "the last 64 MiB of "
+		    "the log" : "the log", t1);
+	}
+	st = state_worst(st, threshold_check(&cfg->stale_thr, (double)stale));
+	st = state_worst(st, threshold_check(&cfg->error_thr,
+	    (double)sc->errors));
+	fgn[0] = '\0';
+	if (cfg->nsources > 0 && sc->foreign > 0) {
+		st = state_worst(st, cfg->foreign_state);
+		foreign_text(sc, fgn, sizeof(fgn));
+	}
+	report_set_state(rep, st);
+	report_summary(rep, "%s, %zu subscriptions, %lu stale, %lu "
+	    "notifications, %lu errors%s", head, sc->subs.used, stale,
+	    sc->notifications, sc->errors, fgn);
+	add_perf(rep, "age", age, "s", &cfg->age_thr);
+	add_perf(rep, "subscriptions", (double)sc->subs.used, NULL, NULL);
+	add_perf(rep, "stale", (double)stale, NULL, &cfg->stale_thr);
+	add_perf(rep, "notifications", (double)sc->notifications, NULL, NULL);
+	add_perf(rep, "errors", (double)sc->errors, NULL, &cfg->error_thr);
+	add_perf(rep, "foreign", (double)sc->foreign, NULL, NULL);
+	add_perf(rep, "unparsed", (double)(sc->lines - sc->parsed), NULL,
+	    NULL);
+	details(cfg, run, rep);
+}
+
+static void
+keepalive_check(const struct config *cfg, struct report *rep)
+{
+	struct run run;
+	char err[512];
+	double now;
+	int64_t window;
+	size_t i;
+
+	memset(&run, 0, sizeof(run));
+	now = cfg->has_now ? cfg->now : wallclock_now();
+	/* whole seconds, as the stamps (truncation: epochs are positive) */
+	run.now = (int64_t)now;
+	window = (int64_t)cfg->window;
+	if ((double)window < cfg->window)
+		window++;
+	scan_init(&run.sc, cfg, run.now - window);
+	if (loglist_expand(&run.ll, cfg->logs, cfg->nlogs, LOGORDER_DATE_NAME,
+	    err, sizeof(err)) != 0) {
+		report_fail(rep, STATE_UNKNOWN, "%s", err);
+		return;
+	}
+	if ((run.lr = calloc(run.ll.count, sizeof(*run.lr))) == NULL) {
+		report_fail(rep, STATE_UNKNOWN, "out of memory");
+		loglist_free(&run.ll);
+		return;
+	}
+	if (gather_window(cfg, &run, rep) == 0 &&
+	    gather_lookback(cfg, &run, rep) == 0) {
+		if (run.sc.subs.nomem && run.sc.subs.used == 0)
+			report_fail(rep, STATE_UNKNOWN, "out of memory");
+		else
+			evaluate(cfg, &run, rep);
+	}
+	for (i = 0; i < run.nread; i++)
+		if (run.lr[i].open)
+			logfile_close(&run.lr[i].lf);
+	subtab_free(&run.sc.subs);
+	free(run.lr);
+	loglist_free(&run.ll);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	struct report rep;
+	char err[512], **args;
+	int nargs, rc;
+
+	report_init(&rep, CHECK);
+	if (extraopts_expand(argc, argv, PROGNAME, &nargs, &args, err,
+	    sizeof(err)) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "%s", err);
+		return report_print(&rep, stdout);
+	}
+	if (parse_options(nargs, args, &cfg, err, sizeof(err)) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "%s", err);
+		rc = report_print(&rep, stdout);
+		extraopts_free(nargs, args, argv);
+		return rc;
+	}
+	if (cfg.common.help || cfg.common.version) {
+		if (cfg.common.help)
+			help(stdout);
+		else
+			print_version(stdout, PROGNAME);
+		extraopts_free(nargs, args, argv);
+		return STATE_UNKNOWN;
+	}
+	if (deadline_arm(CHECK, cfg.common.timeout,
+	    cfg.common.timeout_state) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
+		extraopts_free(nargs, args, argv);
+		return report_print(&rep, stdout);
+	}
+	keepalive_check(&cfg, &rep);
+	deadline_disarm();
+	rc = report_print(&rep, stdout);
+	extraopts_free(nargs, args, argv);
+	return rc;
+}

@@ -1,0 +1,617 @@
+/*
+ * check_cuc_port - is CUC's notification port (Jetty, TCP 7080) reachable?
+ *
+ * Exchange pushes EWS notifications to CUC on this port; when they do not
+ * arrive, mailbox sync from Exchange to CUC lags (shared/domain.md).  The
+ * check connects as Exchange would and, on request, speaks HTTP or a whole
+ * SOAP notification to prove the service behind the port answers.
+ *
+ * The plain TCP run is what schedulers run thousands of times a minute,
+ * so it does only what it needs: no locale, no libcurl (http.c loads it
+ * only for --http/--soap), numeric addresses resolved without NSS.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "deadline.h"
+#include "http.h"
+#include "numfmt.h"
+#include "options.h"
+#include "output.h"
+#include "procnet.h"
+#include "range.h"
+#include "soap.h"
+#include "state.h"
+#include "tcp.h"
+
+#define PROGNAME	"check_cuc_port"
+#define CHECK		"PORT"
+#define DEFAULT_PORT	"7080"
+#define DEFAULT_PATH	"/NotificationService/services/NotificationService"
+#define MAX_EXPECT	16
+#define MAX_LISTEN	64
+#define SOAP_BODY_MAX	4096
+#define ANSWER_MAX	(256UL * 1024)	/* body kept from the server */
+
+enum {
+	OPT_HTTP = OPT_PLUGIN_BASE,
+	OPT_PATH,
+	OPT_EXPECT,
+	OPT_SOAP,
+	OPT_LISTENING,
+	OPT_UNSUBSCRIBE
+};
+
+struct config {
+	struct common_opts	 common;
+	struct threshold	 thr;
+	const char		*host;
+	const char		*port;
+	unsigned long		 portnum;
+	int			 ip_version;	/* 0, 4, 6 */
+	bool			 http;
+	bool			 soap;
+	bool			 listening;
+	const char		*path;
+	long			 expect[MAX_EXPECT];
+	size_t			 nexpect;
+	enum state		 unsubscribe_state;
+};
+
+/* Texts main keeps alive for the deadline guard's "while ..." message. */
+struct steps {
+	char	connect[400];
+	char	http[400];
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs(
+"Usage: " PROGNAME " -H HOST [-p PORT] [-4|-6] [-w SECS] [-c SECS] [-t SECS]\n"
+"                      [--http [--path=PATH] [--expect=CODE[,CODE...]]]\n"
+"                      [--soap [--unsubscribe-state=STATE]]\n"
+"       " PROGNAME " --listening [-p PORT] [-4|-6]\n", fp);
+}
+
+static void
+help(FILE *fp)
+{
+	print_version(fp, PROGNAME);
+	fputs("\n"
+"Check the port on which Cisco Unity Connection's Jetty takes Exchange's\n"
+"push notifications (TCP 7080).  When Exchange cannot reach it, mailbox\n"
+"sync from Exchange to CUC lags by about 16 minutes.\n\n", fp);
+	usage(fp);
+	fputs("\nOptions:\n"
+" -H, --hostname=HOST\n"
+"    CUC server, name or address (required unless --listening).\n"
+" -p, --port=PORT\n"
+"    TCP port (default " DEFAULT_PORT ").\n"
+" -4, -6\n"
+"    Use IPv4 or IPv6 only (default: either, in resolver order).\n"
+" -w, -c\n"
+"    Thresholds on the TCP connect time in seconds (e.g. -w 0.5 -c 2).\n"
+" --http\n"
+"    After connecting, GET --path through HTTP and report the status code\n"
+"    and the Server header (CUC says Jetty(8.1.14...)).  Any HTTP answer is\n"
+"    OK unless --expect is given.\n"
+" --path=PATH\n"
+"    Path for --http and --soap (default\n"
+"    " DEFAULT_PATH ").\n"
+" --expect=CODE[,CODE...]\n"
+"    HTTP status codes that are OK; any other is CRITICAL (default: any).\n"
+" --soap\n"
+"    POST an EWS SendNotification with a StatusEvent for a made-up\n"
+"    subscription, as Exchange does, and report the SubscriptionStatus of\n"
+"    the answer: proves the notification service itself works.\n"
+" --unsubscribe-state=STATE\n"
+"    State when the answer says Unsubscribe (default WARNING: the service\n"
+"    works but ends the probe's unknown subscription; set OK once you\n"
+"    know your CUC answers so).  Any other status is WARNING.\n"
+" --listening\n"
+"    Run on the CUC box: no connection, read /proc/net/tcp{,6} and tell\n"
+"    whether a socket LISTENs on PORT (any address) and which process\n"
+"    owns it (when readable, as lsof shows it).\n", fp);
+	common_help(fp);
+	fputs("\nStates:\n"
+" OK        connected (and the HTTP/SOAP answer is as expected).\n"
+" WARNING   connect time beyond -w; SubscriptionStatus Unsubscribe (see\n"
+"           --unsubscribe-state) or another value.\n"
+" CRITICAL  connection refused (nothing listens), host or network\n"
+"           unreachable, no answer within the probe's deadline (SYNs\n"
+"           dropped by a firewall), connect time beyond -c, no HTTP\n"
+"           answer, a status not in --expect, a non-SOAP answer to\n"
+"           --soap, nothing listening with --listening.\n"
+" UNKNOWN   bad options, a name that does not resolve, /proc unreadable,\n"
+"           libcurl missing, or the -t timeout (its STATE).\n"
+"\nThe probe gives up min(1 s, 10 %) before -t, so a silent port is\n"
+"reported as \"no answer\" (CRITICAL) and not as the plugin timing out.\n"
+"\nPerfdata: time (TCP connect, s, with -w/-c, max = -t); with --http or\n"
+"--soap also http_time (the whole HTTP exchange, s).\n", fp);
+}
+
+static int
+parse_expect(struct config *cfg, const char *arg, char *err, size_t errlen)
+{
+	const char *p = arg;
+	char *end;
+	long code;
+
+	cfg->nexpect = 0;
+	for (;;) {
+		code = strtol(p, &end, 10);
+		if (end == p || code < 100 || code > 999 ||
+		    (*end != ',' && *end != '\0') || cfg->nexpect == MAX_EXPECT) {
+			snprintf(err, errlen, "invalid --expect '%s': expected "
+			    "up to %d HTTP codes 100..999 separated by commas",
+			    arg, MAX_EXPECT);
+			return -1;
+		}
+		cfg->expect[cfg->nexpect++] = code;
+		if (*end == '\0')
+			return 0;
+		p = end + 1;
+	}
+}
+
+static int
+plugin_option(struct config *cfg, int opt, const char *arg, char *err,
+    size_t errlen)
+{
+	switch (opt) {
+	case 'H':
+		cfg->host = arg;
+		return 0;
+	case 'p':
+		if (uint_option("port", arg, 1, 65535, &cfg->portnum, err,
+		    errlen) != 0)
+			return -1;
+		cfg->port = arg;
+		return 0;
+	case '4':
+		cfg->ip_version = 4;
+		return 0;
+	case '6':
+		cfg->ip_version = 6;
+		return 0;
+	case OPT_HTTP:
+		cfg->http = true;
+		return 0;
+	case OPT_PATH:
+		if (arg[0] != '/') {
+			snprintf(err, errlen, "invalid --path '%s': must start "
+			    "with /", arg);
+			return -1;
+		}
+		cfg->path = arg;
+		return 0;
+	case OPT_EXPECT:
+		return parse_expect(cfg, arg, err, errlen);
+	case OPT_SOAP:
+		cfg->soap = true;
+		return 0;
+	case OPT_LISTENING:
+		cfg->listening = true;
+		return 0;
+	case OPT_UNSUBSCRIBE:
+		if (state_parse(arg, &cfg->unsubscribe_state) != 0) {
+			snprintf(err, errlen, "invalid --unsubscribe-state '%s'",
+			    arg);
+			return -1;
+		}
+		return 0;
+	}
+	return common_option(opt, arg, &cfg->common, err, errlen);
+}
+
+static int
+parse_options(int argc, char **argv, struct config *cfg, char *err,
+    size_t errlen)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ "hostname", required_argument, NULL, 'H' },
+		{ "port", required_argument, NULL, 'p' },
+		{ "http", no_argument, NULL, OPT_HTTP },
+		{ "path", required_argument, NULL, OPT_PATH },
+		{ "expect", required_argument, NULL, OPT_EXPECT },
+		{ "soap", no_argument, NULL, OPT_SOAP },
+		{ "listening", no_argument, NULL, OPT_LISTENING },
+		{ "unsubscribe-state", required_argument, NULL, OPT_UNSUBSCRIBE },
+		{ NULL, 0, NULL, 0 }
+	};
+	int opt;
+
+	memset(cfg, 0, sizeof(*cfg));
+	common_opts_init(&cfg->common);
+	cfg->port = DEFAULT_PORT;
+	cfg->portnum = 7080;
+	cfg->path = DEFAULT_PATH;
+	cfg->unsubscribe_state = STATE_WARNING;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "H:p:46",
+	    longopts, NULL)) != -1)
+		if (plugin_option(cfg, opt, optarg, err, errlen) != 0)
+			return -1;
+	if (cfg->common.help || cfg->common.version)
+		return 0;
+	if (optind < argc) {
+		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
+		    argv[optind]);
+		return -1;
+	}
+	if (threshold_options(cfg->common.warning, cfg->common.critical, 0,
+	    &cfg->thr, err, errlen) != 0)
+		return -1;
+	if (cfg->listening && (cfg->http || cfg->soap)) {
+		snprintf(err, errlen, "--listening makes no connection: it "
+		    "cannot go with --http or --soap");
+		return -1;
+	}
+	if (!cfg->listening && (cfg->host == NULL || cfg->host[0] == '\0')) {
+		snprintf(err, errlen, "no host given (-H HOST, see --help)");
+		return -1;
+	}
+	return 0;
+}
+
+/* "host:port", brackets around an IPv6 literal. */
+static void
+host_port(char *buf, size_t size, const char *host, const char *port)
+{
+	if (strchr(host, ':') != NULL)
+		snprintf(buf, size, "[%s]:%s", host, port);
+	else
+		snprintf(buf, size, "%s:%s", host, port);
+}
+
+/* The probe stops min(1 s, 10 %) before -t so that it reports first. */
+static double
+probe_budget(const struct config *cfg)
+{
+	double margin = cfg->common.timeout * 0.1, left;
+
+	if (margin > 1.0)
+		margin = 1.0;
+	left = deadline_remaining() - margin;
+	return left > 0.001 ? left : 0.001;
+}
+
+static void
+add_time_perf(struct report *rep, const struct config *cfg, const char *label,
+    double value, bool thresholds)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = label;
+	p.value = value;
+	p.uom = "s";
+	p.decimals = 6;
+	if (thresholds && cfg->thr.has_warning)
+		p.warning = &cfg->thr.warning;
+	if (thresholds && cfg->thr.has_critical)
+		p.critical = &cfg->thr.critical;
+	p.has_min = true;
+	p.min = 0;
+	p.has_max = true;
+	p.max = cfg->common.timeout;
+	report_perf(rep, &p);
+}
+
+static void
+report_connect_failure(struct report *rep, const struct tcp_probe *pr,
+    const char *host, const char *target, double budget)
+{
+	char secs[32];
+
+	switch (pr->result) {
+	case TCP_REFUSED:
+		report_fail(rep, STATE_CRITICAL, "connection to %s refused "
+		    "(nothing listens)", target);
+		break;
+	case TCP_UNREACHABLE:
+		report_fail(rep, STATE_CRITICAL, "%s unreachable: %s", target,
+		    pr->message);
+		break;
+	case TCP_NO_ANSWER:
+		numfmt(secs, sizeof(secs), budget, 1);
+		report_fail(rep, STATE_CRITICAL, "no answer from %s within %s s "
+		    "(SYN dropped by a firewall?)", target, secs);
+		break;
+	case TCP_NO_NAME:
+	case TCP_RESOLVE_ERROR:
+		report_fail(rep, STATE_UNKNOWN, "cannot resolve '%s': %s",
+		    host, pr->message);
+		break;
+	default:
+		report_fail(rep, STATE_CRITICAL, "cannot connect to %s: %s",
+		    target, pr->message);
+		break;
+	}
+}
+
+static bool
+expected(const struct config *cfg, long status)
+{
+	size_t i;
+
+	if (cfg->nexpect == 0)
+		return true;
+	for (i = 0; i < cfg->nexpect; i++)
+		if (cfg->expect[i] == status)
+			return true;
+	return false;
+}
+
+/* " (Server: Jetty(...))" or "" for the summary. */
+static void
+server_note(char *buf, size_t size, const struct http_response *resp)
+{
+	if (resp->server[0] != '\0')
+		snprintf(buf, size, ", Server: %s", resp->server);
+	else
+		snprintf(buf, size, ", no Server header");
+}
+
+/* Evaluate a --soap answer. */
+static void
+judge_soap(struct report *rep, const struct config *cfg,
+    const struct http_response *resp, const char *target)
+{
+	struct soap_result sr;
+	char why[200], server[180];
+	enum state st;
+
+	server_note(server, sizeof(server), resp);
+	if (resp->body == NULL || soap_notification_parse(resp->body,
+	    resp->body_len, &sr, why, sizeof(why)) != 0) {
+		if (resp->body == NULL)
+			snprintf(why, sizeof(why), "empty body");
+		report_fail(rep, STATE_CRITICAL, "no SOAP answer from %s: %s "
+		    "(HTTP %ld, %s%s)", target, why, resp->status,
+		    resp->content_type[0] ? resp->content_type : "no type",
+		    server);
+		return;
+	}
+	st = sr.status == SOAP_STATUS_OK ? STATE_OK :
+	    sr.status == SOAP_STATUS_UNSUBSCRIBE ? cfg->unsubscribe_state :
+	    STATE_WARNING;
+	report_raise(rep, st);
+	report_summary(rep, "notification service at %s answered "
+	    "SubscriptionStatus %s (HTTP %ld%s)", target,
+	    sr.value[0] ? sr.value : "(empty)", resp->status, server);
+	if (!expected(cfg, resp->status))
+		report_fail(rep, STATE_CRITICAL, "HTTP %ld from %s is not "
+		    "in --expect (SubscriptionStatus %s%s)", resp->status,
+		    target, sr.value, server);
+}
+
+static void
+judge_http(struct report *rep, const struct config *cfg,
+    const struct http_response *resp, const char *target)
+{
+	char server[180];
+
+	server_note(server, sizeof(server), resp);
+	if (!expected(cfg, resp->status)) {
+		report_fail(rep, STATE_CRITICAL, "HTTP %ld from %s, not in "
+		    "--expect%s", resp->status, target, server);
+		return;
+	}
+	report_summary(rep, "HTTP %ld from %s%s", resp->status, target,
+	    server);
+}
+
+/* --http / --soap over the address the probe reached. */
+static void
+http_check(struct report *rep, const struct config *cfg,
+    const struct tcp_probe *pr, const char *target, struct steps *steps)
+{
+	struct http_client *client;
+	struct http_request rq;
+	struct http_response resp;
+	char url[1024], host_hdr[320], addr[80], err[256], body[SOAP_BODY_MAX];
+	char secs[32];
+	const char *headers[4];
+	int n, r;
+
+	deadline_step("loading libcurl");
+	if ((client = http_client_new(err, sizeof(err))) == NULL) {
+		report_fail(rep, STATE_UNKNOWN, "%s", err);
+		return;
+	}
+	/* Same address as the probe, the name in Host: as Exchange sends it. */
+	host_port(addr, sizeof(addr), pr->address, cfg->port);
+	snprintf(url, sizeof(url), "http://%s%s%s", addr, cfg->path,
+	    cfg->soap && strchr(cfg->path, '?') == NULL ?
+	    "?id=00000000-0000-0000-0000-000000000000&pid=0" : "");
+	host_port(host_hdr + 6, sizeof(host_hdr) - 6, cfg->host, cfg->port);
+	memcpy(host_hdr, "Host: ", 6);
+	memset(&rq, 0, sizeof(rq));
+	rq.url = url;
+	rq.ip_version = cfg->ip_version;
+	rq.max_body = ANSWER_MAX;
+	headers[0] = host_hdr;
+	headers[1] = NULL;
+	if (cfg->soap) {
+		n = soap_notification_build(body, sizeof(body), NULL);
+		if (n < 0 || (size_t)n >= sizeof(body)) {
+			report_fail(rep, STATE_UNKNOWN, "cannot build the SOAP "
+			    "request");
+			http_client_free(client);
+			return;
+		}
+		rq.body = body;
+		rq.body_len = (size_t)n;
+		headers[1] = SOAP_CONTENT_TYPE;
+		headers[2] = SOAP_ACTION_NOTIFY;
+		headers[3] = NULL;
+	}
+	rq.headers = headers;
+	rq.timeout = probe_budget(cfg);
+	snprintf(steps->http, sizeof(steps->http), "waiting for the HTTP "
+	    "answer of %s", target);
+	deadline_step(steps->http);
+	r = http_perform(client, &rq, &resp);
+	if (r != 0 && resp.status == 0 && resp.total_time >= rq.timeout - 0.01) {
+		numfmt(secs, sizeof(secs), rq.timeout, 1);
+		report_fail(rep, STATE_CRITICAL, "no HTTP answer from %s within "
+		    "%s s", target, secs);
+	} else if (r != 0 && resp.status == 0)
+		report_fail(rep, STATE_CRITICAL, "no HTTP answer from %s: %s",
+		    target, resp.message);
+	else if (cfg->soap)
+		judge_soap(rep, cfg, &resp, target);
+	else
+		judge_http(rep, cfg, &resp, target);
+	if (resp.status != 0)
+		add_time_perf(rep, cfg, "http_time", resp.total_time, false);
+	http_response_free(&resp);
+	http_client_free(client);
+}
+
+static void
+port_check(struct report *rep, const struct config *cfg, struct steps *steps)
+{
+	struct tcp_probe pr;
+	char target[300], secs[32];
+	double budget;
+
+	host_port(target, sizeof(target), cfg->host, cfg->port);
+	snprintf(steps->connect, sizeof(steps->connect), "connecting to %s",
+	    target);
+	deadline_step(steps->connect);
+	budget = probe_budget(cfg);
+	tcp_probe(cfg->host, cfg->port, cfg->ip_version, budget, &pr);
+	if (pr.result != TCP_CONNECTED) {
+		report_connect_failure(rep, &pr, cfg->host, target, budget);
+		return;
+	}
+	add_time_perf(rep, cfg, "time", pr.connect_time, true);
+	report_raise(rep, threshold_check(&cfg->thr, pr.connect_time));
+	numfmt(secs, sizeof(secs), pr.connect_time, 6);
+	if (strcmp(pr.address, cfg->host) == 0)
+		report_summary(rep, "connected to %s in %s s", target, secs);
+	else
+		report_summary(rep, "connected to %s (%s) in %s s", target,
+		    pr.address, secs);
+	if (cfg->http || cfg->soap) {
+		report_detail(rep, "TCP connect to %s took %s s", pr.address,
+		    secs);
+		http_check(rep, cfg, &pr, target, steps);
+	}
+}
+
+/* Read one /proc table; a missing tcp6 (IPv6 disabled) is no error. */
+static int
+read_table(const char *path, bool v6, struct procnet_socket *socks,
+    size_t max, size_t *n, char *err, size_t errlen)
+{
+	char *text;
+	size_t len, found, bad;
+
+	if (procnet_read(path, &text, &len, err, errlen) != 0)
+		return v6 && access(path, F_OK) != 0 ? 0 : -1;
+	if (procnet_parse(text, len, v6, socks + *n, max - *n, &found,
+	    &bad) != 0) {
+		snprintf(err, errlen, "%s: not a TCP socket table", path);
+		free(text);
+		return -1;
+	}
+	*n += found < max - *n ? found : max - *n;
+	free(text);
+	return 0;
+}
+
+static void
+listening_check(struct report *rep, const struct config *cfg)
+{
+	struct procnet_socket socks[MAX_LISTEN], *hit = NULL;
+	char err[300], owner[64], addrs[400];
+	size_t n = 0, i, matches = 0, alen = 0;
+	long pid;
+	int r;
+
+	deadline_step("reading /proc/net/tcp");
+	if ((cfg->ip_version != 6 && read_table("/proc/net/tcp", false, socks,
+	    MAX_LISTEN, &n, err, sizeof(err)) != 0) ||
+	    (cfg->ip_version != 4 && read_table("/proc/net/tcp6", true, socks,
+	    MAX_LISTEN, &n, err, sizeof(err)) != 0)) {
+		report_fail(rep, STATE_UNKNOWN, "%s", err);
+		return;
+	}
+	addrs[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (socks[i].port != cfg->portnum)
+			continue;
+		if (hit == NULL || (hit->inode == 0 && socks[i].inode != 0))
+			hit = &socks[i];
+		if (alen < sizeof(addrs))
+			alen += (size_t)snprintf(addrs + alen, sizeof(addrs) -
+			    alen, "%s%s", matches ? ", " : "", socks[i].addr);
+		matches++;
+	}
+	if (hit == NULL) {
+		report_fail(rep, STATE_CRITICAL, "nothing LISTENs on TCP port "
+		    "%s", cfg->port);
+		return;
+	}
+	deadline_step("looking for the owner in /proc");
+	r = procnet_owner("/proc", hit->inode, owner, sizeof(owner), &pid);
+	if (r == 1)
+		report_summary(rep, "TCP port %s LISTENs on %s (%s, pid %ld)",
+		    cfg->port, addrs, owner[0] ? owner : "?", pid);
+	else
+		report_summary(rep, "TCP port %s LISTENs on %s (owner not "
+		    "readable: run as root to see it)", cfg->port, addrs);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	struct report rep;
+	struct steps steps;
+	char err[512], **args;
+	int nargs, rc;
+
+	report_init(&rep, CHECK);
+	if (extraopts_expand(argc, argv, PROGNAME, &nargs, &args, err,
+	    sizeof(err)) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "%s", err);
+		return report_print(&rep, stdout);
+	}
+	if (parse_options(nargs, args, &cfg, err, sizeof(err)) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "%s", err);
+		rc = report_print(&rep, stdout);
+		extraopts_free(nargs, args, argv);
+		return rc;
+	}
+	if (cfg.common.help || cfg.common.version) {
+		if (cfg.common.help)
+			help(stdout);
+		else
+			print_version(stdout, PROGNAME);
+		extraopts_free(nargs, args, argv);
+		return STATE_UNKNOWN;
+	}
+	if (deadline_arm(CHECK, cfg.common.timeout,
+	    cfg.common.timeout_state) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
+		extraopts_free(nargs, args, argv);
+		return report_print(&rep, stdout);
+	}
+	if (cfg.listening)
+		listening_check(&rep, &cfg);
+	else
+		port_check(&rep, &cfg, &steps);
+	deadline_disarm();
+	rc = report_print(&rep, stdout);
+	extraopts_free(nargs, args, argv);
+	return rc;
+}

@@ -1,0 +1,10 @@
+09:20:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:21:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:22:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:23:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:24:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:25:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:26:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:27:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:28:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST
+09:29:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status code: 401, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST

@@ -1,0 +1,8 @@
+23:57:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: SSL connect error, HTTP status code: 0, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST Diagnostic=[SSL connect error -- error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure]
+23:58:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: SSL connect error, HTTP status code: 0, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST Diagnostic=[SSL connect error -- error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure]
+23:59:00.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: SSL connect error, HTTP status code: 0, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST Diagnostic=[SSL connect error -- error:14094410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure]
+00:00:00.000 |9156,,,CsExMbxLocator,14,[CsExMbxLocator/CsExMbxLocator.cpp:640]: failed to get dns results for _autodiscover._tcp.example.com, error 9003
+00:01:00.000 |9156,,,CsExMbxLocator,14,[CsExMbxLocator/CsExMbxLocator.cpp:640]: failed to get dns results for _autodiscover._tcp.example.com, error 9003
+00:02:00.000 |9156,,,CsExMbxLocator,14,[CsExMbxLocator/CsExMbxLocator.cpp:640]: failed to get dns results for _autodiscover._tcp.example.com, error 9003
+00:03:00.000 |9156,,,CsExMbxLocator,14,[CsExMbxLocator/CsExMbxLocator.cpp:640]: failed to get dns results for _autodiscover._tcp.example.com, error 9003
+00:04:00.000 |9156,,,CsExMbxLocator,14,[CsExMbxLocator/CsExMbxLocator.cpp:640]: failed to get dns results for _autodiscover._tcp.example.com, error 9003

@@ -1,0 +1,82 @@
+/*
+ * fuzz_diag.c - libFuzzer target for the CuMbxSync diag line parser, the
+ * date reconstruction and the failure classifier.
+ *
+ * Any bytes, taken line by line, must give a record or an error, never a
+ * crash or a read past the input; every field of a record must point
+ * inside its line, the time of day must lie in the day, every class must
+ * be a real one with a label, and walking back through the lines the
+ * dates must never move later than the first bound plus the allowed
+ * disorder, each at most a day before the bound.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "mbxclass.h"
+
+static void
+check_field(const char *line, size_t len, const char *f, size_t flen)
+{
+	if (flen > 0 && (f < line || f + flen > line + len))
+		abort();
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data, *end = s + size, *nl, *line;
+	struct diag_clock clk;
+	struct diag_record r;
+	const char *why;
+	double bound = 1764000000.0, t, prev;
+	enum mbxclass c;
+	size_t len;
+
+	diag_clock_init(&clk, size > 0 ? ((int)data[0] - 128) * 300 : 0);
+	diag_clock_file(&clk, bound);
+	prev = bound;
+	/* Lines from the end backwards, as the plugin reads them. */
+	while (end > s) {
+		nl = end;
+		while (nl > s && nl[-1] != '\n')
+			nl--;
+		line = nl;
+		len = (size_t)(end - nl);
+		end = nl > s ? nl - 1 : s;
+		why = NULL;
+		if (diag_parse_line(line, len, &r, &why) != 0) {
+			if (why == NULL || why[0] == '\0')
+				abort();
+			continue;
+		}
+		if (r.ms < 0 || r.ms >= 86400000L)
+			abort();
+		check_field(line, len, r.thread, r.thread_len);
+		check_field(line, len, r.host, r.host_len);
+		check_field(line, len, r.context2, r.context2_len);
+		check_field(line, len, r.component, r.component_len);
+		check_field(line, len, r.message, r.message_len);
+		if (r.thread_len == 0 || r.component_len == 0)
+			abort();
+		t = diag_clock_back(&clk, r.ms);
+		if (!isfinite(t) || t > prev + DIAG_DISORDER_MS / 1000.0 ||
+		    t <= prev + DIAG_DISORDER_MS / 1000.0 - 86400.0 ||
+		    t > bound + DIAG_DISORDER_MS / 1000.0)
+			abort();
+		if (t < prev)
+			prev = t;
+		c = mbxclass_classify(NULL, line, len, r.message,
+		    r.message_len);
+		if ((unsigned)c > MBXC_NONE || mbxclass_label(c) == NULL)
+			abort();
+	}
+	/* The whole input as one message. */
+	c = mbxclass_builtin(s, size);
+	if ((unsigned)c > MBXC_NONE)
+		abort();
+	(void)mbxclass_http_status(s, size);
+	return 0;
+}

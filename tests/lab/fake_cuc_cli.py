@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""A fake Cisco Unity Connection admin CLI, reached as if through ssh.
+
+cuc_dbquery_collect --ssh-command tests/lab/fake_cuc_cli.py runs this in
+place of ssh: it takes ssh's arguments (-p PORT -l USER -o OPT -i KEY
+HOST), asks for the password like ssh does, prints the CLI's banner and
+`admin:` prompt, and answers
+
+    run cuc dbquery unitydyndb select * from tbl_exsubscription
+
+with the capture in $FAKE_CUC_FIXTURE (header, dashes and rows as CUC
+prints them; lines of the file that start with "admin:" are left out).
+
+Environment:
+    FAKE_CUC_PASSWORD   the password it accepts (default "secret")
+    FAKE_CUC_FIXTURE    file whose table answers the query
+    FAKE_CUC_MODE       ok (default), badpass (rejects every password),
+                        hostkey (asks to accept an unknown host key),
+                        hang_login (never shows admin: after the password),
+                        hang_query (prints half the rows, then nothing),
+                        clierror (the query fails like a bad table name),
+                        norecords (answers "No records found"),
+                        die (closes the connection in the middle of rows),
+                        key (no password asked: as with a key)
+    FAKE_CUC_LOG        file to append argv and commands to (never the
+                        password), for tests to look at
+"""
+import getpass
+import os
+import sys
+import time
+
+MODE = os.environ.get("FAKE_CUC_MODE", "ok")
+PASSWORD = os.environ.get("FAKE_CUC_PASSWORD", "secret")
+LOG = os.environ.get("FAKE_CUC_LOG")
+
+
+def log(text):
+    if LOG:
+        with open(LOG, "a") as f:
+            f.write(text + "\n")
+
+
+def out(text):
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def hang():
+    while True:
+        time.sleep(60)
+
+
+def parse_ssh_args(argv):
+    """(user, host) from ssh-like arguments."""
+    user, host, i = "admin", "cuc", 0
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-p", "-o", "-i", "-F", "-E") and i + 1 < len(argv):
+            i += 2
+            continue
+        if a == "-l" and i + 1 < len(argv):
+            user = argv[i + 1]
+            i += 2
+            continue
+        if a.startswith("-"):
+            i += 1
+            continue
+        host = a
+        if "@" in host:
+            user, host = host.split("@", 1)
+        i += 1
+    return user, host
+
+
+def login(user, host):
+    if MODE == "key":
+        return True
+    if MODE == "hostkey":
+        out("The authenticity of host '%s (127.0.0.1)' can't be "
+            "established.\nED25519 key fingerprint is SHA256:fake.\n"
+            "Are you sure you want to continue connecting "
+            "(yes/no/[fingerprint])? " % host)
+        answer = sys.stdin.readline().strip()
+        log("hostkey answer " + answer)
+        out("Host key verification failed.\n")
+        return False
+    for _ in range(3):
+        try:
+            pw = getpass.getpass("%s@%s's password: " % (user, host))
+        except EOFError:
+            return False
+        ok = MODE != "badpass" and pw == PASSWORD
+        log("password " + ("accepted" if ok else "rejected"))
+        if ok:
+            return True
+        out("Permission denied, please try again.\n")
+    out("%s@%s: Permission denied (publickey,password).\n" % (user, host))
+    return False
+
+
+def table_lines():
+    path = os.environ.get("FAKE_CUC_FIXTURE")
+    if not path:
+        return ["No records found"]
+    with open(path, newline="") as f:
+        lines = [l.rstrip("\r\n") for l in f]
+    return [l for l in lines if not l.startswith("admin:")
+            and not l.startswith("#")]
+
+
+def dbquery(cmd):
+    if MODE == "clierror" or "tbl_exsubscription" not in cmd:
+        out("\n  -206: The specified table (%s) is not in the database.\n"
+            "\nExecuted command unsuccessfully\n" % cmd.split()[-1])
+        return
+    if MODE == "norecords":
+        out("\nNo records found\n")
+        return
+    lines = table_lines()
+    if MODE in ("hang_query", "die"):
+        out("\n" + "\n".join(lines[:len(lines) // 2]) + "\n")
+        if MODE == "die":
+            out("Connection to cuc closed by remote host.\n")
+            sys.exit(255)
+        hang()
+    out("\n".join(lines) + "\n")
+
+
+def main():
+    user, host = parse_ssh_args(sys.argv[1:])
+    log("pid %d" % os.getpid())
+    log("argv " + " ".join(sys.argv[1:]))
+    if not login(user, host):
+        sys.exit(255)
+    out("Command Line Interface is starting up, please wait ...\n\n"
+        "   Welcome to the Platform Command Line Interface\n\n"
+        "VMware Installation:\n\t2 vCPU: Intel(R) Xeon(R) CPU\n\n")
+    if MODE == "hang_login":
+        hang()
+    while True:
+        out("admin:")
+        line = sys.stdin.readline()
+        if not line:
+            return
+        cmd = line.strip()
+        log("command " + cmd)
+        if cmd == "exit" or cmd == "quit":
+            return
+        if cmd == "set cli pagination off":
+            out("Automatic pagination is turned off\n")
+        elif cmd.startswith("run cuc dbquery "):
+            dbquery(cmd)
+        elif cmd:
+            out("Executed command unsuccessfully\n"
+                "No valid command entered\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+#!/bin/sh
+# cuc_dbquery_collect against the fake admin CLI (tests/lab/fake_cuc_cli.py,
+# run in place of ssh through --ssh-command): a capture is written
+# atomically with its time line and reads back through the check; login
+# failure, host key, timeouts, CLI errors and a dropped connection exit
+# non-zero with a message and leave the previous capture in place.
+. tests/lib.sh
+
+C=plugins/cuc_dbquery_collect
+FAKE=$PWD/tests/lab/fake_cuc_cli.py
+OUT=$TMPD/out/cuc1.txt
+LOG=$TMPD/fake.log
+mkdir -p "$TMPD/out"
+export FAKE_CUC_LOG="$LOG" FAKE_CUC_PASSWORD=secret
+export FAKE_CUC_FIXTURE="$PWD/tests/data/subscriptions/cuc.txt"
+unset CUC_PASSWORD FAKE_CUC_MODE
+
+if ! command -v expect > /dev/null 2>&1; then
+	ok 1 "expect is installed (make deps)"
+	done_testing
+	exit 1
+fi
+
+# collect [ARGS...]: run the collector; $rc, $out (stdout), $err (stderr).
+collect() {
+	: > "$LOG"
+	"$C" -H cuc1 -l ccmadmin -o "$OUT" --ssh-command "$FAKE" "$@" \
+	    > "$TMPD/stdout" 2> "$TMPD/stderr"
+	rc=$?
+	out=$(cat "$TMPD/stdout")
+	err=$(cat "$TMPD/stderr")
+	line1=$(head -n 1 "$TMPD/stdout")
+}
+
+# The fake of the last run must be gone (no process left behind).
+fake_gone() {
+	pid=$(sed -n 's/^pid //p' "$LOG" | tail -n 1)
+	[ -n "$pid" ] && ! kill -0 "$pid" 2> /dev/null
+	ok $? "$1: the fake CLI ended"
+}
+
+# Failing runs keep the previous capture, and leave no temporary file.
+previous_kept() {
+	cmp -s "$OUT" "$TMPD/previous"
+	ok $? "$1: previous capture kept"
+	[ "$(ls "$TMPD/out" | wc -l)" -eq 1 ]
+	ok $? "$1: no temporary file left"
+}
+
+# --- success -------------------------------------------------------------------
+CUC_PASSWORD=secret collect -t 10
+is_rc 0 "password from CUC_PASSWORD: capture written"
+[ -z "$out" ] && [ -z "$err" ]
+ok $? "silent on success (cron mails any output)"
+head -n 1 "$OUT" | grep -Eq '^# cuc_dbquery_collect taken=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z host=cuc1$'
+ok $? "first line records when it was taken"
+sed -n 2p "$OUT" | grep -qx 'admin:run cuc dbquery unitydyndb select \* from tbl_exsubscription'
+ok $? "then the echoed command, as on screen"
+[ "$(grep -c '^0b9e1f40-aaaa' "$OUT")" -eq 3 ]
+ok $? "all three rows captured"
+! grep -q "$(printf '\r')" "$OUT"
+ok $? "no CR in the capture"
+tail -n 1 "$OUT" | grep -qx 'admin:'
+ok $? "ends with the prompt"
+[ "$(ls "$TMPD/out")" = "cuc1.txt" ]
+ok $? "no temporary file left"
+grep -q '^command set cli pagination off$' "$LOG"
+ok $? "pagination turned off first"
+grep -q '^command exit$' "$LOG"
+ok $? "logs out with exit"
+! grep -q secret "$LOG"
+ok $? "the password is not on the command line"
+grep -q '^argv .*-l ccmadmin .*-- cuc1$' "$LOG"
+ok $? "ssh arguments: user and host"
+fake_gone "success"
+# Read it back: taken just now, so the rows (hours old) are stale.
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10
+is_rc 0 "the check reads the capture"
+like "$line1" ' - 3 of 3 subscriptions stale .* dump [0-9] s old' "the check takes the time from the collector line"
+cp "$OUT" "$TMPD/previous"
+
+# --- password file -------------------------------------------------------------
+printf 'secret\n' > "$TMPD/pw"
+chmod 600 "$TMPD/pw"
+collect --password-file "$TMPD/pw"
+is_rc 0 "password from a 0600 file"
+cp "$OUT" "$TMPD/previous"
+chmod 644 "$TMPD/pw"
+collect --password-file "$TMPD/pw"
+is_rc 1 "a password file readable by others is refused"
+like "$err" 'readable by others \(mode 0644\): chmod 600 it' "mode named"
+previous_kept "password file 0644"
+collect --password-file "$TMPD/nope"
+is_rc 1 "a missing password file is refused"
+
+# --- login failures ----------------------------------------------------------------
+CUC_PASSWORD=wrong collect -t 10
+is_rc 2 "wrong password exits 2"
+like "$err" '^cuc_dbquery_collect: login to ccmadmin@cuc1 failed: password rejected$' "wrong password: message"
+previous_kept "wrong password"
+fake_gone "wrong password"
+
+collect -t 10
+is_rc 2 "no password when one is asked exits 2"
+like "$err" 'a password was asked and none was given' "no password: message"
+
+CUC_PASSWORD=secret FAKE_CUC_MODE=hostkey collect -t 10
+is_rc 2 "unknown host key exits 2"
+like "$err" 'the host key is not known' "host key: message"
+! grep -q '^hostkey answer yes' "$LOG"
+ok $? "an unknown host key is never accepted"
+previous_kept "host key"
+
+# --- timeouts --------------------------------------------------------------------
+CUC_PASSWORD=secret FAKE_CUC_MODE=hang_login collect -t 1
+is_rc 3 "no prompt after login: timeout exits 3"
+like "$err" 'timeout: no admin: prompt from cuc1 within 1 s' "login timeout: message"
+previous_kept "login timeout"
+fake_gone "login timeout"
+
+CUC_PASSWORD=secret FAKE_CUC_MODE=hang_query collect -t 1
+is_rc 3 "the answer never ends: timeout exits 3"
+like "$err" 'timeout: the answer to the query did not end within 1 s' "query timeout: message"
+previous_kept "query timeout"
+fake_gone "query timeout"
+
+# --- CLI errors --------------------------------------------------------------------
+CUC_PASSWORD=secret FAKE_CUC_MODE=clierror collect -t 10
+is_rc 4 "Executed command unsuccessfully exits 4"
+like "$err" 'the CLI failed the query: Executed command unsuccessfully \(-206: The specified table' "CLI error: names the SQL error"
+previous_kept "CLI error"
+
+CUC_PASSWORD=secret FAKE_CUC_MODE=die collect -t 10
+is_rc 4 "connection closed in the middle exits 4"
+like "$err" 'the connection closed in the middle of the answer' "closed: message"
+previous_kept "closed connection"
+
+FAKE_CUC_FIXTURE="$PWD/tests/data/subscriptions/garbage.txt" \
+    CUC_PASSWORD=secret collect -t 10
+is_rc 4 "an answer that is not a table exits 4"
+like "$err" "not a table: <html>" "not a table: message"
+previous_kept "not a table"
+
+# --- no records, key, big ----------------------------------------------------------
+CUC_PASSWORD=secret FAKE_CUC_MODE=norecords collect -t 10
+is_rc 0 "No records found is a valid capture"
+grep -qx 'No records found' "$OUT"
+ok $? "No records found captured"
+run check_cuc_subscriptions -f "$OUT"
+is_rc 2 "the check: no subscriptions is CRITICAL"
+
+FAKE_CUC_MODE=key collect -i "$TMPD/id_ed25519" -t 10
+is_rc 0 "login with a key, no password"
+grep -q -- "-i $TMPD/id_ed25519" "$LOG"
+ok $? "the key goes to ssh as -i"
+
+python3 tests/lab/gen_dbquery.py --rows 20000 --stale 50 > "$TMPD/big.txt"
+FAKE_CUC_FIXTURE="$TMPD/big.txt" CUC_PASSWORD=secret collect -t 60
+is_rc 0 "20,000 rows collected"
+run check_cuc_subscriptions -f "$OUT" --stale-after 1e9
+perf_has "subscriptions=20000;" "all 20,000 rows read back"
+
+# --- usage and safety --------------------------------------------------------------
+"$C" > /dev/null 2> "$TMPD/stderr"
+rc=$?
+is_rc 1 "no arguments exits 1"
+"$C" --help > "$TMPD/stdout" 2>&1
+rc=$?
+is_rc 0 "--help exits 0"
+grep -q '^Usage: cuc_dbquery_collect -H HOST -l USER -o FILE' "$TMPD/stdout"
+ok $? "--help shows the usage"
+collect --query "$(printf 'select 1\nexit')"
+is_rc 1 "a query of two lines is refused"
+CUC_PASSWORD=secret "$C" -H cuc1 -l ccmadmin -o /nonexistent/dir/x.txt \
+    --ssh-command "$FAKE" 2> /dev/null
+rc=$?
+is_rc 5 "an unwritable directory exits 5"
+# The host goes to the program as one argument, never through a shell.
+CUC_PASSWORD=secret "$C" -H "cuc1;touch $TMPD/pwned" -l ccmadmin \
+    -o "$TMPD/x.txt" --ssh-command "$FAKE" > /dev/null 2>&1
+[ ! -e "$TMPD/pwned" ]
+ok $? "no shell between the collector and --ssh-command"
+
+done_testing

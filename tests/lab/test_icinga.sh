@@ -1,0 +1,201 @@
+#!/bin/sh
+# Icinga 2 (Debian's icinga2) validates icinga-conf/ over the ITL, then runs
+# every plugin through the shipped CheckCommands and services.conf against
+# the bundled sample data, in a throw-away tree on loopback: the results
+# read back through the REST API must be exactly what the plugins print
+# (state, output, perfdata as Icinga splits them), every perfdata item
+# must reach a GraphiteWriter as a parsed metric, and Icinga must log no
+# warning about our checks.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/icinga/lib.sh"
+need_cmd "$ICINGA2" icinga2
+need_cmd openssl openssl
+
+NODE=icinga.test
+HOST=cuc1.example.com
+T=$TMPD/icinga
+D=$TMPD/data
+NOW=2026-11-25T10:00:00Z
+jpid=""
+spid=""
+cleanup_hook() {
+	icinga_stop "$T"
+	keep_tmpd
+	for p in $jpid $spid; do
+		kill "$p" 2> /dev/null
+		wait "$p" 2> /dev/null
+	done
+}
+
+# The sample data, the CuMbxSync logs with the modification times their
+# last lines imply (their lines carry a time of day only).
+mkdir -p "$D/jetty" "$D/mbxsync"
+r=0
+cp "$SAMPLE"/jetty/* "$D/jetty/" || r=1
+cp "$SAMPLE"/mbxsync/* "$D/mbxsync/" || r=1
+cp "$SAMPLE/subscriptions.txt" "$D/" || r=1
+ok $r "sample data copied"
+for f in "$D"/mbxsync/*.uc; do
+	last=$(tail -n 1 "$f" | cut -c 1-8)
+	touch -d "2026-11-25 $last UTC" "$f"
+done
+
+# --- 1. daemon -C: the shipped files as a site installs them, plus a host.
+icinga_tree "$T" "$NODE"
+cat > "$T/etc/icinga2.conf" <<EOF
+include "base.conf"
+include "$CONF/services.conf"
+object Host "$HOST" {
+	import "cuc-node"
+	address = "192.0.2.10"
+}
+EOF
+icinga_validate "$T" "$NODE"
+ok $? "icinga2 daemon -C accepts icinga-conf/ over the ITL"
+[ $? -eq 0 ] || sed 's/^/#   /' "$T/validate.out" | grep -E 'critical|warning|Error|\^' | head -20
+grep -q 'warning/' "$T/validate.out"
+[ $? -ne 0 ]
+ok $? "validation logs no warning"
+grep 'warning/' "$T/validate.out" | head -5 | sed 's/^/#   /'
+# shellcheck disable=SC2046
+"$ICINGA2" object list --type Service $(icinga_defs "$T" "$NODE") \
+    > "$T/objects" 2>&1
+n=$(grep -c "^Object '$HOST!cuc-" "$T/objects")
+[ "$n" -eq 4 ]
+ok $? "the apply rules give the cuc-node host 4 services (got $n)"
+for c in port keepalive subscriptions mbxsync; do
+	# shellcheck disable=SC2046
+	"$ICINGA2" object list --type CheckCommand --name "cuc_$c" \
+	    $(icinga_defs "$T" "$NODE") > "$T/cmd" 2>&1
+	grep -q "\"$ABSBIN/check_cuc_$c\"" "$T/cmd"
+	ok $? "cuc_$c runs CucPluginDir/check_cuc_$c"
+done
+
+# --- 2. live: the daemon on loopback, one service per plugin.
+python3 "$TOP/tests/lab/fake_jetty.py" --bind 127.0.0.1 --port 0 \
+    --port-file "$TMPD/jetty.port" --mode soap > "$TMPD/jetty.out" 2>&1 &
+jpid=$!
+$TOOL serve "$TMPD" > "$TMPD/serve.out" 2>&1 &
+spid=$!
+wait_file "$TMPD/jetty.port" 10 && wait_file "$TMPD/graphite.port" 10
+ok $? "fake Jetty and Graphite sink listen"
+JP=$(cat "$TMPD/jetty.port")
+GP=$(cat "$TMPD/graphite.port")
+AP=$($TOOL freeport)
+icinga_api_cert "$T" "$NODE"
+ok $? "API certificate made"
+
+cat > "$T/etc/icinga2.conf" <<EOF
+include "base.conf"
+include "$CONF/services.conf"
+
+object Endpoint "$NODE" { }
+object Zone "$NODE" { endpoints = [ "$NODE" ] }
+object ApiListener "api" { bind_host = "127.0.0.1"; bind_port = $AP }
+object ApiUser "root" { password = "test"; permissions = [ "*" ] }
+object CheckerComponent "checker" { }
+object GraphiteWriter "graphite" {
+	host = "127.0.0.1"
+	port = $GP
+	enable_send_thresholds = true
+}
+object FileLogger "warnings" {
+	path = "$T/warnings.log"
+	severity = "warning"
+}
+
+object Host "$HOST" {
+	import "cuc-node"
+	address = "127.0.0.1"
+	enable_active_checks = false	// no ping: the host check is not ours
+	vars.cuc_port_port = $JP
+	vars.cuc_port_soap = true
+	vars.cuc_keepalive_logfile = [ "$D/jetty/*request.log" ]
+	vars.cuc_keepalive_now = "$NOW"
+	vars.cuc_subscriptions_file = "$D/subscriptions.txt"
+	vars.cuc_subscriptions_now = "$NOW"
+	vars.cuc_mbxsync_logdir = "$D/mbxsync"
+	vars.cuc_mbxsync_now = "$NOW"
+}
+EOF
+icinga_validate "$T" "$NODE"
+ok $? "live configuration validates"
+icinga_start "$T" "$NODE"
+URL=https://127.0.0.1:$AP
+# Check now rather than wait for the first slot of each service's
+# interval (up to a minute): the API answers once the daemon is up.
+i=0
+until $TOOL icinga-post "$URL" root test /v1/actions/reschedule-check \
+    '{"type":"Service","filter":"host.name==\"'$HOST'\"","force":true}' \
+    > "$TMPD/resched" 2>&1; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || break
+	sleep 0.1
+done
+grep -q '"code": 200' "$TMPD/resched"
+ok $? "REST API up, checks rescheduled"
+
+$TOOL icinga-wait "$URL" root test 30 "CUC " "$HOST!cuc-port" \
+    "$HOST!cuc-keepalive" "$HOST!cuc-subscriptions" "$HOST!cuc-mbxsync" \
+    > "$TMPD/results"
+ok $? "Icinga ran all four checks"
+sed 's/^/#   /' "$TMPD/results" | cut -c 1-300
+
+# What Icinga stored is what the plugin prints when run the same way.
+for s in port keepalive subscriptions mbxsync; do
+	row=$(grep "^$HOST!cuc-$s	" "$TMPD/results")
+	up=$(echo "$s" | tr a-z A-Z)
+	out=$(field "$row" "$HOST!cuc-$s" 5)
+	like "$out" "^CUC $up (OK|WARNING|CRITICAL|UNKNOWN) - " \
+	    "cuc-$s: Icinga's output is the plugin's status line"
+	st=$(field "$row" "$HOST!cuc-$s" 2)
+	case $st in [0-2]) r=0 ;; *) r=1 ;; esac
+	ok $r "cuc-$s: state $st is a real verdict on the sample data"
+	fuzzy=""
+	[ "$s" = port ] && fuzzy=--fuzzy-decimals
+	$TOOL compare $fuzzy icinga "$row" > "$TMPD/cmp" 2>&1
+	ok $? "cuc-$s: exit code, output and perfdata as the plugin printed them"
+	sed 's/^/#   /' "$TMPD/cmp"
+	perf=$(field "$row" "$HOST!cuc-$s" 6)
+	[ -n "$perf" ]
+	ok $? "cuc-$s: Icinga stored perfdata"
+done
+row=$(grep "^$HOST!cuc-port	" "$TMPD/results")
+cmd=$(field "$row" "$HOST!cuc-port" 7)
+like "$cmd" "\"--hostname\", \"127.0.0.1\", \"--port\", \"$JP\", \"--soap\"" \
+    "cuc-port: host vars became --hostname (check_address) --port --soap"
+st=$(field "$row" "$HOST!cuc-port" 2)
+[ "$st" = 0 ]
+ok $? "cuc-port: OK against the fake Jetty's SOAP answer"
+row=$(grep "^$HOST!cuc-keepalive	" "$TMPD/results")
+cmd=$(field "$row" "$HOST!cuc-keepalive" 7)
+like "$cmd" "\"--logfile\", \"$D/jetty/\\*request.log\"" \
+    "cuc-keepalive: the glob reaches the plugin unexpanded"
+
+# Every perfdata item reached Graphite as a number: Icinga parsed it.
+# The writer sends asynchronously: give it a moment.
+hostm=$(echo "$HOST" | tr . _)
+for s in port keepalive subscriptions mbxsync; do
+	row=$(grep "^$HOST!cuc-$s	" "$TMPD/results")
+	perf=$(field "$row" "$HOST!cuc-$s" 6)
+	i=0
+	while ! $TOOL graphite-check "$TMPD/graphite.txt" \
+	    "icinga2.$hostm.services.cuc-$s.cuc_$s" "$perf" > "$TMPD/gc" &&
+	    [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	$TOOL graphite-check "$TMPD/graphite.txt" \
+	    "icinga2.$hostm.services.cuc-$s.cuc_$s" "$perf" > "$TMPD/gc"
+	ok $? "cuc-$s: every perfdata item parsed into a Graphite metric"
+	sed 's/^/#   /' "$TMPD/gc" | head -5
+done
+
+icinga_stop "$T"
+grep -iE 'perfdata|cuc' "$T/warnings.log" > "$TMPD/warn" 2>&1
+[ ! -s "$TMPD/warn" ]
+ok $? "Icinga logged no warning about our checks or their perfdata"
+sed 's/^/#   /' "$TMPD/warn" | head -5
+[ -s "$T/warnings.log" ] && sed 's/^/#   other warning: /' "$T/warnings.log" | head -5
+
+done_testing

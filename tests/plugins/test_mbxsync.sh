@@ -1,0 +1,175 @@
+#!/bin/sh
+# check_cuc_mbxsync on the fixture sets of tests/data/mbxsync: exit codes,
+# first lines and perfdata.  Git keeps no mtimes and the lines carry no
+# date, so every set is copied and its mtimes set here, and --now is fixed.
+. tests/lib.sh
+
+P=check_cuc_mbxsync
+D=$TMPD/data
+cp -R tests/data/mbxsync "$D" || exit 1
+cp -R tests/data/sample/mbxsync "$D/sample" || exit 1
+
+# mtime FILE ISO-TIME
+mtime() { touch -d "$2" "$1" || exit 1; }
+mtime "$D/auth401/diag_CuMbxSync_00000040.uc" 2026-11-25T09:29:30Z
+mtime "$D/auth401/diag_CuMbxSync_00000041.uc" 2026-11-25T09:47:30Z
+mtime "$D/auth401/diag_CuMbxSync_00000042.uc" 2026-11-25T10:00:00Z
+mtime "$D/midnight_file/diag_CuMbxSync_00000007.uc" 2026-11-24T23:56:30Z
+mtime "$D/midnight_file/diag_CuMbxSync_00000008.uc" 2026-11-25T00:04:50Z
+# a copy made at the end of the day: only the newer file's first line dates it
+mtime "$D/midnight_between/diag_CuMbxSync_00000011.uc" 2026-11-25T23:59:30Z
+mtime "$D/midnight_between/diag_CuMbxSync_00000012.uc" 2026-11-25T00:04:30Z
+mtime "$D/classes/diag_CuMbxSync_00000100.uc" 2026-11-25T12:00:00Z
+mtime "$D/sample/diag_CuMbxSync_00000312.uc" 2026-11-25T09:41:59Z
+mtime "$D/sample/diag_CuMbxSync_00000313.uc" 2026-11-25T09:50:59Z
+mtime "$D/sample/diag_CuMbxSync_00000314.uc" 2026-11-25T10:00:00Z
+
+# --- auth401: 12x 401 and 3 timeouts in (09:45, 10:00], 20 lines, rate 1/min
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z
+is_rc 0 "auth401: rate 1/min is within the default -w 1"
+like "$line1" '^CUC MBXSYNC OK - 12x HTTP 401 from mail\.example\.com: check the unified messaging service account' \
+    "auth401: dominant class, count, host and next step"
+like "$line1" ' - 15 errors in the last 900 s, 1/min \|' "auth401: totals in the summary"
+perf_has "errors=15;" "auth401: errors"
+perf_has "rate=1;1;10;0" "auth401: rate with default thresholds"
+perf_has "lines=20;" "auth401: lines in the window (window start excluded, now included)"
+perf_has "unparsed=1;" "auth401: the garbage line is counted"
+perf_has "http_401=12;" "auth401: http_401"
+perf_has "timeout=3;" "auth401: timeout"
+perf_has "throttled=0;" "auth401: first class present at 0"
+perf_has "other=0;" "auth401: last class present"
+well_formed "auth401: output well formed"
+no_stderr
+
+n=$(printf '%s\n' "$perf" | tr ' ' '\n' | grep -c '=')
+[ "$n" -eq 20 ]; ok $? "auth401: 20 perfdata items (errors rate lines unparsed + 16 classes)"
+
+run $P -f "$D/auth401/*.uc" --now 2026-11-25T10:00:00Z -w 0.5
+is_rc 1 "auth401: glob, -w 0.5 is WARNING"
+like "$line1" '^CUC MBXSYNC WARNING - 12x HTTP 401' "auth401: WARNING first line"
+perf_has "rate=1;0.5;10;0" "auth401: thresholds in perfdata"
+
+run $P -f "$D/auth401/diag_CuMbxSync_00000041.uc" -f "$D/auth401/diag_CuMbxSync_00000042.uc" \
+    --now 2026-11-25T10:00:00Z -c 0.9
+is_rc 2 "auth401: two -f, -c 0.9 is CRITICAL"
+
+run $P --logdir "$D/auth401/" --now 2026-11-25T10:00:00Z --window 3600
+is_rc 0 "auth401: 3600 s window reads all files: 33 errors in 60 min"
+perf_has "rate=0.55;" "auth401: rate over the hour"
+perf_has "http_401=30;" "auth401: all 401s of the hour"
+perf_has "lines=45;" "auth401: all lines of the hour"
+
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --ignore-pattern 'Timeout was'
+perf_has "timeout=0;" "--ignore-pattern drops lines"
+perf_has "errors=12;" "--ignore-pattern: errors without them"
+perf_has "lines=20;" "--ignore-pattern: ignored lines still count as lines"
+
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --error-pattern 'subscriptions older than \d+ minutes'
+perf_has "other=3;" "--error-pattern counts more lines as other"
+perf_has "errors=18;" "--error-pattern: errors with them"
+
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --error-pattern 'a(b'
+is_rc 3 "bad --error-pattern is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern 'a\(b': missing closing parenthesis at offset 3" \
+    "bad pattern: PCRE2's message and offset"
+
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
+like "$out" 'http_401: 12x HTTP 401 from mail\.example\.com 12: check the unified' "-v: class, count, hosts"
+like "$out" '  newest: 10:00:00\.000 /9156,mail\.example\.com,,CsEws,14,' "-v: newest example, '|' sanitised"
+like "$out" 'timeout: 3x timeout from mail2\.example\.com 3' "-v: second class"
+ex=$(printf '%s\n' "$out" | grep '  newest: 09:50:20' | sed 's/^  newest: //')
+[ "${#ex}" -eq 200 ]; ok $? "-v: long example shortened to 200 characters"
+case $ex in *...) r=0 ;; *) r=1 ;; esac; ok $r "-v: shortened example ends in ..."
+well_formed "-v output well formed"
+
+# the same lines, logged in local time UTC+01:00
+run $P --logdir "$D/auth401" --now 2026-11-25T09:00:00Z --tz-offset=+01:00
+perf_has "http_401=12;" "--tz-offset: local 10:00 is 09:00 UTC"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --tz-offset=+01:00
+like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s' "--tz-offset: nothing an hour later"
+run $P --logdir "$D/auth401" --tz-offset=+25:00
+is_rc 3 "bad --tz-offset is UNKNOWN"
+
+# the next day: files present, nothing in the window
+run $P --logdir "$D/auth401" --now 2026-11-26T10:00:00Z
+is_rc 0 "nothing in the window is OK"
+like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s \|' "nothing in the window: said"
+perf_has "errors=0;" "nothing in the window: errors 0"
+perf_has "http_401=0;" "nothing in the window: classes 0"
+
+# --- midnight inside a file: (23:50, 00:05]
+run $P --logdir "$D/midnight_file" --now 2026-11-25T00:05:00Z
+is_rc 0 "midnight_file: 14 errors in 15 min"
+perf_has "rate=0.933;" "midnight_file: rate"
+perf_has "connect=6;" "midnight_file: connect before midnight, window start excluded"
+perf_has "tls=3;" "midnight_file: lines of the 24th in the newer file"
+perf_has "dns=5;" "midnight_file: lines of the 25th"
+like "$line1" 'OK - 6x connection failure from mail\.example\.com: check the firewall' "midnight_file: summary"
+
+# --- midnight between files, the older file's mtime set late (a copy)
+run $P --logdir "$D/midnight_between" --now 2026-11-25T00:05:00Z
+perf_has "timeout=9;" "midnight_between: the older file dated by the newer file's first line"
+perf_has "http_500=5;" "midnight_between: the newer file"
+perf_has "errors=14;" "midnight_between: errors"
+
+# --- one line of each class
+run $P -f "$D/classes/diag_CuMbxSync_00000100.uc" --now 2026-11-25T12:00:00Z
+for c in throttled impersonation no_mailbox connect timeout tls dns ldap \
+    http_401 http_403 http_404 http_440 http_500 http_503 http_other other; do
+	perf_has "$c=1;" "classes: $c counted once"
+done
+perf_has "errors=16;" "classes: 2xx, 3xx and ordinary lines are no errors"
+perf_has "lines=19;" "classes: every line parsed (stray spaces, empty contexts, level -1)"
+perf_has "unparsed=0;" "classes: nothing unparsed"
+
+# --- standard input
+run $P - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+perf_has "http_401=10;" "stdin: '-' read, dated from --now"
+run $P -f - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+perf_has "errors=13;" "stdin: -f -"
+
+# --- files that are not there
+run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
+is_rc 3 "no log files is UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - no log files: .*nothere/diag_CuMbxSync_\*\.uc' "no log files: says where"
+run $P -f "$D/missing.uc"
+is_rc 3 "a missing -f file is UNKNOWN"
+# a file gone between listing and reading (a dangling link reads the same) is skipped
+mkdir "$D/vanish" && cp "$D/auth401/"*.uc "$D/vanish/" && touch -r "$D/auth401/diag_CuMbxSync_00000042.uc" "$D/vanish/diag_CuMbxSync_00000042.uc" &&
+    touch -r "$D/auth401/diag_CuMbxSync_00000041.uc" "$D/vanish/diag_CuMbxSync_00000041.uc" &&
+    ln -s "$D/gone.uc" "$D/vanish/diag_CuMbxSync_00000043.uc"
+run $P --logdir "$D/vanish" --now 2026-11-25T10:00:00Z -v
+is_rc 0 "vanished file skipped"
+perf_has "http_401=12;" "vanished file: the others still read"
+like "$out" 'vanished 1,' "vanished file: said in the long output"
+
+# --- empty and garbage files
+run $P --logdir "$D/empty" --now 2026-11-25T10:00:00Z
+is_rc 0 "an empty file is OK"
+like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s' "empty file: no log lines"
+run $P --logdir "$D/garbage" --now 2026-11-25T10:00:00Z
+is_rc 3 "a file of garbage only is UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - 5 lines read, none is a CuMbxSync diag line' "garbage: said"
+
+# --- usage
+run $P
+is_rc 3 "no file given is UNKNOWN"
+run $P -f x --window 0
+is_rc 3 "--window 0 is UNKNOWN"
+run $P -f x --now yesterday
+is_rc 3 "bad --now is UNKNOWN"
+run $P -f x stray
+is_rc 3 "a stray argument is UNKNOWN"
+run $P -h
+is_rc 3 "--help exits 3"
+w=$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)
+[ "$w" -eq 0 ]; ok $? "--help fits 80 columns"
+like "$out" '--tz-offset' "--help documents --tz-offset"
+no_stderr "--help: nothing on stderr"
+
+# --- the demo sample
+run $P --logdir "$D/sample" --now 2026-11-25T10:00:00Z
+is_rc 0 "sample: OK"
+like "$line1" '^CUC MBXSYNC OK - [0-9]+x HTTP 401 from ex0[12]\.example\.com and 1 more host: check' "sample: summary"
+
+done_testing

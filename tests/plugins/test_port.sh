@@ -1,0 +1,270 @@
+#!/bin/sh
+# test_port.sh - check_cuc_port against servers this script starts on
+# loopback: a closed port, a plain listener, a Jetty-like HTTP/SOAP server
+# in each of its modes, a port whose SYNs go unanswered, /proc listening.
+. "$(dirname "$0")/../lib.sh"
+
+LAB=tests/lab
+PIDS=""
+cleanup_hook() {
+	for p in $PIDS; do
+		kill "$p" 2>/dev/null
+	done
+	wait 2>/dev/null
+}
+
+# start NAME SCRIPT ARGS...: a lab server writing its port to $TMPD/NAME.port
+start() {
+	name=$1 script=$2
+	shift 2
+	python3 "$LAB/$script" --port-file "$TMPD/$name.port" "$@" \
+	    > "$TMPD/$name.out" 2>&1 &
+	PIDS="$PIDS $!"
+	eval "pid_$name=$!"
+}
+
+# port NAME: wait (up to 10 s) for the server's port file, print the port.
+port() {
+	i=0
+	while [ ! -s "$TMPD/$1.port" ]; do
+		i=$((i + 1))
+		[ "$i" -gt 100 ] && { echo 0; return 1; }
+		sleep 0.1
+	done
+	cat "$TMPD/$1.port"
+}
+
+# Every output: what the schedulers can parse, nothing on stderr.
+sane() {
+	well_formed "$1: output well formed"
+	no_stderr "$1: nothing on stderr"
+}
+
+# timed PLUGIN ARGS...: run, and set $elapsed (seconds, decimals).
+timed() {
+	t0=$(date +%s.%N)
+	run "$@"
+	t1=$(date +%s.%N)
+	elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+}
+
+# less A B: is A < B (decimals)?
+less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+
+# Python starts slowly: start every server first, then wait for them.
+start soap fake_jetty.py --mode soap --request-log "$TMPD/request.log"
+start unsub fake_jetty.py --mode unsubscribe
+start nonsoap fake_jetty.py --mode nonsoap
+start hang fake_jetty.py --mode hang
+start close fake_jetty.py --mode close
+start closed fake_jetty.py --mode soap
+start v6 fake_jetty.py --mode soap --bind ::1
+start syn full_backlog.py
+SOAP=$(port soap)
+UNSUB=$(port unsub)
+NONSOAP=$(port nonsoap)
+HANG=$(port hang)
+CLOSE=$(port close)
+CLOSED=$(port closed)
+SYN=$(port syn)
+# A port nothing listens on: one a server had, closed again.
+kill "$pid_closed" 2>/dev/null
+wait "$pid_closed" 2>/dev/null
+
+# --- plain TCP
+run check_cuc_port -H 127.0.0.1 -p "$CLOSED"
+is_rc 2 "closed port"
+like "$line1" "^CUC PORT CRITICAL - connection to 127\.0\.0\.1:$CLOSED refused \(nothing listens\)$" \
+    "closed port: names the refusal"
+sane "closed port"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP"
+is_rc 0 "plain listener"
+like "$line1" "^CUC PORT OK - connected to 127\.0\.0\.1:$SOAP in [0-9.]+ s \| " \
+    "plain listener: summary"
+like "$perf" '^time=[0-9]+(\.[0-9]+)?s;;;0;10$' \
+    "plain listener: time perfdata, max = timeout"
+sane "plain listener"
+
+run check_cuc_port -H localhost -p "$SOAP" -4
+is_rc 0 "name resolved, -4"
+like "$line1" "connected to localhost:$SOAP \(127\.0\.0\.1\) in " \
+    "name resolved: address named"
+
+run check_cuc_port --hostname=127.0.0.1 --port="$SOAP" -w 10 -c 20 -t 7
+is_rc 0 "thresholds not reached"
+like "$perf" '^time=[0-9.]+s;10;20;0;7$' "thresholds and timeout in perfdata"
+sane "thresholds"
+
+# @0:100 alerts for every time in 0..100 s: WARNING/CRITICAL whatever the speed.
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w @0:100
+is_rc 1 "-w inside range"
+like "$line1" '^CUC PORT WARNING - connected to ' "-w: WARNING first line"
+perf_has "time=" "-w: perfdata kept"
+sane "-w"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w @0:100 -c @0:100
+is_rc 2 "-c wins over -w"
+like "$perf" '^time=[0-9.]+s;@0:100;@0:100;0;10$' "range thresholds in perfdata"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w 1:2x
+is_rc 3 "bad -w range"
+like "$line1" "^CUC PORT UNKNOWN - .*--warning" "bad -w range names --warning"
+sane "bad -w"
+
+# --- HTTP
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http
+is_rc 0 "--http"
+like "$line1" "^CUC PORT OK - HTTP 200 from 127\.0\.0\.1:$SOAP, Server: Jetty\(8\.1\.14\.v20131031\) \| " \
+    "--http: status and Server header"
+perf_has "time=" "--http: connect time perfdata"
+perf_has "http_time=" "--http: HTTP time perfdata"
+sane "--http"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=404
+is_rc 2 "--expect mismatch"
+like "$line1" "^CUC PORT CRITICAL - HTTP 200 from 127\.0\.0\.1:$SOAP, not in --expect" \
+    "--expect mismatch: says so"
+sane "--expect mismatch"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=204,200
+is_rc 0 "--expect list matching"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=20x
+is_rc 3 "bad --expect"
+like "$line1" '^CUC PORT UNKNOWN - invalid --expect' "bad --expect named"
+
+run check_cuc_port -H 127.0.0.1 -p "$CLOSE" --http
+is_rc 2 "server closing at once"
+like "$line1" "^CUC PORT CRITICAL - no HTTP answer from 127\.0\.0\.1:$CLOSE: " \
+    "closing server: no HTTP answer"
+sane "closing server"
+
+# --- SOAP
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap
+is_rc 0 "--soap OK"
+like "$line1" "^CUC PORT OK - notification service at 127\.0\.0\.1:$SOAP answered SubscriptionStatus OK \(HTTP 200, Server: Jetty" \
+    "--soap: SubscriptionStatus OK"
+sane "--soap OK"
+like "$(tail -n 1 "$TMPD/request.log")" \
+    '^127\.0\.0\.1 - - \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:[0-9:]{8} \+0000\] "POST /NotificationService/services/NotificationService\?id=[-0-9a-f]+&pid=[0-9]+ HTTP/1\.1" 200 [0-9]+$' \
+    "--soap: POSTs to the notification URL (request log)"
+
+# Unsubscribe: the service works but ends the probe's made-up subscription;
+# WARNING by default (--help), OK on request.
+run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap
+is_rc 1 "--soap Unsubscribe"
+like "$line1" "^CUC PORT WARNING - .*SubscriptionStatus Unsubscribe" \
+    "--soap Unsubscribe named"
+sane "--soap Unsubscribe"
+
+run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=ok
+is_rc 0 "--unsubscribe-state=ok"
+
+run check_cuc_port -H 127.0.0.1 -p "$NONSOAP" --soap
+is_rc 2 "--soap on a non-SOAP answer"
+like "$line1" "^CUC PORT CRITICAL - no SOAP answer from 127\.0\.0\.1:$NONSOAP: not a SOAP envelope \(HTTP 200, text/html" \
+    "non-SOAP answer: says so"
+sane "non-SOAP"
+
+run check_cuc_port -H 127.0.0.1 -p "$NONSOAP" --http
+is_rc 0 "--http is content with any HTTP answer"
+
+# --- silence: returns by -t, as the probe's own CRITICAL
+for mode in --http --soap; do
+	timed check_cuc_port -H 127.0.0.1 -p "$HANG" $mode -t 2
+	is_rc 2 "hanging server $mode"
+	like "$line1" "^CUC PORT CRITICAL - no HTTP answer from 127\.0\.0\.1:$HANG within 1\.8 s" \
+	    "hanging server $mode: no HTTP answer within the probe's deadline"
+	less "$elapsed" 3; ok $? "hanging server $mode: returned by -t ($elapsed s)"
+	sane "hanging server $mode"
+done
+
+timed check_cuc_port -H 127.0.0.1 -p "$SYN" -t 2
+is_rc 2 "SYN unanswered"
+like "$line1" "^CUC PORT CRITICAL - no answer from 127\.0\.0\.1:$SYN within 1\.8 s" \
+    "SYN unanswered: no answer within the probe's deadline, not a timeout"
+less "$elapsed" 3; ok $? "SYN unanswered: returned by -t ($elapsed s)"
+sane "SYN unanswered"
+
+# The -t guard itself: a 0.5 s timeout with a 10% margin still reports the probe.
+timed check_cuc_port -H 127.0.0.1 -p "$SYN" -t 0.5:WARNING
+is_rc 2 "short -t: the probe reports first"
+less "$elapsed" 1.5; ok $? "short -t: returned by -t ($elapsed s)"
+
+# --- names and families
+run check_cuc_port -H cuc-port-test.invalid -t 5
+is_rc 3 "name that does not resolve"
+like "$line1" "^CUC PORT UNKNOWN - cannot resolve 'cuc-port-test\.invalid'" \
+    "unresolvable name named"
+sane "unresolvable"
+
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -6
+is_rc 3 "IPv4 literal with -6"
+
+V6=$(port v6)
+if [ "$V6" != 0 ]; then
+	run check_cuc_port -H ::1 -p "$V6"
+	is_rc 0 "IPv6 listener"
+	like "$line1" "^CUC PORT OK - connected to \[::1\]:$V6 in " \
+	    "IPv6: bracketed address"
+	run check_cuc_port -H ::1 -p "$V6" --soap
+	is_rc 0 "IPv6 --soap"
+else
+	echo "# ::1 not available here: IPv6 cases skipped"
+fi
+
+# --- /proc
+run check_cuc_port --listening -p "$SOAP"
+is_rc 0 "--listening finds the listener"
+like "$line1" "^CUC PORT OK - TCP port $SOAP LISTENs on 127\.0\.0\.1 \(python[0-9.]*, pid [0-9]+\)" \
+    "--listening names the owning process"
+sane "--listening"
+
+run check_cuc_port --listening -p "$CLOSED"
+is_rc 2 "--listening on a closed port"
+like "$line1" "^CUC PORT CRITICAL - nothing LISTENs on TCP port $CLOSED$" \
+    "--listening: nothing"
+sane "--listening closed"
+
+run check_cuc_port --listening --soap -p "$SOAP"
+is_rc 3 "--listening with --soap"
+
+# --- extra-opts
+printf '[check_cuc_port]\nhostname = 127.0.0.1\nport = %s\n' "$SOAP" \
+    > "$TMPD/plugins.ini"
+run check_cuc_port --extra-opts=@"$TMPD/plugins.ini" --http
+is_rc 0 "--extra-opts"
+like "$line1" "HTTP 200 from 127\.0\.0\.1:$SOAP" "--extra-opts: host and port used"
+
+# --- usage
+run check_cuc_port
+is_rc 3 "no host"
+like "$line1" '^CUC PORT UNKNOWN - no host given' "no host: says so"
+sane "no host"
+
+run check_cuc_port -H 127.0.0.1 -p 70000
+is_rc 3 "port out of range"
+like "$line1" '^CUC PORT UNKNOWN - invalid --port' "bad port named"
+
+run check_cuc_port -H 127.0.0.1 --bogus
+is_rc 3 "unknown option"
+sane "unknown option"
+
+run check_cuc_port -h
+is_rc 3 "-h"
+no_stderr "-h: nothing on stderr"
+for o in --hostname --port -4 -6 --warning --critical --timeout --http \
+    --path --expect --soap --unsubscribe-state --listening --extra-opts \
+    --verbose --version /NotificationService/services/NotificationService \
+    7080 OK WARNING CRITICAL UNKNOWN; do
+	like "$out" "$o" "--help documents $o"
+done
+w=$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)
+[ "$w" -eq 0 ]; ok $? "--help fits 80 columns"
+
+run check_cuc_port -V
+is_rc 3 "-V"
+like "$line1" '^check_cuc_port \(cuc-single-inbox-plugins [0-9.]+\)' "-V names the version"
+
+done_testing

@@ -1,0 +1,266 @@
+#!/bin/sh
+# check_cuc_subscriptions on the captures of tests/data/subscriptions:
+# exit codes, first lines and perfdata; every guard (old dump, dump from
+# the future, no time, min-subscriptions), % thresholds, stdin, --url
+# (file:// and http:// through libcurl), missing input, 20,000 rows.
+#
+# Git keeps no mtimes, so the captures are copied and dated here: each was
+# "taken" at 2026-11-25 10:00:00Z, and the check runs 2 minutes later.
+# Every fixture's rows were heard from 60 s, 300 s and 3600 s (less the
+# fraction) before 10:00:00: one of three is stale.
+. tests/lib.sh
+
+P=check_cuc_subscriptions
+D=$TMPD/data
+NOW=2026-11-25T10:02:00Z
+cp -R tests/data/subscriptions "$D" || exit 1
+for f in "$D"/*.txt; do
+	touch -d 2026-11-25T10:00:00Z "$f" || exit 1
+done
+
+# run_stdin FILE ARGS...: as run, with FILE on standard input.
+run_stdin() {
+	in=$1
+	shift
+	"$BIN/$P" "$@" < "$in" > "$TMPD/stdout" 2> "$TMPD/stderr"
+	rc=$?
+	out=$(cat "$TMPD/stdout")
+	err=$(cat "$TMPD/stderr")
+	line1=$(head -n 1 "$TMPD/stdout")
+	case $line1 in
+	*"|"*)	perf=${line1#*|}; perf=${perf# } ;;
+	*)	perf="" ;;
+	esac
+}
+
+# --- every capture shape gives the same answer ---------------------------
+for f in cuc cuc_crlf pty bare_frac6 frac0 reordered dbaccess wide_value \
+    no_id collected; do
+	run $P -f "$D/$f.txt" --now $NOW -w 0 -c 5
+	is_rc 1 "$f: one stale of three is WARNING with -w 0"
+	like "$line1" '^CUC SUBSCRIPTIONS WARNING - 1 of 3 subscriptions stale \(33\.3%, no notification for over 900 s\), oldest 3[56][90][90] s, dump 120 s old \|' "$f: first line"
+	perf_has "stale=1;0;5;0;3 " "$f: stale perfdata with thresholds"
+	perf_has "stale_share=33.33%;;;0;100 " "$f: stale_share perfdata"
+	perf_has "subscriptions=3;;1:;0 " "$f: subscriptions perfdata"
+	case $f in
+	frac0)	perf_has "oldest=3600s;;;0 " "$f: oldest perfdata" ;;
+	*)	perf_has "oldest=3599s;;;0 " "$f: oldest perfdata" ;;
+	esac
+	perf_has "dump_age=120s;;;0" "$f: dump_age perfdata"
+	well_formed "$f: well formed"
+	no_stderr "$f: nothing on stderr"
+done
+
+# --- thresholds ----------------------------------------------------------
+run $P -f "$D/cuc.txt" --now $NOW
+is_rc 2 "defaults -w 1% -c 10%: 33% stale is CRITICAL"
+perf_has "stale_share=33.33%;1;10;0;100 " "default % thresholds on stale_share"
+perf_has "stale=1;;;0;3 " "no count thresholds on stale by default"
+
+run $P -f "$D/cuc.txt" --now $NOW -w 30% -c 50%
+is_rc 1 "33% stale beyond -w 30% is WARNING"
+perf_has "stale_share=33.33%;30;50;0;100 " "% thresholds on stale_share"
+
+run $P -f "$D/cuc.txt" --now $NOW -w 40% -c 50%
+is_rc 0 "33% stale within -w 40% is OK"
+like "$line1" '^CUC SUBSCRIPTIONS OK - 1 of 3 ' "OK first line"
+
+run $P -f "$D/cuc.txt" --now $NOW -w 40% -c 0
+is_rc 2 "mixed: count -c 0 alerts on one stale row"
+perf_has "stale=1;;0;0;3 " "count critical on stale, % warning on stale_share"
+perf_has "stale_share=33.33%;40;;0;100 " "% warning on stale_share"
+
+run $P -f "$D/cuc.txt" --now $NOW -w 5 -c 10
+is_rc 0 "one stale row within -w 5 is OK"
+
+run $P -f "$D/cuc.txt" --now $NOW --stale-after 3600
+is_rc 0 "--stale-after 3600: nothing is stale"
+like "$line1" ' - 0 of 3 subscriptions stale \(0%, no notification for over 3600 s\)' "--stale-after in the summary"
+
+run $P -f "$D/nulls.txt" --now $NOW -w 1 -c 3
+is_rc 1 "a NULL timestamputc is stale: 2 of 4 beyond -w 1"
+like "$line1" ' - 2 of 4 subscriptions stale \(50%, no notification for over 900 s, 1 never notified\), oldest 3599 s' "NULL counted as never notified"
+perf_has "stale=2;1;3;0;4 " "nulls: stale perfdata"
+
+# --- min-subscriptions -----------------------------------------------------
+run $P -f "$D/no_records.txt" --now $NOW
+is_rc 2 "No records found is CRITICAL"
+like "$line1" '^CUC SUBSCRIPTIONS CRITICAL - no subscriptions \(No records found, at least 1 expected\), dump 120 s old \|' "No records found first line"
+perf_has "subscriptions=0;;1:;0 " "no records: subscriptions=0"
+well_formed "no records: well formed"
+
+run $P -f "$D/no_records.txt" --now $NOW --min-subscriptions 0
+is_rc 0 "--min-subscriptions 0 accepts an empty table"
+
+run $P -f "$D/cuc.txt" --now $NOW --min-subscriptions 4 -w 5 -c 10
+is_rc 2 "3 rows below --min-subscriptions 4 is CRITICAL"
+like "$line1" ' - only 3 subscriptions, at least 4 expected, 1 stale \(33\.3%' "min-subscriptions first line"
+perf_has "subscriptions=3;;4:;0 " "min-subscriptions as critical range"
+
+# --- the dump's age ----------------------------------------------------------
+run $P -f "$D/cuc.txt" --now 2026-11-25T10:20:00Z
+is_rc 3 "a dump 20 min old is UNKNOWN"
+like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - dump is 1200 s old, more than 900 s \(.*cuc\.txt, taken 2026-11-25 10:00:00Z per file mtime\)' "old dump names its age and source"
+perf_has "dump_age=1200s" "old dump: dump_age perfdata"
+well_formed "old dump: well formed"
+
+run $P -f "$D/cuc.txt" --now 2026-11-25T10:20:00Z --max-dump-age 1800 -w 0 -c 5
+is_rc 1 "--max-dump-age 1800 accepts it; ages count to the dump's time"
+perf_has "stale=1;" "ages count to the dump's time, not to --now"
+
+run $P -f "$D/cuc.txt" --now 2026-11-25T09:50:00Z
+is_rc 3 "a dump dated 10 min ahead is UNKNOWN"
+like "$line1" 'dump is dated 600 s in the future' "future dump named"
+
+touch -d 2026-11-20T00:00:00Z "$D/collected.txt"
+run $P -f "$D/collected.txt" --now $NOW -w 0 -c 5
+is_rc 1 "the collector line wins over an old mtime"
+like "$line1" 'dump 120 s old' "collector line's time used"
+run $P -f "$D/collected.txt" --now $NOW -v
+like "$out" 'taken 2026-11-25 10:00:00Z per collector line, host cuc1.example.com' "-v names the collector line and host"
+
+# --- stdin -----------------------------------------------------------------------
+run_stdin "$D/collected.txt" -f - --now $NOW -w 0 -c 5
+is_rc 1 "stdin with a collector line"
+perf_has "stale=1;0;5;0;3 " "stdin: stale perfdata"
+perf_has "dump_age=120s" "stdin: dump_age from the collector line"
+
+run_stdin "$D/cuc.txt" -f - --now $NOW
+is_rc 3 "stdin without a collector line has no time: UNKNOWN"
+like "$line1" 'cannot tell how old the dump from stdin is: no cuc_dbquery_collect line \(--max-dump-age=0 accepts it\)' "no time named"
+
+run_stdin "$D/cuc_crlf.txt" -f - --now 2026-11-25T10:00:00Z --max-dump-age 0 -w 0 -c 5
+is_rc 1 "stdin, --max-dump-age 0: ages count to --now"
+unlike "$perf" 'dump_age' "no dump_age without a time"
+
+# --- broken captures: UNKNOWN naming the line ---------------------------------------
+for c in "no_timestamputc:line 3: header has no timestamputc column" \
+    "bad_timestamp:line 6: timestamputc '2026-11-25 25:61:00.000' is not a datetime" \
+    "header_only:line 3: header but no rows" \
+    "truncated:line 7: timestamputc" \
+    "cli_error:line 5: the CLI says 'Executed command unsuccessfully' after line 3 '-206" \
+    "garbage:no column header found \(line 1 says '<html>" \
+    "empty:no column header and no 'No records found' \(empty capture\)"; do
+	f=${c%%:*}
+	want=${c#*:}
+	run $P -f "$D/$f.txt" --now $NOW
+	is_rc 3 "$f: UNKNOWN"
+	like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - .*$f\.txt: $want" "$f: names the problem"
+	well_formed "$f: well formed"
+	no_stderr "$f: nothing on stderr"
+done
+
+run $P -f "$TMPD/nonexistent.txt" --now $NOW
+is_rc 3 "missing file is UNKNOWN"
+like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - cannot read the capture: .*nonexistent\.txt: No such file or directory" "missing file: reason"
+
+run $P -f "$D" --now $NOW
+is_rc 3 "a directory is UNKNOWN"
+
+# --- --url ------------------------------------------------------------------------
+run $P --url "file://$D/collected.txt" --now $NOW -w 0 -c 5
+is_rc 1 "--url file:// through libcurl"
+perf_has "stale=1;0;5;0;3 " "--url file://: stale perfdata"
+perf_has "dump_age=120s" "--url file://: time from the collector line"
+no_stderr "--url file://: nothing on stderr"
+
+run $P --url "file://$D/cuc.txt" --now $NOW
+is_rc 3 "--url without a collector line has no time"
+like "$line1" "cannot tell how old the dump from file://.*cuc\.txt is" "--url: no time named"
+
+run $P --url "file://$D/missing.txt" --now $NOW
+is_rc 3 "--url to a missing file is UNKNOWN"
+like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - cannot fetch file://.*missing\.txt: " "--url missing: reason"
+
+run $P --url "ftp://127.0.0.1/x" --now $NOW
+is_rc 3 "--url ftp:// is refused"
+like "$line1" "invalid --url" "ftp:// named"
+
+# A local HTTP server for status handling.
+mkdir -p "$TMPD/www"
+cp "$D/collected.txt" "$TMPD/www/"
+python3 -c '
+import http.server, socketserver, sys, os
+os.chdir(sys.argv[1])
+class H(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a): pass
+s = socketserver.TCPServer(("127.0.0.1", 0), H)
+open(sys.argv[2], "w").write(str(s.server_address[1]))
+s.timeout = 1
+end = __import__("time").time() + 120
+while __import__("time").time() < end:
+    s.handle_request()
+' "$TMPD/www" "$TMPD/port" &
+srv=$!
+cleanup_hook() { kill "$srv" 2> /dev/null; wait "$srv" 2> /dev/null; }
+i=0
+while [ ! -s "$TMPD/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+port=$(cat "$TMPD/port")
+run $P --url "http://u:pw@127.0.0.1:$port/collected.txt" --now $NOW -w 0 -c 5
+is_rc 1 "--url http:// 200"
+perf_has "stale=1;0;5;0;3 " "--url http://: stale perfdata"
+run $P --url "http://u:pw@127.0.0.1:$port/none.txt" --now $NOW
+is_rc 3 "--url http:// 404 is UNKNOWN"
+like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - HTTP 404 from http://127\.0\.0\.1:$port/none\.txt" "404 named, credentials not shown"
+cleanup_hook
+cleanup_hook() { :; }
+
+# --- 20,000 rows ------------------------------------------------------------------------
+python3 tests/lab/gen_dbquery.py --rows 20000 --stale 300 --collector \
+    --now 2026-11-25T10:00:00Z > "$TMPD/big.txt" || exit 1
+run $P -f "$TMPD/big.txt" --now $NOW
+is_rc 1 "20,000 rows, 300 stale (1.5%) is WARNING"
+like "$line1" ' - 300 of 20000 subscriptions stale \(1\.5%' "20k: first line"
+perf_has "stale=300;;;0;20000 " "20k: stale perfdata"
+perf_has "subscriptions=20000;" "20k: subscriptions perfdata"
+python3 tests/lab/gen_dbquery.py --rows 20000 --stale 300 --shape dbaccess \
+    --frac 6 --crlf --collector --now 2026-11-25T10:00:00Z > "$TMPD/big2.txt"
+run $P -f "$TMPD/big2.txt" --now $NOW
+perf_has "stale=300;;;0;20000 " "20k rows in the dbaccess shape, CRLF, 6 digits"
+
+# --- long output --------------------------------------------------------------------
+run $P -f "$D/nulls.txt" --now $NOW -v --list 2
+like "$out" 'stalest subscriptions \(id, last notification, age\):' "-v lists the stalest"
+n=$(printf '%s\n' "$out" | grep -c 'STALE$')
+[ "$n" -eq 2 ]
+ok $? "--list 2 lists two rows"
+like "$out" '6f1c2d3e-0004-4a5b-8c7d-000000000004  never \(NULL\)  -  STALE' "never-notified row listed first"
+like "$out" 'row at line 7  2026-11-25 09:00:00Z  3599 s  STALE' "a row without id is named by its line"
+run $P -f "$D/cuc.txt" --now $NOW
+[ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ]
+ok $? "no long output without -v"
+
+# --- options -----------------------------------------------------------------------
+run $P --help
+is_rc 3 "--help exits 3"
+like "$out" 'default -w 1% -c 10%' "--help justifies the defaults"
+[ "$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)" -eq 0 ]
+ok $? "--help fits 80 columns"
+run $P -V
+is_rc 3 "-V exits 3"
+run $P --now $NOW
+is_rc 3 "no input is a usage error"
+like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - give the capture as either -f FILE' "no input named"
+run $P -f "$D/cuc.txt" --url "file://$D/cuc.txt"
+is_rc 3 "-f and --url together are a usage error"
+run $P -f "$D/cuc.txt" -w 1x
+is_rc 3 "bad -w is UNKNOWN"
+like "$line1" 'invalid --warning' "bad -w named"
+run $P -f "$D/cuc.txt" --now yesterday
+is_rc 3 "bad --now is UNKNOWN"
+run $P -f "$D/cuc.txt" --list 101
+is_rc 3 "--list above 100 is refused"
+
+printf '[subs]\nfile = %s\nnow = %s\nwarning = 0\ncritical = 5\n' \
+    "$D/cuc.txt" "$NOW" > "$TMPD/plugins.ini"
+run $P --extra-opts="subs@$TMPD/plugins.ini"
+is_rc 1 "options from --extra-opts"
+perf_has "stale=1;0;5;0;3 " "extra-opts thresholds used"
+
+# A FIFO nobody writes to: the -t guard reports what the plugin waited on.
+mkfifo "$TMPD/fifo"
+run $P -f "$TMPD/fifo" -t 1
+is_rc 3 "a read that blocks ends at -t"
+like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - timed out after 1 s while reading .*fifo' "timeout names the step"
+
+done_testing

@@ -1,0 +1,467 @@
+/* test_options.c - common options: -t, -v, -w/-c, number options, help. */
+#include <limits.h>
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "options.h"
+
+#define LEN(a)	(sizeof(a) / sizeof((a)[0]))
+
+static void
+test_init_defaults(void **unused)
+{
+	struct common_opts o;
+
+	(void)unused;
+	memset(&o, 0xa5, sizeof(o));
+	common_opts_init(&o);
+	assert_true(o.timeout == 10.0);
+	assert_int_equal(o.timeout_state, STATE_UNKNOWN);
+	assert_int_equal(o.verbose, 0);
+	assert_null(o.warning);
+	assert_null(o.critical);
+	assert_false(o.help);
+	assert_false(o.version);
+}
+
+static const struct {
+	const char	*arg;
+	int		 rc;
+	double		 timeout;	/* when rc == 0 */
+	enum state	 st;
+	const char	*err;		/* substring of the message when rc != 0 */
+} timeout_cases[] = {
+	{ "5", 0, 5, STATE_UNKNOWN, NULL },
+	{ "0.5", 0, 0.5, STATE_UNKNOWN, NULL },
+	{ "0.2", 0, 0.2, STATE_UNKNOWN, NULL },
+	{ "1e1", 0, 10, STATE_UNKNOWN, NULL },
+	{ "86400", 0, 86400, STATE_UNKNOWN, NULL },
+	{ "10:CRITICAL", 0, 10, STATE_CRITICAL, NULL },
+	{ "10:critical", 0, 10, STATE_CRITICAL, NULL },
+	{ "10:crit", 0, 10, STATE_CRITICAL, NULL },
+	{ "3:warning", 0, 3, STATE_WARNING, NULL },
+	{ "3:WARN", 0, 3, STATE_WARNING, NULL },
+	{ "7:ok", 0, 7, STATE_OK, NULL },
+	{ "7:unknown", 0, 7, STATE_UNKNOWN, NULL },
+	{ "2.5:2", 0, 2.5, STATE_CRITICAL, NULL },
+	{ "2.5:0", 0, 2.5, STATE_OK, NULL },
+	{ "", -1, 0, 0, "invalid --timeout ''" },
+	{ "0", -1, 0, 0, "invalid --timeout '0': seconds must be" },
+	{ "-1", -1, 0, 0, "invalid --timeout '-1'" },
+	{ "abc", -1, 0, 0, "invalid --timeout 'abc'" },
+	{ "5x", -1, 0, 0, "invalid --timeout '5x'" },
+	{ " 5", -1, 0, 0, "invalid --timeout ' 5'" },
+	{ "5,5", -1, 0, 0, "invalid --timeout '5,5'" },
+	{ "86401", -1, 0, 0, "at most 86400" },
+	{ "nan", -1, 0, 0, "invalid --timeout 'nan'" },
+	{ "inf", -1, 0, 0, "invalid --timeout 'inf'" },
+	{ ":CRITICAL", -1, 0, 0, "expected SECONDS[:STATE]" },
+	{ "5:", -1, 0, 0, "invalid --timeout state ''" },
+	{ "5:4", -1, 0, 0, "invalid --timeout state '4'" },
+	{ "5:bad", -1, 0, 0, "invalid --timeout state 'bad'" },
+	{ "5:crit:x", -1, 0, 0, "invalid --timeout state 'crit:x'" },
+	{ "10:CRITICAL ", -1, 0, 0, "invalid --timeout state" },
+};
+
+static void
+check_timeouts(void)
+{
+	struct common_opts o;
+	char err[256];
+	size_t i;
+
+	for (i = 0; i < LEN(timeout_cases); i++) {
+		int rc;
+
+		common_opts_init(&o);
+		err[0] = '\0';
+		rc = common_option('t', timeout_cases[i].arg, &o, err,
+		    sizeof(err));
+		if (rc != timeout_cases[i].rc)
+			fail_msg("-t '%s': rc %d, want %d (%s)",
+			    timeout_cases[i].arg, rc, timeout_cases[i].rc, err);
+		if (rc == 0) {
+			if (o.timeout != timeout_cases[i].timeout ||
+			    o.timeout_state != timeout_cases[i].st)
+				fail_msg("-t '%s': %g/%d", timeout_cases[i].arg,
+				    o.timeout, o.timeout_state);
+		} else {
+			if (strstr(err, timeout_cases[i].err) == NULL)
+				fail_msg("-t '%s': message '%s' lacks '%s'",
+				    timeout_cases[i].arg, err,
+				    timeout_cases[i].err);
+			/* A bad value leaves the defaults alone. */
+			assert_true(o.timeout == DEFAULT_TIMEOUT);
+			assert_int_equal(o.timeout_state, STATE_UNKNOWN);
+		}
+	}
+}
+
+static void
+test_timeout_table(void **unused)
+{
+	(void)unused;
+	check_timeouts();
+}
+
+/* The same table with a comma-decimal locale active, when there is one. */
+static void
+test_timeout_locale(void **unused)
+{
+	const char *locales[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8" };
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(locales); i++)
+		if (setlocale(LC_ALL, locales[i]) != NULL)
+			break;
+	if (i == LEN(locales))
+		skip();
+	check_timeouts();
+	setlocale(LC_ALL, "C");
+}
+
+static void
+test_common_flags(void **unused)
+{
+	struct common_opts o;
+	char err[128] = "";
+
+	(void)unused;
+	common_opts_init(&o);
+	assert_int_equal(common_option('v', NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(common_option('v', NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(common_option('v', NULL, &o, err, sizeof(err)), 0);
+	assert_int_equal(o.verbose, 3);
+	assert_int_equal(common_option('h', NULL, &o, err, sizeof(err)), 0);
+	assert_true(o.help);
+	assert_false(o.version);
+	assert_int_equal(common_option('V', NULL, &o, err, sizeof(err)), 0);
+	assert_true(o.version);
+	assert_int_equal(common_option('w', "5:", &o, err, sizeof(err)), 0);
+	assert_int_equal(common_option('c', "junk", &o, err, sizeof(err)), 0);
+	assert_string_equal(o.warning, "5:");
+	assert_string_equal(o.critical, "junk");	/* parsed later */
+	/* A plugin's own option is not ours. */
+	assert_int_equal(common_option('H', "host", &o, err, sizeof(err)), 1);
+	assert_int_equal(common_option(OPT_PLUGIN_BASE, NULL, &o, err,
+	    sizeof(err)), 1);
+	assert_string_equal(err, "");
+	/* Full spellings were consumed before; an abbreviation is refused. */
+	assert_int_equal(common_option(OPT_EXTRA_OPTS, "x@y", &o, err,
+	    sizeof(err)), -1);
+	assert_string_equal(err, "--extra-opts must be spelled out in full");
+	err[0] = '\0';
+	optopt = 'x';
+	assert_int_equal(common_option('?', NULL, &o, err, sizeof(err)), -1);
+	assert_string_equal(err, "unknown option -x or missing value "
+	    "(see --help)");
+}
+
+/* The whole getopt_long path a plugin takes. */
+static void
+test_getopt_loop(void **unused)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ "hostname", required_argument, NULL, 'H' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *argv[] = { "check_x", "-vv", "--verbose", "-t", "2.5:crit",
+	    "-H", "cuc1", "--warning=1:2", "-c", "~:3", NULL };
+	struct common_opts o;
+	char err[128];
+	const char *host = NULL;
+	int opt;
+
+	(void)unused;
+	common_opts_init(&o);
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(10, argv, COMMON_SHORTOPTS "H:", longopts,
+	    NULL)) != -1) {
+		int rc = common_option(opt, optarg, &o, err, sizeof(err));
+
+		assert_int_not_equal(rc, -1);
+		if (rc == 1 && opt == 'H')
+			host = optarg;
+	}
+	assert_int_equal(o.verbose, 3);
+	assert_true(o.timeout == 2.5);
+	assert_int_equal(o.timeout_state, STATE_CRITICAL);
+	assert_string_equal(host, "cuc1");
+	assert_string_equal(o.warning, "1:2");
+	assert_string_equal(o.critical, "~:3");
+}
+
+static const struct {
+	const char	*text;
+	int		 rc;
+	double		 value;
+} seconds_cases[] = {
+	{ "0", 0, 0 }, { "900", 0, 900 }, { "0.5", 0, 0.5 },
+	{ "1.25", 0, 1.25 }, { "-1", -1, 0 }, { "", -1, 0 },
+	{ "1,5", -1, 0 }, { "5s", -1, 0 }, { "abc", -1, 0 },
+	{ "inf", -1, 0 }, { "nan", -1, 0 }, { "1e999", -1, 0 },
+};
+
+static void
+test_seconds_option(void **unused)
+{
+	char err[256];
+	double v;
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(seconds_cases); i++) {
+		int rc;
+
+		v = -42;
+		err[0] = '\0';
+		rc = seconds_option("max-age", seconds_cases[i].text, &v, err,
+		    sizeof(err));
+		if (rc != seconds_cases[i].rc)
+			fail_msg("'%s': rc %d", seconds_cases[i].text, rc);
+		if (rc == 0 && v != seconds_cases[i].value)
+			fail_msg("'%s': %g", seconds_cases[i].text, v);
+		if (rc != 0) {
+			char want[128];
+
+			snprintf(want, sizeof(want), "invalid --max-age '%s': "
+			    "expected seconds >= 0, decimals allowed",
+			    seconds_cases[i].text);
+			assert_string_equal(err, want);
+			assert_true(v == -42);
+		}
+	}
+}
+
+static const struct {
+	const char	*text;
+	unsigned long	 min, max;
+	int		 rc;
+	unsigned long	 value;
+} uint_cases[] = {
+	{ "7080", 1, 65535, 0, 7080 },
+	{ "1", 1, 65535, 0, 1 },
+	{ "65535", 1, 65535, 0, 65535 },
+	{ "0", 0, 10, 0, 0 },
+	{ "007", 0, 10, 0, 7 },
+	{ "18446744073709551615", 0, ULONG_MAX, 0, ULONG_MAX },
+	{ "0", 1, 65535, -1, 0 },
+	{ "65536", 1, 65535, -1, 0 },
+	{ "18446744073709551616", 0, ULONG_MAX, -1, 0 },
+	{ "99999999999999999999999", 0, ULONG_MAX, -1, 0 },
+	{ "", 0, 10, -1, 0 },
+	{ "-1", 0, 10, -1, 0 },
+	{ "+5", 0, 10, -1, 0 },
+	{ " 5", 0, 10, -1, 0 },
+	{ "5 ", 0, 10, -1, 0 },
+	{ "0x5", 0, 10, -1, 0 },
+	{ "1.0", 0, 10, -1, 0 },
+};
+
+static void
+test_uint_option(void **unused)
+{
+	char err[256];
+	unsigned long v;
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(uint_cases); i++) {
+		int rc;
+
+		v = 4242;
+		err[0] = '\0';
+		rc = uint_option("port", uint_cases[i].text, uint_cases[i].min,
+		    uint_cases[i].max, &v, err, sizeof(err));
+		if (rc != uint_cases[i].rc)
+			fail_msg("'%s': rc %d", uint_cases[i].text, rc);
+		if (rc == 0 && v != uint_cases[i].value)
+			fail_msg("'%s': %lu", uint_cases[i].text, v);
+		if (rc != 0) {
+			char want[160];
+
+			snprintf(want, sizeof(want), "invalid --port '%s': "
+			    "expected a whole number from %lu to %lu",
+			    uint_cases[i].text, uint_cases[i].min,
+			    uint_cases[i].max);
+			assert_string_equal(err, want);
+			assert_true(v == 4242);
+		}
+	}
+	/* A one-letter name is a short option. */
+	assert_int_equal(uint_option("p", "x", 1, 2, &v, err, sizeof(err)), -1);
+	assert_string_equal(err, "invalid -p 'x': expected a whole number "
+	    "from 1 to 2");
+}
+
+static const struct {
+	const char	*warning, *critical;
+	int		 rc;
+	const char	*err;
+} threshold_cases[] = {
+	{ NULL, NULL, 0, NULL },
+	{ "10", NULL, 0, NULL },
+	{ NULL, "~:2", 0, NULL },
+	{ "1:5", "@10:20", 0, NULL },
+	{ "1:2x", "5", -1, "invalid --warning range '1:2x': trailing characters" },
+	{ "5", "1:2x", -1, "invalid --critical range '1:2x': trailing characters" },
+	{ "abc", NULL, -1, "invalid --warning range 'abc': " },
+	{ "5%", NULL, -1, "invalid --warning range '5%': " },
+	{ NULL, "20:10", -1, "invalid --critical range '20:10': start > end" },
+	{ "", NULL, -1, "invalid --warning range '': " },
+};
+
+static void
+test_threshold_options(void **unused)
+{
+	struct threshold t;
+	char err[256];
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(threshold_cases); i++) {
+		int rc;
+
+		err[0] = '\0';
+		rc = threshold_options(threshold_cases[i].warning,
+		    threshold_cases[i].critical, 0, &t, err, sizeof(err));
+		if (rc != threshold_cases[i].rc)
+			fail_msg("case %zu: rc %d (%s)", i, rc, err);
+		if (rc != 0) {
+			if (strncmp(err, threshold_cases[i].err,
+			    strlen(threshold_cases[i].err)) != 0)
+				fail_msg("case %zu: '%s'", i, err);
+			continue;
+		}
+		assert_int_equal(t.has_warning,
+		    threshold_cases[i].warning != NULL);
+		assert_int_equal(t.has_critical,
+		    threshold_cases[i].critical != NULL);
+	}
+	/* The parsed ranges act as the guideline says. */
+	assert_int_equal(threshold_options("10", "20", 0, &t, err,
+	    sizeof(err)), 0);
+	assert_int_equal(threshold_check(&t, 5), STATE_OK);
+	assert_int_equal(threshold_check(&t, 15), STATE_WARNING);
+	assert_int_equal(threshold_check(&t, 25), STATE_CRITICAL);
+	/* Percent only with the flag. */
+	assert_int_equal(threshold_options("80%", NULL, RANGE_PERCENT, &t, err,
+	    sizeof(err)), 0);
+	assert_true(t.warning.percent);
+}
+
+static void
+test_range_option_names(void **unused)
+{
+	struct range r;
+	char err[256];
+
+	(void)unused;
+	assert_int_equal(range_option("max-age", "1:2x", 0, &r, err,
+	    sizeof(err)), -1);
+	assert_string_equal(err,
+	    "invalid --max-age range '1:2x': trailing characters");
+	assert_int_equal(range_option("w", "1:2x", 0, &r, err, sizeof(err)),
+	    -1);
+	assert_string_equal(err, "invalid -w range '1:2x': trailing characters");
+	assert_int_equal(range_option("@10:20", "@10:20", 0, &r, err,
+	    sizeof(err)), 0);
+	assert_true(r.inside);
+}
+
+static char *
+capture(void (*fn)(FILE *, const char *), const char *arg)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	fn(fp, arg);
+	fclose(fp);
+	return buf;
+}
+
+static void
+help_adapter(FILE *fp, const char *unused)
+{
+	(void)unused;
+	common_help(fp);
+}
+
+static void
+test_help(void **unused)
+{
+	static const char *const must[] = {
+		"-h, --help", "-V, --version", "-v, --verbose",
+		"-t, --timeout=SECONDS[:STATE]", "default 10", "default UNKNOWN",
+		"-w, --warning=RANGE", "-c, --critical=RANGE",
+		"--extra-opts=[SECTION][@FILE]", "MP_CONFIG_FILE",
+		"NAGIOS_CONFIG_PATH", "/etc/monitoring-plugins.ini",
+		"/etc/monitoring-plugins/monitoring-plugins.ini",
+		"/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
+		"/etc/nagios/plugins.ini", "command line wins", "exit code 3",
+	};
+	char *text = (char *)capture(help_adapter, NULL), *line, *save = NULL;
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(must); i++)
+		if (strstr(text, must[i]) == NULL)
+			fail_msg("--help lacks '%s'", must[i]);
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (strlen(line) > 79)
+			fail_msg("help line over 79 columns: '%s'", line);
+		assert_null(strchr(line, '\t'));
+	}
+	free(text);
+}
+
+static void
+test_version(void **unused)
+{
+	char *text = capture(print_version, "check_cuc_port"), *line;
+	char *save = NULL;
+
+	(void)unused;
+	assert_non_null(strstr(text,
+	    "check_cuc_port (cuc-single-inbox-plugins " CUC_VERSION ")\n"));
+	assert_non_null(strstr(text, "GPL-3.0-or-later"));
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		if (strlen(line) > 79)
+			fail_msg("version line over 79 columns: '%s'", line);
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_init_defaults),
+		cmocka_unit_test(test_timeout_table),
+		cmocka_unit_test(test_timeout_locale),
+		cmocka_unit_test(test_common_flags),
+		cmocka_unit_test(test_getopt_loop),
+		cmocka_unit_test(test_seconds_option),
+		cmocka_unit_test(test_uint_option),
+		cmocka_unit_test(test_threshold_options),
+		cmocka_unit_test(test_range_option_names),
+		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_version),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
