@@ -18,7 +18,7 @@ struct layout {
 	unsigned	 ncols;
 	size_t		 start[DBQ_MAX_COLUMNS];
 	size_t		 name_end[DBQ_MAX_COLUMNS];	/* of the header name */
-	bool		 by_runs;	/* starts from dashes runs (CUC shape) */
+	bool		 by_runs;	/* starts from dashes runs (CUC) */
 	int		 ts_col;
 	int		 id_col;	/* -1: no subscriptionid */
 };
@@ -123,19 +123,25 @@ is_dashes(const char *s, size_t len)
 	return dashes >= 3;
 }
 
-/* dbaccess's chatter around the rows: "12 row(s) retrieved.", "Database closed." */
+/*
+ * dbaccess's chatter around the rows: "12 row(s) retrieved.",
+ * "Database closed.".  Tested on every row, so it looks at the first
+ * bytes only.
+ */
 static bool
 is_dbaccess_note(const char *s, size_t len)
 {
+	static const char rows[] = " row(s) retrieved";
 	size_t i = 0;
 
 	trim(&s, &len);
-	if (starts_with(s, len, "Database closed", false) ||
-	    starts_with(s, len, "Database selected", false))
-		return true;
+	if (len > 0 && s[0] == 'D')
+		return starts_with(s, len, "Database closed", false) ||
+		    starts_with(s, len, "Database selected", false);
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
-	return i > 0 && contains(s + i, len - i, " row(s) retrieved");
+	return i > 0 && len - i >= sizeof(rows) - 1 &&
+	    memcmp(s + i, rows, sizeof(rows) - 1) == 0;
 }
 
 /* Copy a quoted excerpt of s for an error message, printable ASCII only. */
@@ -295,6 +301,49 @@ parse_header(const char *h, size_t hlen, const char *d, size_t dlen,
 	return 0;
 }
 
+static bool
+is_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* "2014-06-29" */
+static bool
+is_date(const char *s, size_t n)
+{
+	return n == 10 && is_digits(s, 4) && s[4] == '-' &&
+	    is_digits(s + 5, 2) && s[7] == '-' && is_digits(s + 8, 2);
+}
+
+/* "16:00:45..." */
+static bool
+is_time(const char *s, size_t n)
+{
+	return n >= 5 && is_digits(s, 2) && s[2] == ':' && is_digits(s + 3, 2);
+}
+
+/*
+ * Values hold no blanks, except a datetime between its date and its time:
+ * a cell with one did not come from the header's positions.
+ */
+static bool
+has_inner_blank(const struct cell *c)
+{
+	size_t i;
+
+	if (c->len > 10 && is_date(c->s, 10) && is_blank_char(c->s[10]))
+		return false;
+	for (i = 0; i < c->len; i++)
+		if (c->s[i] == ' ' || c->s[i] == '\t')
+			return true;
+	return false;
+}
+
 /*
  * Cells at the header's positions; ROW_MISALIGNED when they do not sit
  * there.  Without dashes runs per column (dbaccess) a cell may also start
@@ -306,7 +355,7 @@ split_fixed(const char *s, size_t len, const struct layout *lay,
     struct cell *cells)
 {
 	size_t st[DBQ_MAX_COLUMNS + 1], a, b, i;
-	unsigned k;
+	unsigned k, filled = 0;
 
 	for (i = 0; i < lay->start[0] && i < len; i++)
 		if (!is_blank_char(s[i]))
@@ -335,34 +384,18 @@ split_fixed(const char *s, size_t len, const struct layout *lay,
 		cells[k].s = s + a;
 		cells[k].len = b - a;
 		trim(&cells[k].s, &cells[k].len);
+		if (cells[k].len > 0)
+			filled++;
+		if (has_inner_blank(&cells[k]))
+			return ROW_MISALIGNED;
 	}
+	/*
+	 * A line of text that is not a row ("Connection closed.") fills one
+	 * cell at most; a real row has a key besides its timestamp.
+	 */
+	if (lay->ncols >= 2 && filled < 2)
+		return ROW_MISALIGNED;
 	return ROW_OK;
-}
-
-static bool
-is_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* "2014-06-29" */
-static bool
-is_date(const char *s, size_t n)
-{
-	return n == 10 && is_digits(s, 4) && s[4] == '-' &&
-	    is_digits(s + 5, 2) && s[7] == '-' && is_digits(s + 8, 2);
-}
-
-/* "16:00:45..." */
-static bool
-is_time(const char *s, size_t n)
-{
-	return n >= 5 && is_digits(s, 2) && s[2] == ':' && is_digits(s + 3, 2);
 }
 
 /*
@@ -410,10 +443,11 @@ split_blanks(const char *s, size_t len, const struct layout *lay,
 static bool
 is_null(const struct cell *c)
 {
-	return c->len == 0 || (c->len == 4 && strncasecmp(c->s, "null", 4) == 0);
+	return c->len == 0 ||
+	    (c->len == 4 && strncasecmp(c->s, "null", 4) == 0);
 }
 
-/* Fill row from cells: ROW_BAD_TS when timestamputc is neither NULL nor a datetime. */
+/* Fill row from cells; ROW_BAD_TS: timestamputc neither NULL nor a datetime. */
 static enum rowfail
 row_from_cells(const struct cell *cells, const struct layout *lay,
     struct dbq_row *row)
@@ -476,7 +510,7 @@ parse_row(const char *s, size_t len, unsigned long line,
 struct parser {
 	const char	*prev;		/* the line before, for the header */
 	size_t		 prev_len;
-	unsigned long	 prev_no;	/* its number, 0: none or not a header */
+	unsigned long	 prev_no;	/* its number, 0: not a header */
 	const char	*noise;		/* first line that was not understood */
 	size_t		 noise_len;
 	unsigned long	 noise_no;
@@ -484,7 +518,7 @@ struct parser {
 	bool		 in_rows;
 };
 
-/* A line before the header: remember, or find the header. 1: stop (no records). */
+/* A line before the header: remember it or find the header; 1: no records. */
 static int
 pre_header_line(struct parser *p, const char *s, size_t len,
     unsigned long no, struct dbq_info *info, char *err, size_t errlen)
@@ -572,18 +606,19 @@ dbq_parse(const char *data, size_t len, dbq_row_fn fn, void *arg,
 			continue;
 		if (starts_with(s, n, PROMPT, false))
 			break;	/* the capture ends at the next prompt */
-		if (contains(s, n, CLI_FAILED))
-			return fail(err, errlen, "line %lu: the CLI says '%s'",
-			    s, n, no);
-		if (parse_row(s, n, no, &p.lay, &row, err, errlen) != 0)
+		if (parse_row(s, n, no, &p.lay, &row, err, errlen) != 0) {
+			if (contains(s, n, CLI_FAILED))
+				return fail(err, errlen, "line %lu: the CLI "
+				    "says '%s'", s, n, no);
 			return -1;
+		}
 		info->rows++;
 		if (fn != NULL && (rc = fn(&row, arg)) != 0)
 			return rc;
 	}
 	if (p.in_rows && info->rows == 0)
-		return fail(err, errlen, "line %lu: header but no rows (capture "
-		    "cut short?)", NULL, 0, info->header_line);
+		return fail(err, errlen, "line %lu: header but no rows "
+		    "(capture cut short?)", NULL, 0, info->header_line);
 	if (!p.in_rows) {
 		if (p.noise != NULL)
 			return fail(err, errlen, "no column header found "

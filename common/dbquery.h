@@ -7,7 +7,7 @@
  *
  * in any of the shapes seen (shared/domain.md section 3):
  *
- *	# cuc_dbquery_collect taken=2026-11-25T10:00:00Z host=cuc1	(optional)
+ *	# cuc_dbquery_collect taken=2026-11-25T10:00:00Z host=cuc1  (optional)
  *	admin:run cuc dbquery unitydyndb select * from tbl_exsubscription
  *	<blank>
  *	subscriptionid                        timestamputc             ...
@@ -44,20 +44,20 @@
 
 struct dbq_row {
 	unsigned long	 line;		/* 1-based line of the capture */
-	double		 ts;		/* timestamputc, epoch s (when !ts_null) */
+	double		 ts;		/* timestamputc, epoch s, if !ts_null */
 	bool		 ts_null;	/* timestamputc is NULL or empty */
-	const char	*id;		/* subscriptionid, into the input; NULL if none/null */
+	const char	*id;		/* subscriptionid (in the input) or NULL */
 	size_t		 id_len;
 };
 
 struct dbq_info {
 	bool		 has_taken;	/* a collector line was there */
-	double		 taken;		/* when the capture was taken, epoch s */
-	char		 host[128];	/* host= of the collector line, "" if none */
+	double		 taken;		/* when it was taken, epoch s */
+	char		 host[128];	/* host= of the collector line or "" */
 	bool		 no_records;	/* the CLI said "No records found" */
 	bool		 has_id;	/* a subscriptionid column exists */
 	unsigned	 columns;	/* columns in the header */
-	unsigned long	 header_line;	/* line of the header names, 0 if none */
+	unsigned long	 header_line;	/* line of the column names or 0 */
 	unsigned long	 rows;		/* rows handed to the callback */
 };
 

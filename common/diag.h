@@ -53,9 +53,9 @@ int diag_parse_line(const char *line, size_t len, struct diag_record *rec,
  * a file and between files alike, and a file written long after the one
  * before it is anchored by its own modification time.
  *
- * Threads stamp their lines a little out of order; a line up to
- * DIAG_DISORDER_MS later than its bound is taken as the same day rather
- * than a day earlier.  The bound itself never moves later, so disorder
+ * Threads stamp their lines a little out of order, and modification
+ * times may come in whole seconds; a line up to DIAG_DISORDER_MS later
+ * than its bound is taken as the same day rather than a day earlier.  The bound itself never moves later, so disorder
  * does not accumulate.
  *
  * Times are in the CUC box's clock, `tz_offset` seconds east of UTC

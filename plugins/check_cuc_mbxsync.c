@@ -83,7 +83,7 @@ struct tally {
 	unsigned long		 unparsed;	/* not diag lines, where read */
 	unsigned long		 files_read;
 	unsigned long		 files_vanished;
-	const char		*first_unparsed_file;
+	char			 first_unparsed_file[512];
 	struct class_stats	 cls[MBXC_COUNT];
 };
 
@@ -407,8 +407,11 @@ scan_file(struct config *cfg, struct diag_clock *clk,
 		if (blank_line(line, len))
 			continue;
 		if (diag_parse_line(line, len, &rec, NULL) != 0) {
+			/* copied: the path dies with the file list */
 			if (t->unparsed++ == 0)
-				t->first_unparsed_file = lf->path;
+				snprintf(t->first_unparsed_file,
+				    sizeof(t->first_unparsed_file), "%s",
+				    lf->path);
 			continue;
 		}
 		t->parsed++;

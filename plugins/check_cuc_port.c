@@ -348,7 +348,7 @@ expected(const struct config *cfg, long status)
 	return false;
 }
 
-/* " (Server: Jetty(...))" or "" for the summary. */
+/* ", Server: Jetty(...)" or ", no Server header" for the summary. */
 static void
 server_note(char *buf, size_t size, const struct http_response *resp)
 {
@@ -469,8 +469,13 @@ http_check(struct report *rep, const struct config *cfg,
 		judge_soap(rep, cfg, &resp, target);
 	else
 		judge_http(rep, cfg, &resp, target);
-	if (resp.status != 0)
+	if (resp.status != 0) {
 		add_time_perf(rep, cfg, "http_time", resp.total_time, false);
+		if (cfg->common.verbose > 0)
+			report_detail(rep, "HTTP %ld, %s, %zu bytes%s", resp.status,
+			    resp.content_type[0] ? resp.content_type : "no type",
+			    resp.body_len, resp.body_cut ? " (cut)" : "");
+	}
 	http_response_free(&resp);
 	http_client_free(client);
 }
@@ -479,7 +484,8 @@ static void
 port_check(struct report *rep, const struct config *cfg, struct steps *steps)
 {
 	struct tcp_probe pr;
-	char target[300], secs[32];
+	char target[300], secs[32], sum[REPORT_SUMMARY_MAX];
+	enum state tstate;
 	double budget;
 
 	host_port(target, sizeof(target), cfg->host, cfg->port);
@@ -493,7 +499,8 @@ port_check(struct report *rep, const struct config *cfg, struct steps *steps)
 		return;
 	}
 	add_time_perf(rep, cfg, "time", pr.connect_time, true);
-	report_raise(rep, threshold_check(&cfg->thr, pr.connect_time));
+	tstate = threshold_check(&cfg->thr, pr.connect_time);
+	report_raise(rep, tstate);
 	numfmt(secs, sizeof(secs), pr.connect_time, 6);
 	if (strcmp(pr.address, cfg->host) == 0)
 		report_summary(rep, "connected to %s in %s s", target, secs);
@@ -504,6 +511,11 @@ port_check(struct report *rep, const struct config *cfg, struct steps *steps)
 		report_detail(rep, "TCP connect to %s took %s s", pr.address,
 		    secs);
 		http_check(rep, cfg, &pr, target, steps);
+		/* The HTTP summary replaced ours: keep a slow connect visible. */
+		if (tstate != STATE_OK) {
+			snprintf(sum, sizeof(sum), "%s", rep->summary);
+			report_summary(rep, "%s, TCP connect took %s s", sum, secs);
+		}
 	}
 }
 

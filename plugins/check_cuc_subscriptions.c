@@ -37,7 +37,7 @@
 #define DEFAULT_STALE_AFTER	900.0	/* CuMbxSync's own rule */
 #define DEFAULT_MAX_DUMP_AGE	900.0
 #define DEFAULT_LIST		10
-#define MAX_LIST		100	/* long output stays under Nagios's 8 KB */
+#define MAX_LIST		100	/* long output under Nagios's 8 KB */
 #define FUTURE_SLACK		60.0	/* clocks disagree this much, no more */
 #define URL_MAX_BODY		(64UL * 1024 * 1024)
 #define ID_MAX			80
@@ -81,7 +81,7 @@ struct source {
 	size_t			 len;
 	bool			 has_mtime;	/* a file: its mtime */
 	double			 mtime;
-	char			 name[300];	/* path or URL without credentials */
+	char			 name[300];	/* path, URL without credentials */
 };
 
 /* One of the stalest rows, for the long output. */
@@ -94,7 +94,7 @@ struct entry {
 /* What the rows add up to. */
 struct tally {
 	const struct config	*cfg;
-	const struct dbq_info	*info;	/* taken is known before the first row */
+	const struct dbq_info	*info;	/* taken is set before the 1st row */
 	double			 ref;	/* ages count to this time */
 	unsigned long		 total;
 	unsigned long		 stale;
@@ -166,7 +166,8 @@ help(FILE *fp)
 "    With -v, list the N stalest subscriptions: id, last notification,\n"
 "    age (default 10, at most 100, 0: none).\n", fp);
 	common_help(fp);
-	fputs("\nAges count to the time the capture was taken (else to now), so a\n"
+	fputs("\n"
+"Ages count to the time the capture was taken (else to now), so a\n"
 "capture a few minutes old does not make fresh rows look stale.\n"
 "\nStates:\n"
 " OK        stale subscriptions within -w.\n"
@@ -203,7 +204,8 @@ plugin_option(struct config *cfg, int opt, const char *arg, char *err,
 	case OPT_NOW:
 		if (time_parse_user(arg, &cfg->now) != 0) {
 			snprintf(err, errlen, "invalid --now '%s': expected "
-			    "@EPOCH or ISO 8601 like 2026-11-25T10:00:00Z", arg);
+			    "@EPOCH or ISO 8601 like 2026-11-25T10:00:00Z",
+			    arg);
 			return -1;
 		}
 		cfg->has_now = true;
@@ -384,8 +386,8 @@ gather(const struct config *cfg, struct source *src, struct report *rep,
 		}
 		src->have_lf = true;
 		if (src->lf.truncated) {
-			report_fail(rep, STATE_UNKNOWN, "%s: more than %lu MiB, "
-			    "not a dbquery capture", src->name,
+			report_fail(rep, STATE_UNKNOWN, "%s: more than %lu "
+			    "MiB, not a dbquery capture", src->name,
 			    LOGFILE_STREAM_CAP >> 20);
 			return -1;
 		}
@@ -523,8 +525,8 @@ evaluate(const struct config *cfg, const struct tally *t,
 	else
 		oldtext[0] = '\0';
 	if (t->total > 0 && t->total < cfg->min_subscriptions)
-		report_summary(rep, "only %lu subscriptions%s, %lu stale (%s%%, "
-		    "no notification for over %s s%s)%s%s", t->total, few,
+		report_summary(rep, "only %lu subscriptions%s, %lu stale "
+		    "(%s%%, no notification for over %s s%s)%s%s", t->total, few,
 		    t->stale, sharetext, secs, never, oldtext, dumptext);
 	else if (t->total > 0)
 		report_summary(rep, "%lu of %lu subscriptions stale (%s%%, no "

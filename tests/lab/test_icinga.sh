@@ -122,6 +122,9 @@ icinga_validate "$T" "$NODE"
 ok $? "live configuration validates"
 icinga_start "$T" "$NODE"
 URL=https://127.0.0.1:$AP
+wait_file_exists "$TMPD/graphite.connected" 20
+ok $? "GraphiteWriter connected to the sink"
+after=$(date +%s)
 # Check now rather than wait for the first slot of each service's
 # interval (up to a minute): the API answers once the daemon is up.
 i=0
@@ -135,7 +138,7 @@ done
 grep -q '"code": 200' "$TMPD/resched"
 ok $? "REST API up, checks rescheduled"
 
-$TOOL icinga-wait "$URL" root test 30 "CUC " "$HOST!cuc-port" \
+$TOOL icinga-wait --after="$after" "$URL" root test 30 "CUC " "$HOST!cuc-port" \
     "$HOST!cuc-keepalive" "$HOST!cuc-subscriptions" "$HOST!cuc-mbxsync" \
     > "$TMPD/results"
 ok $? "Icinga ran all four checks"
@@ -178,15 +181,8 @@ hostm=$(echo "$HOST" | tr . _)
 for s in port keepalive subscriptions mbxsync; do
 	row=$(grep "^$HOST!cuc-$s	" "$TMPD/results")
 	perf=$(field "$row" "$HOST!cuc-$s" 6)
-	i=0
-	while ! $TOOL graphite-check "$TMPD/graphite.txt" \
-	    "icinga2.$hostm.services.cuc-$s.cuc_$s" "$perf" > "$TMPD/gc" &&
-	    [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
 	$TOOL graphite-check "$TMPD/graphite.txt" \
-	    "icinga2.$hostm.services.cuc-$s.cuc_$s" "$perf" > "$TMPD/gc"
+	    "icinga2.$hostm.services.cuc-$s.cuc_$s" "$perf" 5 > "$TMPD/gc"
 	ok $? "cuc-$s: every perfdata item parsed into a Graphite metric"
 	sed 's/^/#   /' "$TMPD/gc" | head -5
 done

@@ -151,6 +151,14 @@ run $P --logdir "$D/garbage" --now 2026-11-25T10:00:00Z
 is_rc 3 "a file of garbage only is UNKNOWN"
 like "$line1" '^CUC MBXSYNC UNKNOWN - 5 lines read, none is a CuMbxSync diag line' "garbage: said"
 
+# --- a file that blocks (a FIFO nobody writes): the -t guard answers
+mkfifo "$D/fifo.uc"
+run $P -f "$D/fifo.uc" -t 0.5
+is_rc 3 "a blocking file ends in the -t timeout, UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - timed out after 0\.5 s while reading the log files' "timeout: says what it was doing"
+run $P -f "$D/fifo.uc" -t 0.5:CRITICAL
+is_rc 2 "-t SECONDS:CRITICAL"
+
 # --- usage
 run $P
 is_rc 3 "no file given is UNKNOWN"

@@ -176,32 +176,76 @@ run $P --url "ftp://127.0.0.1/x" --now $NOW
 is_rc 3 "--url ftp:// is refused"
 like "$line1" "invalid --url" "ftp:// named"
 
-# A local HTTP server for status handling.
+# Local HTTP and HTTPS servers (127.0.0.1, a free port each) for status
+# handling and TLS verification.
 mkdir -p "$TMPD/www"
 cp "$D/collected.txt" "$TMPD/www/"
-python3 -c '
-import http.server, socketserver, sys, os
-os.chdir(sys.argv[1])
+# serve DIR PORTFILE [CERT KEY]: in the background, for at most 120 s.
+serve() {
+	python3 -c '
+import http.server, socketserver, ssl, sys, os, time
+d, portfile = sys.argv[1], sys.argv[2]
 class H(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *a): pass
+    def __init__(self, *a, **k):
+        super().__init__(*a, directory=d, **k)
+    def log_message(self, *a):
+        pass
 s = socketserver.TCPServer(("127.0.0.1", 0), H)
-open(sys.argv[2], "w").write(str(s.server_address[1]))
+if len(sys.argv) > 4:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+    s.socket = ctx.wrap_socket(s.socket, server_side=True)
+open(portfile + ".tmp", "w").write(str(s.server_address[1]))
+os.rename(portfile + ".tmp", portfile)
 s.timeout = 1
-end = __import__("time").time() + 120
-while __import__("time").time() < end:
-    s.handle_request()
-' "$TMPD/www" "$TMPD/port" &
+end = time.time() + 120
+while time.time() < end:
+    try:
+        s.handle_request()
+    except Exception:
+        pass
+' "$@" 2> /dev/null &
+}
+# wait_port FILE: the port a server wrote.
+wait_port() {
+	i=0
+	while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	cat "$1"
+}
+serve "$TMPD/www" "$TMPD/port"
 srv=$!
-cleanup_hook() { kill "$srv" 2> /dev/null; wait "$srv" 2> /dev/null; }
-i=0
-while [ ! -s "$TMPD/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-port=$(cat "$TMPD/port")
+srv2=""
+cleanup_hook() {
+	kill $srv $srv2 2> /dev/null
+	wait $srv $srv2 2> /dev/null
+}
+port=$(wait_port "$TMPD/port")
 run $P --url "http://u:pw@127.0.0.1:$port/collected.txt" --now $NOW -w 0 -c 5
 is_rc 1 "--url http:// 200"
 perf_has "stale=1;0;5;0;3 " "--url http://: stale perfdata"
 run $P --url "http://u:pw@127.0.0.1:$port/none.txt" --now $NOW
 is_rc 3 "--url http:// 404 is UNKNOWN"
 like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - HTTP 404 from http://127\.0\.0\.1:$port/none\.txt" "404 named, credentials not shown"
+
+if command -v openssl > /dev/null 2>&1 &&
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$TMPD/key.pem" \
+    -out "$TMPD/cert.pem" > /dev/null 2>&1; then
+	serve "$TMPD/www" "$TMPD/tlsport" "$TMPD/cert.pem" "$TMPD/key.pem"
+	srv2=$!
+	tport=$(wait_port "$TMPD/tlsport")
+	url="https://127.0.0.1:$tport/collected.txt"
+	run $P --url "$url" --now $NOW -w 0 -c 5
+	is_rc 3 "https: an unknown CA is refused (verification on by default)"
+	like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - cannot fetch https://127\.0\.0\.1:$tport/collected\.txt: .*(certificate|SSL)" "https: the certificate problem named"
+	run $P --url "$url" --now $NOW -w 0 -c 5 --ca-cert "$TMPD/cert.pem"
+	is_rc 1 "https with --ca-cert"
+	perf_has "stale=1;0;5;0;3 " "https --ca-cert: stale perfdata"
+	run $P --url "$url" --now $NOW -w 0 -c 5 --insecure
+	is_rc 1 "https with --insecure"
+else
+	echo "# skip https: no openssl to make a certificate"
+fi
 cleanup_hook
 cleanup_hook() { :; }
 

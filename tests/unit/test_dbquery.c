@@ -270,6 +270,18 @@ static const struct {
 	    "--------------  -------------------\n"
 	    "a b c d         2014-06-29 16:00:45\n",
 	    "line 3: row does not fit the header's 2 columns (5 values)" },
+	{ "a short line of text after the rows is not a NULL row",
+	    "subscriptionid  timestamputc             wm\n"
+	    "--------------  -----------------------  --\n"
+	    "aaa             2014-06-29 16:00:45.000  w\n"
+	    "Bye\n",
+	    "line 4: row does not fit the header's 3 columns (1 values)" },
+	{ "a sentence after the rows is not a row",
+	    "subscriptionid  timestamputc             wm\n"
+	    "--------------  -----------------------  --\n"
+	    "aaa             2014-06-29 16:00:45.000  w\n"
+	    "Connection to cuc1 closed.\n",
+	    "line 4: row does not fit the header's 3 columns (4 values)" },
 	{ "CLI error alone",
 	    "admin:run cuc dbquery unitydyndb select * from x\n"
 	    "Executed command unsuccessfully\nadmin:\n",

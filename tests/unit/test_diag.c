@@ -170,6 +170,11 @@ test_clock_same_day(void **unused)
 	    utc(2026, 11, 25, 0, 0, 0));
 	assert_true(diag_clock_before(&clk, utc(2026, 11, 25, 0, 1, 0)));
 	assert_false(diag_clock_before(&clk, utc(2026, 11, 24, 23, 59, 0)));
+	/* mtimes come in whole seconds: a last line in the same second stays */
+	diag_clock_init(&clk, 0);
+	diag_clock_file(&clk, mtime);
+	assert_true(diag_clock_back(&clk, tod(10, 0, 5, 900)) ==
+	    utc(2026, 11, 25, 10, 0, 5) + 0.9);
 }
 
 /* The last line later than the mtime's time of day: written before midnight. */

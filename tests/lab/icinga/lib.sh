@@ -115,6 +115,16 @@ wait_file() {
 	[ -s "$1" ]
 }
 
+# wait_file_exists FILE SECONDS: poll until FILE exists.
+wait_file_exists() {
+	_i=0
+	while [ ! -e "$1" ] && [ $_i -lt $(($2 * 10)) ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ -e "$1" ]
+}
+
 # field ROWS NAME N: column N (1 = name) of NAME's row of a tool.py listing.
 field() {
 	printf '%s\n' "$1" | awk -F '\t' -v n="$2" -v c="$3" \

@@ -5,16 +5,18 @@
       Bind a Graphite line-protocol sink and a plain TCP listener (the
       "port 7080" cuc_port checks) on 127.0.0.1, ports chosen by the kernel
       and written to DIR/graphite.port and DIR/listen.port; every Graphite
-      line received is appended to DIR/graphite.txt.  Runs until killed.
+      line received is appended to DIR/graphite.txt; DIR/graphite.connected
+      appears once a writer has connected.  Runs until killed.
   tool.py freeport
       Print a TCP port free on 127.0.0.1 right now.
-  tool.py icinga-wait URL USER PASSWORD SECONDS PREFIX SERVICE...
+  tool.py icinga-wait [--after=EPOCH] URL USER PASSWORD SECONDS PREFIX SERVICE...
       Poll Icinga 2's REST API (URL like https://127.0.0.1:5665) until every
       SERVICE ("host!service") has a check result whose output starts with
       PREFIX, then print one line per service, tab separated:
         name  exit_status  state  check_source  output  perfdata  command
       (output with newlines as \\n; perfdata items as Icinga stored them,
       joined by single spaces).  Exit 1 with what there is on timeout.
+      --after: only results of checks started at or after EPOCH count.
   tool.py nagios-wait STATUS.DAT SECONDS PREFIX SERVICE...
       The same from a Nagios status.dat (check_source and command are "-";
       output is plugin_output, then long_plugin_output after a \\n).
@@ -23,6 +25,8 @@
       The options a plugin's --help documents: key TAB description.
   tool.py conf-arguments FILE COMMAND
       The argument keys of an Icinga CheckCommand: key TAB first $macro$.
+  tool.py icinga-get URL USER PASSWORD PATH
+      GET from Icinga's REST API, the answer as JSON on one line.
   tool.py icinga-post URL USER PASSWORD PATH JSON
       POST to Icinga's REST API (e.g. /v1/actions/reschedule-check).
   tool.py compare [--fuzzy-decimals] icinga|nagios ROW [COMMAND...]
@@ -31,9 +35,10 @@
       perfdata differ from what the scheduler stored in ROW (a line of
       icinga-wait/nagios-wait); exit 1 if they do.  --fuzzy-decimals
       compares numbers with decimals (timings) by shape only.
-  tool.py graphite-check GRAPHITE.TXT PREFIX PERFDATA
+  tool.py graphite-check GRAPHITE.TXT PREFIX PERFDATA [SECONDS]
       Every perfdata item reached the Graphite sink as PREFIX.perfdata.
-      <label>.value with its value; prints the ones that did not.
+      <label>.value with its value (waiting up to SECONDS for it); prints
+      the ones that did not.
 
 Stdlib only: the tests run on a bare Debian with python3.
 """
@@ -76,6 +81,9 @@ def serve(d):
     def graphite_loop():
         while True:
             conn, _ = graphite.accept()
+            # GraphiteWriter drops metrics while it is not connected: the
+            # tests wait for this file before they ask for checks.
+            open(os.path.join(d, "graphite.connected"), "w").close()
             threading.Thread(target=feed, args=(conn,), daemon=True).start()
 
     def plain_loop():
@@ -124,14 +132,14 @@ def icinga_request(url, user, password, path, body=None):
         return json.load(r)
 
 
-def icinga_fetch(url, user, password):
+def icinga_fetch(url, user, password, after=0.0):
     data = icinga_request(url, user, password,
                           "/v1/objects/services?attrs=last_check_result"
                           "&attrs=state")
     rows = {}
     for obj in data.get("results", []):
         cr = obj["attrs"].get("last_check_result")
-        if not cr:
+        if not cr or (cr.get("execution_start") or 0) < after:
             continue
         perf = cr.get("performance_data") or []
         rows[obj["name"]] = (
@@ -356,7 +364,20 @@ def split_perfdata(text):
     return items
 
 
-def graphite_check(path, prefix, perfdata):
+def graphite_check(path, prefix, perfdata, seconds=0.0):
+    """graphite_once, retried for up to SECONDS: the writer is async."""
+    deadline = time.monotonic() + seconds
+    while True:
+        bad = graphite_once(path, prefix, perfdata)
+        if not bad or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    for b in bad:
+        print(b)
+    return 1 if bad else 0
+
+
+def graphite_once(path, prefix, perfdata):
     """Every perfdata item's value reached the Graphite sink, parsed.
 
     GraphiteWriter sends <prefix>.perfdata.<label>.value <number> <time>
@@ -393,9 +414,7 @@ def graphite_check(path, prefix, perfdata):
             same = False
         if not same:
             bad.append("%s (want %s, got %s)" % (key, num, got))
-    for b in bad:
-        print(b)
-    return 1 if bad else 0
+    return bad
 
 
 def unflat(s):
@@ -481,8 +500,12 @@ def main(argv):
         return compare(argv[4], argv[3], argv[5:], True)
     elif len(argv) >= 4 and argv[1] == "compare":
         return compare(argv[3], argv[2], argv[4:])
-    elif len(argv) == 5 and argv[1] == "graphite-check":
-        return graphite_check(argv[2], argv[3], argv[4])
+    elif len(argv) in (5, 6) and argv[1] == "graphite-check":
+        return graphite_check(argv[2], argv[3], argv[4],
+                              float(argv[5]) if len(argv) == 6 else 0.0)
+    elif len(argv) == 6 and argv[1] == "icinga-get":
+        url, user, pw, path = argv[2:6]
+        print(json.dumps(icinga_request(url, user, pw, path)))
     elif len(argv) == 7 and argv[1] == "icinga-post":
         url, user, pw, path, body = argv[2:7]
         print(json.dumps(icinga_request(url, user, pw, path, body)))
@@ -502,8 +525,12 @@ def main(argv):
     elif len(argv) == 2 and argv[1] == "freeport":
         freeport()
     elif len(argv) >= 7 and argv[1] == "icinga-wait":
+        after = 0.0
+        if argv[2].startswith("--after="):
+            after = float(argv[2][8:])
+            argv = argv[:2] + argv[3:]
         url, user, pw, secs, prefix = argv[2:7]
-        return wait(lambda: icinga_fetch(url, user, pw), float(secs),
+        return wait(lambda: icinga_fetch(url, user, pw, after), float(secs),
                     prefix, argv[7:])
     elif len(argv) >= 5 and argv[1] == "nagios-wait":
         path, secs, prefix = argv[2:5]

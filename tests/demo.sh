@@ -1,0 +1,52 @@
+#!/bin/sh
+# make demo: every check of the suite on the bundled sample data
+# (tests/data/sample/), as an admin would run them by hand with -v.
+# The sample logs are replayed at a fixed --now, so the answers are stable.
+BIN=${BIN:-plugins}
+cd "$(dirname "$0")/.." || exit 1
+NOW=2026-11-25T10:00:00Z
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cuc-demo.XXXXXX") || exit 1
+jetty=""
+trap '[ -n "$jetty" ] && kill $jetty 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+
+# Log files carry their dates in their modification times, which git does
+# not keep: work on a copy stamped as CUC would have left it.
+cp -R tests/data/sample "$tmp/sample"
+touch -d 2026-11-25T09:41:59Z "$tmp"/sample/mbxsync/diag_CuMbxSync_00000312.uc
+touch -d 2026-11-25T09:50:59Z "$tmp"/sample/mbxsync/diag_CuMbxSync_00000313.uc
+touch -d 2026-11-25T10:00:00Z "$tmp"/sample/mbxsync/diag_CuMbxSync_00000314.uc
+touch -d 2026-11-25T09:58:00Z "$tmp"/sample/subscriptions.txt
+
+show() {
+	printf '\n$ %s\n' "$*" | sed "s|$tmp/|.../|g"
+	"$BIN/$@"
+	printf '(exit %d)\n' $?
+}
+
+echo "== check_cuc_port: a stand-in for CUC's Jetty on loopback (tests/lab/fake_jetty.py)"
+python3 tests/lab/fake_jetty.py --mode soap --port-file "$tmp/port" >/dev/null 2>&1 &
+jetty=$!
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+port=$(cat "$tmp/port")
+show check_cuc_port -H 127.0.0.1 -p "$port"
+show check_cuc_port -H 127.0.0.1 -p "$port" --soap
+show check_cuc_port --listening -p "$port"
+kill $jetty 2>/dev/null
+wait $jetty 2>/dev/null
+jetty=""
+show check_cuc_port -H 127.0.0.1 -p "$port" -t 3
+
+echo
+echo "== check_cuc_keepalive: Jetty's request log (an hour of keepalives)"
+show check_cuc_keepalive -f "$tmp/sample/jetty/request.log" --now "$NOW" -v
+
+echo
+echo "== check_cuc_subscriptions: a 'run cuc dbquery' capture of tbl_exsubscription"
+show check_cuc_subscriptions -f "$tmp/sample/subscriptions.txt" --now "$NOW" -v
+
+echo
+echo "== check_cuc_mbxsync: diag_CuMbxSync logs"
+show check_cuc_mbxsync --logdir "$tmp/sample/mbxsync" --now "$NOW" -v
+exit 0

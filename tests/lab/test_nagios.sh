@@ -1,0 +1,204 @@
+#!/bin/sh
+# Nagios 4 (Debian's nagios4-core) accepts icinga-conf/nagios/ next to the
+# stock Debian object files (nagios4 -v), then runs every plugin through the
+# shipped command definitions against the bundled sample data, in a
+# throw-away tree on loopback: what status.dat holds (state, output, long
+# output, perfdata) must be exactly what the plugins print, and nagios.log
+# must hold no warning about them.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/icinga/lib.sh"
+need_cmd "$NAGIOS4" nagios4-core
+
+N=$TMPD/nagios
+HOST=cuc1.example.com
+D=$TMPD/data
+NOW=2026-11-25T10:00:00Z
+npid=""
+jpid=""
+cleanup_hook() {
+	for p in $npid $jpid; do
+		kill "$p" 2> /dev/null
+		wait "$p" 2> /dev/null
+	done
+	keep_tmpd
+}
+
+# nagios_cfg FILE OBJECT-FILE...: a nagios.cfg for the tree $N that reads
+# Debian's stock object files (templates, contacts, timeperiods, the
+# monitoring-plugins commands) like /etc/nagios4/nagios.cfg, then ours.
+nagios_cfg() {
+	out=$1
+	shift
+	mkdir -p "$N/var/spool" "$N/rw"
+	{
+		for f in commands contacts timeperiods templates; do
+			echo "cfg_file=/etc/nagios4/objects/$f.cfg"
+		done
+		[ -d /etc/nagios-plugins/config ] &&
+		    echo "cfg_dir=/etc/nagios-plugins/config"
+		for f in "$@"; do
+			echo "cfg_file=$f"
+		done
+		cat <<-EOF
+		resource_file=$N/resource.cfg
+		log_file=$N/var/nagios.log
+		object_cache_file=$N/var/objects.cache
+		precached_object_file=$N/var/objects.precache
+		status_file=$N/var/status.dat
+		status_update_interval=1
+		nagios_user=$(id -un)
+		nagios_group=$(id -gn)
+		check_external_commands=0
+		command_file=$N/rw/nagios.cmd
+		query_socket=$N/rw/nagios.qh
+		lock_file=$N/var/nagios.lock
+		temp_file=$N/var/nagios.tmp
+		temp_path=$N/var
+		check_result_path=$N/var/spool
+		use_syslog=0
+		retain_state_information=0
+		enable_notifications=0
+		execute_host_checks=0
+		check_for_updates=0
+		interval_length=1
+		max_service_check_spread=1
+		service_inter_check_delay_method=n
+		check_result_reaper_frequency=1
+		illegal_macro_output_chars=\`~\$&|'"<>
+		EOF
+	} > "$out"
+	printf '$USER1$=%s\n' "$ABSBIN" > "$N/resource.cfg"
+}
+
+mkdir -p "$N"
+# --- 1. nagios4 -v: the examples as a site deploys them, with one host.
+cat > "$N/example-host.cfg" <<EOF
+define host {
+    use         cuc-node
+    host_name   $HOST
+    address     192.0.2.10
+}
+EOF
+nagios_cfg "$N/verify.cfg" "$CONF/nagios/commands.cfg" \
+    "$CONF/nagios/services.cfg" "$N/example-host.cfg"
+"$NAGIOS4" -v "$N/verify.cfg" > "$N/verify.out" 2>&1
+ok $? "nagios4 -v accepts icinga-conf/nagios/ with the stock objects"
+grep -Eq '^Total Warnings: *0$' "$N/verify.out" &&
+    grep -Eq '^Total Errors: *0$' "$N/verify.out"
+ok $? "no warnings, no errors"
+grep -E '^(Warning|Error)' "$N/verify.out" | head -10 | sed 's/^/#   /'
+
+# --- 2. live: the shipped commands, one service per plugin.
+mkdir -p "$D/$HOST/jetty" "$D/$HOST/mbxsync"
+r=0
+cp "$SAMPLE"/jetty/* "$D/$HOST/jetty/" || r=1
+cp "$SAMPLE"/mbxsync/* "$D/$HOST/mbxsync/" || r=1
+cp "$SAMPLE/subscriptions.txt" "$D/$HOST/tbl_exsubscription.txt" || r=1
+ok $r "sample data copied"
+for f in "$D/$HOST"/mbxsync/*.uc; do
+	last=$(tail -n 1 "$f" | cut -c 1-8)
+	touch -d "2026-11-25 $last UTC" "$f"
+done
+python3 "$TOP/tests/lab/fake_jetty.py" --bind 127.0.0.1 --port 0 \
+    --port-file "$TMPD/jetty.port" --mode soap > "$TMPD/jetty.out" 2>&1 &
+jpid=$!
+wait_file "$TMPD/jetty.port" 10
+ok $? "fake Jetty listens"
+JP=$(cat "$TMPD/jetty.port")
+
+# The examples' hostgroup stays empty here: these services pass --now so
+# that the sample data gives the same answer on any day.
+cat > "$N/live.cfg" <<EOF
+define host {
+    use         linux-server
+    host_name   $HOST
+    address     127.0.0.1
+}
+define service {
+    use                     cuc-service
+    host_name               $HOST
+    service_description     port
+    check_command           check_cuc_port!$JP!--soap
+}
+define service {
+    use                     cuc-service
+    host_name               $HOST
+    service_description     keepalive
+    check_command           check_cuc_keepalive!$D/\$HOSTNAME\$/jetty/*request.log!--now $NOW --warning 600 --critical 900
+}
+define service {
+    use                     cuc-service
+    host_name               $HOST
+    service_description     subscriptions
+    check_command           check_cuc_subscriptions!$D/\$HOSTNAME\$/tbl_exsubscription.txt!--now $NOW
+}
+define service {
+    use                     cuc-service
+    host_name               $HOST
+    service_description     mbxsync
+    check_command           check_cuc_mbxsync!$D/\$HOSTNAME\$/mbxsync!--now $NOW
+}
+EOF
+nagios_cfg "$N/nagios.cfg" "$CONF/nagios/commands.cfg" \
+    "$CONF/nagios/services.cfg" "$N/live.cfg"
+echo "allow_empty_hostgroup_assignment=1" >> "$N/nagios.cfg"
+"$NAGIOS4" -v "$N/nagios.cfg" > "$N/live-verify.out" 2>&1
+ok $? "live configuration verifies"
+grep -E '^(Warning|Error)' "$N/live-verify.out" | head -10 | sed 's/^/#   /'
+
+"$NAGIOS4" "$N/nagios.cfg" > "$N/out" 2>&1 &
+npid=$!
+$TOOL nagios-wait "$N/var/status.dat" 30 "CUC " "$HOST!port" \
+    "$HOST!keepalive" "$HOST!subscriptions" "$HOST!mbxsync" > "$TMPD/results"
+ok $? "Nagios ran all four checks"
+sed 's/^/#   /' "$TMPD/results" | cut -c 1-300
+kill "$npid" 2> /dev/null
+wait "$npid" 2> /dev/null
+npid=""
+
+# What Nagios stored is what the plugin prints, run as commands.cfg says.
+P=$ABSBIN
+for s in port keepalive subscriptions mbxsync; do
+	row=$(grep "^$HOST!$s	" "$TMPD/results")
+	up=$(echo "$s" | tr a-z A-Z)
+	out=$(field "$row" "$HOST!$s" 5)
+	like "$out" "^CUC $up (OK|WARNING|CRITICAL|UNKNOWN) - " \
+	    "$s: Nagios' status text is the plugin's status line"
+	st=$(field "$row" "$HOST!$s" 2)
+	case $st in [0-2]) r=0 ;; *) r=1 ;; esac
+	ok $r "$s: state $st is a real verdict on the sample data"
+	fuzzy=""
+	case $s in
+	port)	fuzzy=--fuzzy-decimals
+		set -- "$P/check_cuc_port" --hostname 127.0.0.1 --port "$JP" \
+		    --soap ;;
+	keepalive)
+		set -- "$P/check_cuc_keepalive" --logfile \
+		    "$D/$HOST/jetty/*request.log" --now "$NOW" --warning 600 \
+		    --critical 900 ;;
+	subscriptions)
+		set -- "$P/check_cuc_subscriptions" --file \
+		    "$D/$HOST/tbl_exsubscription.txt" --now "$NOW" ;;
+	mbxsync)
+		set -- "$P/check_cuc_mbxsync" --logdir "$D/$HOST/mbxsync" \
+		    --now "$NOW" ;;
+	esac
+	$TOOL compare $fuzzy nagios "$row" "$@" > "$TMPD/cmp" 2>&1
+	ok $? "$s: state, output, long output and perfdata as the plugin printed them"
+	sed 's/^/#   /' "$TMPD/cmp"
+	perf=$(field "$row" "$HOST!$s" 6)
+	[ -n "$perf" ]
+	ok $? "$s: Nagios stored perfdata"
+done
+row=$(grep "^$HOST!port	" "$TMPD/results")
+[ "$(field "$row" "$HOST!port" 2)" = 0 ]
+ok $? "port: OK against the fake Jetty's SOAP answer"
+out=$(field "$row" "$HOST!port" 5)
+like "$out" '\\nTCP connect' "port: long output kept as long output"
+
+grep -iE 'warning|error|out of bounds' "$N/var/nagios.log" > "$TMPD/warn"
+[ ! -s "$TMPD/warn" ]
+ok $? "nagios.log holds no warning or error"
+sed 's/^/#   /' "$TMPD/warn" | head -5
+
+done_testing
