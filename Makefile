@@ -5,6 +5,7 @@
 #   make demo       run every check on the bundled sample data
 #   make check      build and run the whole test suite
 #   make check SAN=1   the same under AddressSanitizer + UBSan (build-san/)
+#   make check-valgrind   the same under valgrind memcheck
 #   make fuzz FUZZ_SECONDS=N   run each libFuzzer target for N s (clang)
 #   make bench      the benchmarks of tests/bench/
 #   make install    PREFIX=/usr/local DESTDIR= plugindir=$(PREFIX)/lib/nagios/plugins
@@ -56,7 +57,7 @@ FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
-.PHONY: all check demo deps install clean fuzz bench tests
+.PHONY: all check check-valgrind demo deps install clean fuzz bench tests
 .SUFFIXES:
 
 all: $(PLUGINS)
@@ -109,16 +110,29 @@ build-fuzz/%: tests/fuzz/%.c $(COMMON_SRC) common/*.h
 	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(PCRE2_CFLAGS) -o $@ $< $(COMMON_SRC) $(PCRE2_LIBS) $(LIBS)
 
+# A target that crashes, leaks or times out fails the run (its input is in
+# build-fuzz/crashes/: add it to the corpus as a regression test).
 fuzz: $(FUZZ_BIN)
-	@set -e; for f in $(FUZZ_BIN); do \
+	@fail=""; for f in $(FUZZ_BIN); do \
 	    name=$${f##*/}; corpus=tests/fuzz/corpus/$${name#fuzz_}; \
+	    [ -d $$corpus ] || corpus=; \
 	    mkdir -p build-fuzz/corpus/$$name build-fuzz/crashes; \
 	    echo "== $$name ($(FUZZ_SECONDS) s)"; \
 	    $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	        -artifact_prefix=build-fuzz/crashes/$$name- \
-	        build-fuzz/corpus/$$name $$corpus 2>&1 | \
-	        grep -E '^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+ *DONE|==.*ERROR)'; \
-	done
+	        build-fuzz/corpus/$$name $$corpus > build-fuzz/$$name.log 2>&1 || \
+	        { fail="$$fail $$name"; tail -n 30 build-fuzz/$$name.log; }; \
+	    grep -E '^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+[[:space:]]+DONE)' \
+	        build-fuzz/$$name.log; \
+	done; \
+	[ -z "$$fail" ] || { echo "fuzz: FAILED:$$fail"; exit 1; }
+
+# The suite under valgrind memcheck; VALGRIND= overrides the command.
+VALGRIND	?= valgrind -q --error-exitcode=99 --leak-check=full \
+		   --errors-for-leak-kinds=definite
+check-valgrind: deps
+	@$(MAKE) --no-print-directory tests
+	@O=$(O) BIN=$(BIN) VALGRIND="$(VALGRIND)" sh tests/run.sh
 
 install: all
 	install -d $(DESTDIR)$(plugindir)

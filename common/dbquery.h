@@ -46,7 +46,7 @@ struct dbq_row {
 	unsigned long	 line;		/* 1-based line of the capture */
 	double		 ts;		/* timestamputc, epoch s, if !ts_null */
 	bool		 ts_null;	/* timestamputc is NULL or empty */
-	const char	*id;		/* subscriptionid (in the input) or NULL */
+	const char	*id;		/* subscriptionid (points into input) */
 	size_t		 id_len;
 };
 

@@ -81,7 +81,7 @@ struct source {
 	size_t			 len;
 	bool			 has_mtime;	/* a file: its mtime */
 	double			 mtime;
-	char			 name[300];	/* path, URL without credentials */
+	char			 name[300];	/* path, or URL sans login */
 };
 
 /* One of the stalest rows, for the long output. */
@@ -496,7 +496,8 @@ evaluate(const struct config *cfg, const struct tally *t,
 	const struct threshold *thr = &cfg->thr;
 	double share = t->total > 0 ? 100.0 * (double)t->stale /
 	    (double)t->total : 0, oldest = 0;
-	char sharetext[32], secs[32], oldtext[64], never[48], few[160];
+	char sharetext[32], secs[32], oldsecs[32], oldtext[64], never[48];
+	char few[160];
 	struct range minr;
 
 	if (t->has_oldest)
@@ -520,14 +521,15 @@ evaluate(const struct config *cfg, const struct tally *t,
 	if (t->never > 0)
 		snprintf(never, sizeof(never), ", %lu never notified",
 		    t->never);
-	if (t->has_oldest)
-		snprintf(oldtext, sizeof(oldtext), ", oldest %.0f s", oldest);
-	else
-		oldtext[0] = '\0';
+	oldtext[0] = '\0';
+	if (t->has_oldest) {
+		numfmt(oldsecs, sizeof(oldsecs), oldest, 0);
+		snprintf(oldtext, sizeof(oldtext), ", oldest %s s", oldsecs);
+	}
 	if (t->total > 0 && t->total < cfg->min_subscriptions)
 		report_summary(rep, "only %lu subscriptions%s, %lu stale "
-		    "(%s%%, no notification for over %s s%s)%s%s", t->total, few,
-		    t->stale, sharetext, secs, never, oldtext, dumptext);
+		    "(%s%%, no notification for over %s s%s)%s%s", t->total,
+		    few, t->stale, sharetext, secs, never, oldtext, dumptext);
 	else if (t->total > 0)
 		report_summary(rep, "%lu of %lu subscriptions stale (%s%%, no "
 		    "notification for over %s s%s)%s%s", t->stale, t->total,

@@ -18,10 +18,12 @@ trap 'exit 1' INT TERM
 cleanup_hook() { :; }	# a test script may redefine it (stop servers)
 
 # run PLUGIN ARGS...: run $BIN/PLUGIN; stdout in $out, stderr in $err.
+# Under $VALGRIND (make check-valgrind) the plugin runs inside it: a memory
+# error or a definite leak shows as its exit code and text on stderr.
 run() {
 	prog=$1
 	shift
-	"$BIN/$prog" "$@" > "$TMPD/stdout" 2> "$TMPD/stderr"
+	$VALGRIND "$BIN/$prog" "$@" > "$TMPD/stdout" 2> "$TMPD/stderr"
 	rc=$?
 	out=$(cat "$TMPD/stdout")
 	err=$(cat "$TMPD/stderr")

@@ -2,7 +2,9 @@
 # Run the whole test suite: unit tests (cmocka, TAP), fuzz corpus replays,
 # then the plugin and lab tests (shell, TAP).  Ends with "N passed, N failed".
 #
-# Environment: O (object tree, default build), BIN (plugins, default plugins).
+# Environment: O (object tree, default build), BIN (plugins, default plugins),
+# VALGRIND (a command the unit tests, replays and plugins run under, e.g.
+# "valgrind -q --error-exitcode=99 --leak-check=full"; see make check-valgrind).
 # TESTS="unit plugins" or a single script path narrows the run.
 O=${O:-build}
 BIN=${BIN:-plugins}
@@ -46,12 +48,12 @@ run_one() {
 
 for t in "$O"/tests/test_*; do
 	[ -x "$t" ] || continue
-	run_one "unit/${t##*/}" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+	run_one "unit/${t##*/}" env CMOCKA_MESSAGE_OUTPUT=TAP $VALGRIND "$t"
 done
 for t in "$O"/tests/fuzz_*; do
 	[ -x "$t" ] || continue
 	name=${t##*/}
-	run_one "fuzz-replay/$name" "$t" "tests/fuzz/corpus/${name#fuzz_}"
+	run_one "fuzz-replay/$name" $VALGRIND "$t" "tests/fuzz/corpus/${name#fuzz_}"
 done
 for t in tests/plugins/*.sh tests/lab/test_*.sh; do
 	[ -f "$t" ] || continue

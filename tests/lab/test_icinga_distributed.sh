@@ -135,6 +135,13 @@ ok $? "agent configuration validates"
 grep -E 'critical|Error' "$A/validate.out" | head -5 | sed 's/^/#   /'
 
 icinga_start "$A" "$AN"
+# The master connects to the agent: once it listens, or 10 s later.
+i=0
+until grep -q "Started new listener on '\[127.0.0.1\]:$AP'" "$A/out" ||
+    [ $i -ge 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 icinga_start "$M" "$MN"
 URL=https://127.0.0.1:$MP
 i=0

@@ -88,6 +88,28 @@ grep -Eq '^Total Warnings: *0$' "$N/verify.out" &&
 ok $? "no warnings, no errors"
 grep -E '^(Warning|Error)' "$N/verify.out" | head -10 | sed 's/^/#   /'
 
+# --- 1b. Debian's stock nagios.cfg with the README's steps: both files
+# and a host in conf.d/ (here a copy, so the system's stays untouched).
+if [ -f /etc/nagios4/nagios.cfg ]; then
+	mkdir -p "$N/stock/conf.d"
+	# (Nagios reads the object files as nagios_user: the test's user,
+	# who can enter the private temp directory.)
+	sed -e "s|^cfg_dir=/etc/nagios4/conf.d\$|cfg_dir=$N/stock/conf.d|" \
+	    -e "s|^nagios_user=.*|nagios_user=$(id -un)|" \
+	    -e "s|^nagios_group=.*|nagios_group=$(id -gn)|" \
+	    /etc/nagios4/nagios.cfg > "$N/stock/nagios.cfg"
+	cp "$CONF/nagios/commands.cfg" "$N/stock/conf.d/cuc-commands.cfg"
+	cp "$CONF/nagios/services.cfg" "$N/stock/conf.d/cuc-services.cfg"
+	cp "$N/example-host.cfg" "$N/stock/conf.d/cuc-hosts.cfg"
+	"$NAGIOS4" -v "$N/stock/nagios.cfg" > "$N/stock.out" 2>&1 &&
+	    grep -q "^cfg_dir=$N/stock/conf.d\$" "$N/stock/nagios.cfg" &&
+	    grep -Eq '^Total Warnings: *0$' "$N/stock.out"
+	ok $? "Debian's stock nagios.cfg plus our files: no errors, no warnings"
+	grep -E '^(Warning|Error)' "$N/stock.out" | head -5 | sed 's/^/#   /'
+else
+	ok 1 "/etc/nagios4/nagios.cfg (package nagios4-common) exists"
+fi
+
 # --- 2. live: the shipped commands, one service per plugin.
 mkdir -p "$D/$HOST/jetty" "$D/$HOST/mbxsync"
 r=0
