@@ -15,6 +15,12 @@
  * unblocks SIGALRM and SIGTERM, because an ignored disposition and the
  * signal mask survive exec(): a parent that ignored or blocked them would
  * otherwise make the plugin unkillable and the guard silent.
+ *
+ * SIGBUS gets the same kind of last words, always UNKNOWN: logfile.c maps
+ * regular files, and a file truncated in place while mapped (logrotate's
+ * copytruncate, an operator's `> file`) faults on the pages past its new
+ * end.  The line names the step, so "input file shrank while reading
+ * request.log" is what the scheduler shows instead of a crash.
  */
 #include <errno.h>
 #include <math.h>
@@ -40,6 +46,8 @@ static const char *volatile	 dl_step;
 static double			 dl_timeout = DEFAULT_TIMEOUT;
 static double			 dl_end;	/* monotonic_now() at expiry */
 static int			 dl_armed;
+static char			 dl_bus_prefix[PREFIX_MAX];
+static size_t			 dl_bus_prefix_len;
 
 static void
 append(char *buf, size_t size, size_t *len, const char *s)
@@ -56,16 +64,15 @@ append(char *buf, size_t size, size_t *len, const char *s)
  * control characters).
  */
 static void
-on_alarm(int sig)
+last_words(const char *prefix, size_t prefix_len, int code)
 {
 	char line[PREFIX_MAX + STEP_MAX + 16];
 	const char *step = dl_step, *p;
 	size_t len = 0, i;
 	ssize_t w;
 
-	(void)sig;
-	for (i = 0; i < dl_prefix_len; i++)
-		line[len++] = dl_prefix[i];
+	for (i = 0; i < prefix_len; i++)
+		line[len++] = prefix[i];
 	if (step != NULL && step[0] != '\0') {
 		for (p = " while "; *p != '\0'; p++)
 			line[len++] = *p;
@@ -89,7 +96,21 @@ on_alarm(int sig)
 		else if (w <= 0)
 			break;
 	}
-	_exit(dl_exit_code);
+	_exit(code);
+}
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	last_words(dl_prefix, dl_prefix_len, dl_exit_code);
+}
+
+static void
+on_bus(int sig)
+{
+	(void)sig;
+	last_words(dl_bus_prefix, dl_bus_prefix_len, STATE_UNKNOWN);
 }
 
 int
@@ -120,11 +141,21 @@ deadline_arm(const char *check, double seconds, enum state st)
 	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, num);
 	append(dl_prefix, sizeof(dl_prefix), &dl_prefix_len, " s");
 	dl_exit_code = (sig_atomic_t)st;
+	dl_bus_prefix_len = 0;
+	append(dl_bus_prefix, sizeof(dl_bus_prefix), &dl_bus_prefix_len,
+	    "CUC ");
+	append(dl_bus_prefix, sizeof(dl_bus_prefix), &dl_bus_prefix_len,
+	    check != NULL ? check : "");
+	append(dl_bus_prefix, sizeof(dl_bus_prefix), &dl_bus_prefix_len,
+	    " UNKNOWN - input file shrank");
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;
 	sigfillset(&sa.sa_mask);	/* nothing interrupts the last words */
 	if (sigaction(SIGALRM, &sa, NULL) != 0)
+		return -1;
+	sa.sa_handler = on_bus;
+	if (sigaction(SIGBUS, &sa, NULL) != 0)
 		return -1;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;

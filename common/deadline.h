@@ -22,7 +22,9 @@
 /*
  * Arm the guard: after `seconds` (> 0, decimals allowed) print
  * "CUC <check> <STATE> - timed out after N s[ while <step>]" and exit
- * with `st`.  Returns 0, or -1 if the timer could not be set.
+ * with `st`.  Also arms SIGBUS (a mapped file truncated while read): print
+ * "CUC <check> UNKNOWN - input file shrank[ while <step>]" and exit 3.
+ * Returns 0, or -1 if the timer could not be set.
  */
 int deadline_arm(const char *check, double seconds, enum state st);
 

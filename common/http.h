@@ -33,7 +33,7 @@ struct http_request {
 struct http_response {
 	long	 status;		/* HTTP status, 0 when none arrived */
 	char	 server[128];		/* Server header, "" if none */
-	char	 content_type[128];
+	char	 content_type[256];	/* room for multipart parameters */
 	char	*body;			/* NUL-terminated, malloc'd; NULL if none */
 	size_t	 body_len;
 	bool	 body_cut;		/* more than max_body arrived */

@@ -26,19 +26,29 @@ two_digits(const char *s)
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
-/* "Jan".."Dec" (case-insensitive) to 1..12, or 0. */
+/* "Jan".."Dec" (case-insensitive) to 1..12, or 0; a switch, it is hot. */
 static unsigned
 month_number(const char *s)
 {
-	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-	char m[3];
-	unsigned i;
+	uint32_t k = (uint32_t)(s[0] | 0x20) << 16 |
+	    (uint32_t)(s[1] | 0x20) << 8 | (uint32_t)(s[2] | 0x20);
 
-	for (i = 0; i < 3; i++)
-		m[i] = (char)(s[i] | 0x20);	/* ASCII letters to lower case */
-	for (i = 0; i < 12; i++)
-		if (memcmp(names + 3 * i, m, 3) == 0)
-			return i + 1;
+#define MON(a, b, c)	((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+	switch (k) {
+	case MON('j', 'a', 'n'): return 1;
+	case MON('f', 'e', 'b'): return 2;
+	case MON('m', 'a', 'r'): return 3;
+	case MON('a', 'p', 'r'): return 4;
+	case MON('m', 'a', 'y'): return 5;
+	case MON('j', 'u', 'n'): return 6;
+	case MON('j', 'u', 'l'): return 7;
+	case MON('a', 'u', 'g'): return 8;
+	case MON('s', 'e', 'p'): return 9;
+	case MON('o', 'c', 't'): return 10;
+	case MON('n', 'o', 'v'): return 11;
+	case MON('d', 'e', 'c'): return 12;
+	}
+#undef MON
 	return 0;
 }
 
@@ -82,29 +92,66 @@ parse_zone(const char *p, const char *end, int *off)
 	return p + 2;
 }
 
+/* parse_zone, remembering the last "+hhmm" seen in cache. */
+static const char *
+zone_cached(const char *p, const char *end, int *off,
+    struct jetty_cache *cache)
+{
+	const char *q;
+
+	if (cache != NULL && cache->zone_valid && end - p >= 6 &&
+	    memcmp(p, cache->zone, 5) == 0 && !is_digit(p[5]) && p[5] != ':') {
+		*off = cache->zone_off;
+		return p + 5;
+	}
+	if ((q = parse_zone(p, end, off)) != NULL && cache != NULL &&
+	    q - p == 5) {
+		memcpy(cache->zone, p, 5);
+		cache->zone_off = *off;
+		cache->zone_valid = true;
+	}
+	return q;
+}
+
 /*
  * The stamp starting at '[' (p points at it): "[dd/Mon/yyyy:HH:MM:SS[.f]
  * +zzzz]" or "[dd/Mon/yyyy:HH:MM:SS] -zzzz" or without a zone (GMT).
  * Returns the byte after the stamp and zone, or NULL.
  */
 static const char *
-parse_stamp(const char *p, const char *end, int64_t *t)
+parse_stamp(const char *p, const char *end, int64_t *t,
+    struct jetty_cache *cache)
 {
 	int day, year_hi, year_lo, hh, mi, ss, off = 0;
 	unsigned mon;
+	int64_t hour;
 
 	/* "[29/Jun/2014:11:30:50" is 21 bytes, then at least "]". */
 	if (end - p < 22 || p[3] != '/' || p[7] != '/' || p[12] != ':' ||
 	    p[15] != ':' || p[18] != ':')
 		return NULL;
-	if ((day = two_digits(p + 1)) < 1 || day > 31 ||
-	    (mon = month_number(p + 4)) == 0 ||
-	    (year_hi = two_digits(p + 8)) < 0 ||
-	    (year_lo = two_digits(p + 10)) < 0 ||
-	    (hh = two_digits(p + 13)) < 0 || hh > 23 ||
-	    (mi = two_digits(p + 16)) < 0 || mi > 59 ||
+	if ((mi = two_digits(p + 16)) < 0 || mi > 59 ||
 	    (ss = two_digits(p + 19)) < 0 || ss > 60)
 		return NULL;
+	/* "29/Jun/2014:11" as the line before: its hour is known */
+	if (cache != NULL && cache->valid &&
+	    memcmp(p + 1, cache->key, sizeof(cache->key)) == 0)
+		hour = cache->hour;
+	else {
+		if ((day = two_digits(p + 1)) < 1 || day > 31 ||
+		    (mon = month_number(p + 4)) == 0 ||
+		    (year_hi = two_digits(p + 8)) < 0 ||
+		    (year_lo = two_digits(p + 10)) < 0 ||
+		    (hh = two_digits(p + 13)) < 0 || hh > 23)
+			return NULL;
+		hour = civil_days(year_hi * 100 + year_lo, mon,
+		    (unsigned)day) * 86400 + hh * 3600;
+		if (cache != NULL) {
+			memcpy(cache->key, p + 1, sizeof(cache->key));
+			cache->hour = hour;
+			cache->valid = true;
+		}
+	}
 	p += 21;
 	if (*p == '.' || *p == ',') {	/* a fraction, if the format has one */
 		p++;
@@ -112,7 +159,7 @@ parse_stamp(const char *p, const char *end, int64_t *t)
 			p++;
 	}
 	if (p < end && *p == ' ') {		/* Jetty: zone inside */
-		if ((p = parse_zone(p + 1, end, &off)) == NULL)
+		if ((p = zone_cached(p + 1, end, &off, cache)) == NULL)
 			return NULL;
 	}
 	if (p >= end || *p != ']')
@@ -121,46 +168,59 @@ parse_stamp(const char *p, const char *end, int64_t *t)
 	/* Cisco's tech note: zone after the bracket ("] -0000"). */
 	if (end - p >= 6 && p[0] == ' ' && (p[1] == '+' || p[1] == '-') &&
 	    is_digit(p[2])) {
-		if ((p = parse_zone(p + 1, end, &off)) == NULL)
+		if ((p = zone_cached(p + 1, end, &off, cache)) == NULL)
 			return NULL;
 	}
-	*t = civil_days(year_hi * 100 + year_lo, mon, (unsigned)day) * 86400 +
-	    hh * 3600 + mi * 60 + ss - off;
+	*t = hour + mi * 60 + ss - off;
 	return p;
 }
 
 /*
- * Characters an address or host name may hold in the client field: a
- * table, because this runs on every byte of every client field.
+ * The end of the client field: the first byte that is a space, a control
+ * character, a quote, DEL or not ASCII.  Eight bytes at a time on
+ * little-endian machines: it runs on every line.
  */
-static const uint8_t client_chars[256] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['.'] = 1, [':'] = 1, ['-'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1,
-	['%'] = 1,
-};
+static bool
+client_byte_ok(unsigned char c)
+{
+	return c > ' ' && c < 0x7f && c != '"';
+}
+
+static const char *
+client_end(const char *p, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w, q, d, m;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		q = w ^ (ones * '"');
+		d = w ^ (ones * 0x7f);
+		/* below 0x21, not ASCII, a quote, DEL; the lowest flag is exact */
+		m = ((w - ones * 0x21) & ~w) | w | ((q - ones) & ~q) |
+		    ((d - ones) & ~d);
+		if ((m &= highs) != 0)
+			return p + (__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (p < end && client_byte_ok((unsigned char)*p))
+		p++;
+	return p;
+}
 
 /*
  * Client field and stamp: the common start of jetty_parse and
  * jetty_line_time.  Returns the byte after the stamp, or NULL.
  */
 static const char *
-parse_head(const char *line, const char *end, struct jetty_record *rec)
+parse_head(const char *line, const char *end, struct jetty_record *rec,
+    struct jetty_cache *cache)
 {
-	const char *p = line, *b;
+	const char *p, *b;
 
-	while (p < end && client_chars[(uint8_t)*p])
-		p++;
+	p = client_end(line, end);
 	if (p == line || p >= end || *p != ' ')
 		return NULL;
 	rec->client = line;
@@ -171,7 +231,7 @@ parse_head(const char *line, const char *end, struct jetty_record *rec)
 	else if ((b = memchr(p, '[', (size_t)(end - p))) == NULL ||
 	    b[-1] != ' ' || memchr(p, '"', (size_t)(b - p)) != NULL)
 		return NULL;
-	return parse_stamp(b, end, &rec->time);
+	return parse_stamp(b, end, &rec->time, cache);
 }
 
 /* Find id= among the query's parameters ('&' separated). */
@@ -193,8 +253,11 @@ find_id(const char *q, const char *qend, struct jetty_record *rec)
 	}
 }
 
-/* Split the request target [u, uend) into path and id; no allocation. */
-static void
+/*
+ * Split the request target [u, uend) into path and id; no allocation.
+ * Returns true when the path is the notification path.
+ */
+static bool
 parse_target(const char *u, const char *uend, struct jetty_record *rec)
 {
 	const char *q, *s;
@@ -206,7 +269,7 @@ parse_target(const char *u, const char *uend, struct jetty_record *rec)
 		rec->path = u;
 		rec->path_len = NOTIFY_PATH_LEN;
 		find_id(u + NOTIFY_PATH_LEN + 1, uend, rec);
-		return;
+		return true;
 	}
 	/* absolute-form "http://host:7080/path": keep the path only */
 	if (uend - u > 7 && (memcmp(u, "http://", 7) == 0 ||
@@ -220,6 +283,8 @@ parse_target(const char *u, const char *uend, struct jetty_record *rec)
 	rec->path_len = (size_t)((q != NULL ? q : uend) - u);
 	if (q != NULL)
 		find_id(q + 1, uend, rec);
+	return rec->path_len == NOTIFY_PATH_LEN &&
+	    memcmp(rec->path, JETTY_NOTIFY_PATH, NOTIFY_PATH_LEN) == 0;
 }
 
 /* " ddd" followed by a space or the end, at p (a closing quote before it). */
@@ -228,6 +293,55 @@ status_follows(const char *p, const char *end)
 {
 	return end - p >= 4 && p[0] == ' ' && is_digit(p[1]) &&
 	    is_digit(p[2]) && is_digit(p[3]) && (end - p == 4 || p[4] == ' ');
+}
+
+/*
+ * The first ' ' or '&' in [p, end), or end: the end of an id (a quote in
+ * it is dealt with by the caller).  Eight bytes at a time on little-endian
+ * machines (a byte loop elsewhere): this runs over every notification's id.
+ */
+static const char *
+id_stop(const char *p, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w, a, b, m;
+
+	for (; end - p >= 8; p += 8) {
+		memcpy(&w, p, 8);
+		a = w ^ (ones * ' ');
+		b = w ^ (ones * '&');
+		/* a zero byte in a or b; the lowest flag is exact */
+		m = ((a - ones) & ~a) | ((b - ones) & ~b);
+		if ((m &= highs) != 0)
+			return p + (__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (p < end && *p != ' ' && *p != '&')
+		p++;
+	return p;
+}
+
+/*
+ * memcmp(a, b, n) == 0 for n >= 8, a word at a time with an overlapping
+ * last word: inline, where libc's memcmp is a call per line.
+ */
+static bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	size_t i;
+
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			return false;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return x == y;
 }
 
 /* The closing quote of the request: the first quote followed by a status. */
@@ -247,21 +361,55 @@ find_status(const char *p, const char *end)
 int
 jetty_parse(const char *line, size_t len, struct jetty_record *rec)
 {
+	return jetty_parse_cached(line, len, rec, NULL);
+}
+
+int
+jetty_parse_cached(const char *line, size_t len, struct jetty_record *rec,
+    struct jetty_cache *cache)
+{
 	const char *end = line + len, *p, *m, *u, *uend, *cq;
+	bool notify_path = false;
 
 	if (len > 0 && end[-1] == '\r')
 		end--;
 	memset(rec, 0, sizeof(*rec));
 	rec->method = rec->path = "";
-	if ((p = parse_head(line, end, rec)) == NULL)
+	if ((p = parse_head(line, end, rec, cache)) == NULL)
 		return -1;
 	if (end - p < 2 || p[0] != ' ' || p[1] != '"')
 		return -1;
 	p += 2;
 	m = p;
+	if (end - p > 4 && memcmp(p, "POST", 4) == 0)
+		p += 4;		/* the usual method: skip the loop */
 	while (p < end && *p >= 'A' && *p <= 'Z')
 		p++;
-	if (p < end && *p == ' ' && p > m) {
+	if (p - m == 4 && memcmp(m, "POST", 4) == 0 &&
+	    end - p > (ptrdiff_t)NOTIFY_PATH_LEN + 5 &&
+	    same_bytes(p, " " JETTY_NOTIFY_PATH "?id=", NOTIFY_PATH_LEN + 5)) {
+		/* the usual line, a notification: id first in the query */
+		rec->method = m;
+		rec->method_len = 4;
+		rec->path = p + 1;
+		rec->path_len = NOTIFY_PATH_LEN;
+		rec->id = p + NOTIFY_PATH_LEN + 5;
+		uend = id_stop(rec->id, end);
+		rec->id_len = (size_t)(uend - rec->id);
+		if (uend < end && *uend == '&' &&
+		    (uend = memchr(uend, ' ', (size_t)(end - uend))) == NULL)
+			uend = end;
+		if ((cq = find_status(uend, end)) == NULL) {
+			/* "POST /path?id=x&y" without a protocol */
+			if ((cq = memchr(rec->id, '"', (size_t)(end -
+			    rec->id))) == NULL ||
+			    (cq = find_status(cq, end)) == NULL)
+				return -1;
+			if (rec->id + rec->id_len > cq)
+				rec->id_len = (size_t)(cq - rec->id);
+		}
+		notify_path = true;
+	} else if (p < end && *p == ' ' && p > m) {
 		rec->method = m;
 		rec->method_len = (size_t)(p - m);
 		u = ++p;
@@ -274,16 +422,14 @@ jetty_parse(const char *line, size_t len, struct jetty_record *rec)
 			    (cq = find_status(uend, end)) == NULL)
 				return -1;
 		}
-		parse_target(u, uend, rec);
+		notify_path = parse_target(u, uend, rec);
 	} else if ((cq = find_status(m, end)) == NULL)
 		return -1;	/* "-" or a request Jetty could not read */
 	rec->status = (cq[2] - '0') * 100 + (cq[3] - '0') * 10 + (cq[4] - '0');
 	if (rec->status < 100)
 		return -1;
-	rec->notification = rec->id != NULL && rec->id_len > 0 &&
-	    rec->method_len == 4 && memcmp(rec->method, "POST", 4) == 0 &&
-	    rec->path_len == NOTIFY_PATH_LEN &&
-	    memcmp(rec->path, JETTY_NOTIFY_PATH, NOTIFY_PATH_LEN) == 0;
+	rec->notification = notify_path && rec->id_len > 0 &&
+	    rec->method_len == 4 && memcmp(rec->method, "POST", 4) == 0;
 	return 0;
 }
 
@@ -292,7 +438,7 @@ jetty_line_time(const char *line, size_t len, int64_t *t)
 {
 	struct jetty_record rec;
 
-	if (parse_head(line, line + len, &rec) == NULL)
+	if (parse_head(line, line + len, &rec, NULL) == NULL)
 		return -1;
 	*t = rec.time;
 	return 0;

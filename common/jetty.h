@@ -42,6 +42,23 @@ struct jetty_record {
 int jetty_parse(const char *line, size_t len, struct jetty_record *rec);
 
 /*
+ * The same, remembering the date and hour of the last stamp in *cache
+ * (zero it before the first line): consecutive lines mostly share them,
+ * and a long scan then skips most of the date arithmetic.
+ */
+struct jetty_cache {
+	char		 key[14];	/* "29/Jun/2014:11" */
+	int64_t		 hour;		/* its epoch, before the zone */
+	bool		 valid;
+	char		 zone[5];	/* "+0000" */
+	int		 zone_off;
+	bool		 zone_valid;
+};
+
+int jetty_parse_cached(const char *line, size_t len,
+    struct jetty_record *rec, struct jetty_cache *cache);
+
+/*
  * Only the stamp of a line (cheaper than jetty_parse: for deciding where
  * a time window starts).  Returns 0 with *t set, or -1.
  */

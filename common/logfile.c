@@ -1,5 +1,5 @@
 /* logfile.c - log files by line, newest first; see logfile.h. */
-#define _GNU_SOURCE	/* memrchr: glibc's is vectorised, walking back is its hot loop */
+#define _GNU_SOURCE	/* memrchr (glibc's is vectorised): the hot loop */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
@@ -81,6 +81,7 @@ logfile_open(struct logfile *lf, const char *path, char *err, size_t errlen)
 	memset(lf, 0, sizeof(*lf));
 	lf->path = path;
 	lf->data = "";
+	lf->fd = -1;
 	if (strcmp(path, "-") == 0)
 		return read_stream(lf, STDIN_FILENO, err, errlen);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1) {
@@ -98,14 +99,14 @@ logfile_open(struct logfile *lf, const char *path, char *err, size_t errlen)
 		set_err(err, errlen, path, EISDIR);
 		return -1;
 	}
-	lf->mtime = st.st_mtime;
-	if (!S_ISREG(st.st_mode)) {	/* a FIFO, a device: read it */
+	if (!S_ISREG(st.st_mode)) {	/* a FIFO, a device: a stream, no mtime */
 		rc = read_stream(lf, fd, err, errlen);
 		e = errno;
 		close(fd);
 		errno = e;
 		return rc;
 	}
+	lf->mtime = st.st_mtime;
 	if (st.st_size == 0) {
 		close(fd);
 		lf->mapped = false;
@@ -117,21 +118,44 @@ logfile_open(struct logfile *lf, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	e = errno;
-	close(fd);
 	if (map == MAP_FAILED) {
+		e = errno;
+		close(fd);
 		set_err(err, errlen, path, e);
 		return -1;
 	}
 	lf->data = map;
 	lf->len = (size_t)st.st_size;
 	lf->mapped = true;
+	lf->fd = fd;
 	return 0;
+}
+
+ssize_t
+logfile_pread(const struct logfile *lf, char *buf, size_t len, size_t off)
+{
+	ssize_t n;
+
+	if (off >= lf->len)
+		return 0;
+	if (len > lf->len - off)
+		len = lf->len - off;
+	if (lf->fd == -1) {
+		memcpy(buf, lf->data + off, len);
+		return (ssize_t)len;
+	}
+	do
+		n = pread(lf->fd, buf, len, (off_t)off);
+	while (n == -1 && errno == EINTR);
+	return n;
 }
 
 void
 logfile_close(struct logfile *lf)
 {
+	if (lf->fd != -1)
+		close(lf->fd);
+	lf->fd = -1;
 	if (lf->mapped)
 		munmap((void *)(uintptr_t)lf->data, lf->len);
 	else if (lf->len > 0)	/* a stream's buffer; an empty one is "" */

@@ -17,6 +17,8 @@
  * the lines from there to the end are read; a large window is read by two
  * threads.  Memory is the per-subscription table.
  */
+#define _GNU_SOURCE	/* memrchr */
+#include <sys/mman.h>
 #include <sys/socket.h>
 
 #include <errno.h>
@@ -48,6 +50,9 @@
 #define SKEW_NOTE		300	/* s ahead of now that earns a note */
 #define LOOKBACK_MAX		(64UL * 1024 * 1024)	/* bytes, past the window */
 #define THREAD_MIN		(8UL * 1024 * 1024)	/* a region worth 2 threads */
+#define HUGE_PAGE		(2UL * 1024 * 1024)
+#define HUGE_MIN		(1UL * 1024 * 1024)	/* tables from here on: huge pages */
+#define CHUNK			(256UL * 1024)	/* read at a time; lines longer are cut */
 #define BISECT_MIN		(16UL * 1024)	/* stop bisecting below this */
 #define PROBE_LINES		64	/* unparsable lines a probe skips */
 #define SUBS_MAX		100000	/* distinct ids kept (bounds memory) */
@@ -88,18 +93,22 @@ struct config {
 
 /*
  * One subscription: an open-addressing slot of 32 bytes (two to a cache
- * line).  Times are unsigned 32-bit epoch seconds (to 2106), 0 for none.
- * The id's text is kept once, in the table's pool.
+ * line).  Ids are told apart by a 96-bit fingerprint, so a lookup touches
+ * its slot only: with 20,000 ids every lookup misses the cache (400 ns on
+ * a virtual machine), a second miss into the ids' text would double that.
+ * Two ids sharing a fingerprint are as likely as 1 in 10^19 among 100,000.
+ * The text is kept once, in the pool, for the long output.  Times are
+ * unsigned 32-bit epoch seconds (to 2106), 0 for none.
  */
 struct sub {
 	uint64_t	 hash;		/* 0: free slot */
+	uint32_t	 hash2;		/* 32 more bits of fingerprint */
 	uint32_t	 last_ok;	/* newest 2xx-answered */
 	uint32_t	 last_seen;	/* newest of any status */
 	uint32_t	 count;
 	uint32_t	 id_off;	/* into the pool */
 	uint16_t	 id_len;
 	uint16_t	 last_status;
-	uint32_t	 pad;
 };
 
 struct subtab {
@@ -114,21 +123,23 @@ struct subtab {
 };
 
 /*
- * Notifications wait here in batches: looking up 20,000 ids at random
- * misses the cache every time (400 ns on a virtual machine), so a batch
- * first prefetches its slots, then its ids, and only then compares and
- * updates, with the misses of the whole batch overlapping.
+ * Notifications wait in a short queue: a notification's slot is
+ * prefetched when its line is parsed and looked up AHEAD notifications
+ * later, so the cache miss overlaps the parsing of the lines between.
  */
-#define BATCH	32
+#define AHEAD	8
+#define RING	16	/* a power of two above AHEAD */
+#define BATCH	64	/* merging tables */
 
 struct pending {
 	const char	*id;
 	size_t		 id_len;
 	uint64_t	 hash;
-	size_t		 slot;		/* candidate, or SIZE_MAX */
-	uint32_t	 time;
+	uint32_t	 hash2;
+	uint32_t	 last_ok;	/* 0: not a 2xx answer */
+	uint32_t	 last_seen;
+	uint32_t	 count;
 	uint16_t	 status;
-	bool		 ok;
 };
 
 struct foreign {
@@ -153,7 +164,9 @@ struct scan {
 	int64_t			 oldest_line;
 	unsigned long		 status[1000];	/* notifications by status */
 	struct subtab		 subs;
-	struct pending		 pend[BATCH];
+	struct jetty_cache	 stamps;
+	struct pending		 pend[BATCH];	/* a ring of RING, or a batch */
+	size_t			 phead;
 	size_t			 npend;
 	struct foreign		 fsrc[FOREIGN_MAX];
 	size_t			 nfsrc;
@@ -206,7 +219,8 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "    checking a saved log.  Default: the clock.  All times are UTC.\n"
 " --window=SECONDS\n"
 "    Count notifications stamped within this much before now (default\n"
-"    3600).  Keep it above -c: nothing in the window is CRITICAL.\n"
+"    3600; stamps after now count too).  Keep it above -c: nothing in the\n"
+"    window is CRITICAL.\n"
 " -w, --warning=RANGE\n"
 " -c, --critical=RANGE\n"
 "    Thresholds on age, in seconds (default 600 and 900: two keepalives\n"
@@ -253,24 +267,39 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 
 /* --- the subscription table ------------------------------------------- */
 
-/* A fast 64-bit hash of an id (word at a time: it runs per line). */
-static uint64_t
-id_hash(const char *s, size_t n)
+/* The 96-bit fingerprint of an id, a word at a time (it runs per line). */
+static void
+id_hash(const char *s, size_t n, uint64_t *h1, uint32_t *h2)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	uint64_t a = 0x9e3779b97f4a7c15ULL ^ n, b = 0x2545f4914f6cdd1dULL + n;
+	uint64_t w = 0;
+	const char *e = s + n;
+	size_t i;
 
-	while (n >= 8) {
+	for (; e - s > 8; s += 8) {
 		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
+		a = (a ^ w) * 0xff51afd7ed558ccdULL;
+		a ^= a >> 32;
+		b = (b + w) * 0xc4ceb9fe1a85ec53ULL;
+		b ^= b >> 29;
 	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 29;
-	return h != 0 ? h : 1;	/* 0 marks a free slot */
+	/*
+	 * The last 1..8 bytes: one load of the final 8 (overlapping what was
+	 * hashed; a variable-length copy would stall on store forwarding).
+	 */
+	if (n >= 8)
+		memcpy(&w, e - 8, 8);
+	else
+		for (w = 0, i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	a = (a ^ w) * 0xff51afd7ed558ccdULL;
+	a ^= a >> 33;
+	a *= 0xc4ceb9fe1a85ec53ULL;
+	a ^= a >> 29;
+	b = (b + w) * 0x9e3779b97f4a7c15ULL;
+	b ^= b >> 31;
+	*h1 = a != 0 ? a : 1;	/* 0 marks a free slot */
+	*h2 = (uint32_t)(b >> 32);
 }
 
 /* An epoch as the table keeps it. */
@@ -288,6 +317,30 @@ subtab_free(struct subtab *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/*
+ * Zeroed slots.  From 1 MiB on they sit in transparent huge pages where
+ * the system allows: random lookups in a 1 MiB table take 400 ns with 4 KiB
+ * pages on a virtual machine (every one a nested TLB miss), 115 ns with a
+ * huge page.  Freed with free().
+ */
+static struct sub *
+slots_alloc(size_t n)
+{
+	size_t size = n * sizeof(struct sub);
+	void *p;
+
+	if (size < HUGE_MIN)
+		return calloc(n, sizeof(struct sub));
+	size = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	if (posix_memalign(&p, HUGE_PAGE, size) != 0)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, size, MADV_HUGEPAGE);	/* a hint: fine if refused */
+#endif
+	memset(p, 0, n * sizeof(struct sub));
+	return p;
+}
+
 /* Double the slots (or make the first 1024).  Returns 0 or -1. */
 static int
 subtab_grow(struct subtab *t)
@@ -295,7 +348,7 @@ subtab_grow(struct subtab *t)
 	size_t n = t->slot == NULL ? 1024 : (t->mask + 1) * 2, i, j;
 	struct sub *ns;
 
-	if ((ns = calloc(n, sizeof(*ns))) == NULL)
+	if ((ns = slots_alloc(n)) == NULL)
 		return -1;
 	for (i = 0; t->slot != NULL && i <= t->mask; i++) {
 		if (t->slot[i].hash == 0)
@@ -311,31 +364,14 @@ subtab_grow(struct subtab *t)
 	return 0;
 }
 
-static bool
-sub_is(const struct subtab *t, const struct sub *s, uint64_t h,
-    const char *id, size_t len)
-{
-	return s->hash == h && s->id_len == len &&
-	    memcmp(t->pool + s->id_off, id, len) == 0;
-}
-
-/*
- * The slot of id (len at most ID_MAX, hash h), created if new; NULL when
- * SUBS_MAX ids are known or memory ran out: known ids still update, new
- * ones are not tracked.
- */
+/* A new slot for p's id; NULL when SUBS_MAX ids are known or memory ran out. */
 static struct sub *
-subtab_get(struct subtab *t, const char *id, size_t len, uint64_t h)
+subtab_insert(struct subtab *t, const struct pending *p)
 {
 	struct sub *s;
-	size_t i;
+	size_t i, len = p->id_len;
 	char *np;
 
-	if (t->slot != NULL)
-		for (i = h & t->mask; t->slot[i].hash != 0;
-		    i = (i + 1) & t->mask)
-			if (sub_is(t, &t->slot[i], h, id, len))
-				return &t->slot[i];
 	if (t->used >= SUBS_MAX || t->nomem)
 		return NULL;
 	if ((t->slot == NULL || (t->used + 1) * 10 > (t->mask + 1) * 7) &&
@@ -353,67 +389,74 @@ subtab_get(struct subtab *t, const char *id, size_t len, uint64_t h)
 		t->pool = np;
 		t->pool_cap = ncap;
 	}
-	for (i = h & t->mask; t->slot[i].hash != 0; i = (i + 1) & t->mask)
+	for (i = p->hash & t->mask; t->slot[i].hash != 0;
+	    i = (i + 1) & t->mask)
 		;
 	s = &t->slot[i];
 	memset(s, 0, sizeof(*s));
-	s->hash = h;
+	s->hash = p->hash;
+	s->hash2 = p->hash2;
 	s->id_off = (uint32_t)t->pool_len;
 	s->id_len = (uint16_t)len;
-	memcpy(t->pool + t->pool_len, id, len);
+	memcpy(t->pool + t->pool_len, p->id, len);
 	t->pool_len += len;
 	t->used++;
 	return s;
 }
 
+/* Fold a pending notification (or another table's slot) into s. */
 static void
-sub_update(struct sub *s, uint32_t t, bool ok, int status, uint32_t count)
+sub_update(struct sub *s, const struct pending *p)
 {
-	if (ok && t > s->last_ok)
-		s->last_ok = t;
-	if (t >= s->last_seen) {
-		s->last_seen = t;
-		s->last_status = (uint16_t)status;
+	if (p->last_ok > s->last_ok)
+		s->last_ok = p->last_ok;
+	if (p->last_seen >= s->last_seen) {
+		s->last_seen = p->last_seen;
+		s->last_status = p->status;
 	}
-	s->count += count;
+	s->count += p->count;
 }
 
-/* Look the batch up: prefetch slots, then ids, then compare and update. */
+/* Find p's slot (p->hash set) and fold p in; a new id is inserted. */
+static void
+subtab_one(struct subtab *t, const struct pending *p)
+{
+	struct sub *s = NULL;
+	size_t j;
+
+	for (j = p->hash & t->mask; t->slot != NULL && t->slot[j].hash != 0;
+	    j = (j + 1) & t->mask)
+		if (t->slot[j].hash == p->hash && t->slot[j].hash2 == p->hash2) {
+			s = &t->slot[j];
+			break;
+		}
+	if (s == NULL)
+		s = subtab_insert(t, p);
+	if (s != NULL)
+		sub_update(s, p);
+	else
+		t->dropped += p->count;
+}
+
+/* A batch (merging tables): prefetch every slot first, then fold them in. */
 static void
 subtab_batch(struct subtab *t, struct pending *p, size_t n)
 {
-	struct sub *s;
-	size_t i, j, mask = t->mask;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (p[i].id_len > ID_MAX)
-			p[i].id_len = ID_MAX;
-		p[i].hash = id_hash(p[i].id, p[i].id_len);
-		if (t->slot != NULL)
-			__builtin_prefetch(&t->slot[p[i].hash & mask]);
-	}
-	for (i = 0; i < n; i++) {
-		p[i].slot = SIZE_MAX;
-		for (j = p[i].hash & mask; t->slot != NULL &&
-		    t->slot[j].hash != 0; j = (j + 1) & mask)
-			if (t->slot[j].hash == p[i].hash) {
-				p[i].slot = j;
-				__builtin_prefetch(t->pool + t->slot[j].id_off);
-				break;
-			}
-	}
-	for (i = 0; i < n; i++) {
-		/* an insert may have moved the slots: then look again */
-		s = p[i].slot != SIZE_MAX && mask == t->mask ?
-		    &t->slot[p[i].slot] : NULL;
-		if (s == NULL || !sub_is(t, s, p[i].hash, p[i].id,
-		    p[i].id_len))
-			s = subtab_get(t, p[i].id, p[i].id_len, p[i].hash);
-		if (s != NULL)
-			sub_update(s, p[i].time, p[i].ok, p[i].status, 1);
-		else
-			t->dropped++;
-	}
+	for (i = 0; i < n && t->slot != NULL; i++)
+		__builtin_prefetch(&t->slot[p[i].hash & t->mask]);
+	for (i = 0; i < n; i++)
+		subtab_one(t, &p[i]);
+}
+
+/* Fold in the notifications still queued (before their lines go away). */
+static void
+pending_flush(struct subtab *t, struct pending *ring, size_t *head,
+    size_t *n)
+{
+	for (; *n > 0; (*n)--, *head = (*head + 1) & (RING - 1))
+		subtab_one(t, &ring[*head]);
 }
 
 /* --- reading lines ------------------------------------------------------ */
@@ -490,7 +533,7 @@ scan_line(struct scan *sc, const char *line, size_t len)
 	if (len == 0)
 		return;		/* a blank line is no request at all */
 	sc->lines++;
-	if (jetty_parse(line, len, &r) != 0)
+	if (jetty_parse_cached(line, len, &r, &sc->stamps) != 0)
 		return;
 	sc->parsed++;
 	if (r.time > sc->newest_line)
@@ -516,15 +559,22 @@ scan_line(struct scan *sc, const char *line, size_t len)
 			sc->newest_ok = r.time;
 	} else
 		sc->errors++;
-	p = &sc->pend[sc->npend++];
+	p = &sc->pend[(sc->phead + sc->npend++) & (RING - 1)];
 	p->id = r.id;
 	p->id_len = r.id_len;
-	p->time = time32(r.time);
+	p->last_seen = time32(r.time);
+	p->last_ok = ok ? p->last_seen : 0;
+	p->count = 1;
 	p->status = (uint16_t)r.status;
-	p->ok = ok;
-	if (sc->npend == BATCH) {
-		subtab_batch(&sc->subs, sc->pend, sc->npend);
-		sc->npend = 0;
+	if (p->id_len > ID_MAX)
+		p->id_len = ID_MAX;
+	id_hash(p->id, p->id_len, &p->hash, &p->hash2);
+	if (sc->subs.slot != NULL)
+		__builtin_prefetch(&sc->subs.slot[p->hash & sc->subs.mask]);
+	if (sc->npend > AHEAD) {	/* the oldest was prefetched AHEAD ago */
+		subtab_one(&sc->subs, &sc->pend[sc->phead]);
+		sc->phead = (sc->phead + 1) & (RING - 1);
+		sc->npend--;
 	}
 	if (sc->cfg->nsources > 0 && is_foreign(sc, r.client, r.client_len)) {
 		sc->foreign++;
@@ -533,7 +583,7 @@ scan_line(struct scan *sc, const char *line, size_t len)
 }
 
 static void
-scan_region(struct scan *sc, const char *data, size_t len)
+scan_lines(struct scan *sc, const char *data, size_t len)
 {
 	struct line_cursor c;
 	const char *line;
@@ -542,8 +592,48 @@ scan_region(struct scan *sc, const char *data, size_t len)
 	line_cursor_start(&c, data, len);
 	while (line_next(&c, &line, &n))
 		scan_line(sc, line, n);
-	subtab_batch(&sc->subs, sc->pend, sc->npend);
-	sc->npend = 0;
+}
+
+/*
+ * Read [from, to) of lf into sc.  A mapped file is copied in chunks with
+ * pread rather than read through the mapping: on a virtual machine the
+ * page faults and the unmapping of 1 GB cost more than the copy.  A line
+ * cut by a chunk's end is carried into the next chunk.
+ */
+static void
+scan_region(struct scan *sc, const struct logfile *lf, size_t from,
+    size_t to)
+{
+	char *buf;
+	const char *nl;
+	size_t carry = 0, have, used;
+	ssize_t n;
+
+	if (lf->fd == -1 || (buf = malloc(CHUNK)) == NULL) {
+		scan_lines(sc, lf->data + from, to - from);
+		goto flush;
+	}
+	while (from < to) {
+		n = logfile_pread(lf, buf + carry, CHUNK - carry < to - from ?
+		    CHUNK - carry : to - from, from);
+		if (n <= 0)
+			break;	/* truncated under us: what was read counts */
+		from += (size_t)n;
+		have = carry + (size_t)n;
+		if ((nl = memrchr(buf, '\n', have)) != NULL)
+			used = (size_t)(nl - buf) + 1;
+		else
+			used = have == CHUNK ? have : 0;	/* a huge line: cut */
+		scan_lines(sc, buf, used);
+		/* the queue points into buf: empty it before buf changes */
+		pending_flush(&sc->subs, sc->pend, &sc->phead, &sc->npend);
+		carry = have - used;
+		memmove(buf, buf + used, carry);
+	}
+	scan_lines(sc, buf, carry);	/* a last line without LF */
+	free(buf);
+flush:
+	pending_flush(&sc->subs, sc->pend, &sc->phead, &sc->npend);
 }
 
 static int64_t
@@ -557,8 +647,8 @@ static void
 scan_merge(struct scan *a, const struct scan *b)
 {
 	const struct sub *bs;
-	struct sub *s;
-	size_t i;
+	struct pending *p;
+	size_t i, n;
 
 	a->lines += b->lines;
 	a->parsed += b->parsed;
@@ -574,24 +664,27 @@ scan_merge(struct scan *a, const struct scan *b)
 		a->oldest_line = b->oldest_line;
 	for (i = 0; i < sizeof(a->status) / sizeof(a->status[0]); i++)
 		a->status[i] += b->status[i];
+	/* b's slots, in batches like notifications, into a */
+	n = 0;
 	for (i = 0; b->subs.slot != NULL && i <= b->subs.mask; i++) {
 		bs = &b->subs.slot[i];
 		if (bs->hash == 0)
 			continue;
-		s = subtab_get(&a->subs, b->subs.pool + bs->id_off,
-		    bs->id_len, bs->hash);
-		if (s == NULL) {
-			a->subs.dropped += bs->count;
-			continue;
+		p = &a->pend[n++];
+		p->id = b->subs.pool + bs->id_off;
+		p->id_len = bs->id_len;
+		p->hash = bs->hash;
+		p->hash2 = bs->hash2;
+		p->last_ok = bs->last_ok;
+		p->last_seen = bs->last_seen;
+		p->count = bs->count;
+		p->status = bs->last_status;
+		if (n == BATCH) {
+			subtab_batch(&a->subs, a->pend, n);
+			n = 0;
 		}
-		if (bs->last_ok > s->last_ok)
-			s->last_ok = bs->last_ok;
-		if (bs->last_seen >= s->last_seen) {
-			s->last_seen = bs->last_seen;
-			s->last_status = bs->last_status;
-		}
-		s->count += bs->count;
 	}
+	subtab_batch(&a->subs, a->pend, n);
 	a->subs.dropped += b->subs.dropped;
 	a->subs.nomem |= b->subs.nomem;
 	for (i = 0; i < b->nfsrc; i++)
@@ -601,9 +694,10 @@ scan_merge(struct scan *a, const struct scan *b)
 }
 
 struct half {
-	struct scan	*sc;
-	const char	*data;
-	size_t		 len;
+	struct scan		*sc;
+	const struct logfile	*lf;
+	size_t			 from;
+	size_t			 to;
 };
 
 static void *
@@ -611,38 +705,39 @@ scan_thread(void *arg)
 {
 	struct half *h = arg;
 
-	scan_region(h->sc, h->data, h->len);
+	scan_region(h->sc, h->lf, h->from, h->to);
 	return NULL;
 }
 
 /*
- * Read [data, data+len) into sc; a big region is split at a line end
- * and its first half read by a second thread.
+ * Read [from, lf->len) into sc; a big region is split at a line end and
+ * its first half read by a second thread.
  */
 static void
-scan_buffer(struct scan *sc, const char *data, size_t len)
+scan_file(struct scan *sc, const struct logfile *lf, size_t from)
 {
 	struct scan *other;
 	struct half h;
 	pthread_t tid;
 	const char *mid;
+	size_t len = lf->len - from;
 
 	if (len < THREAD_MIN || (other = malloc(sizeof(*other))) == NULL) {
-		scan_region(sc, data, len);
+		scan_region(sc, lf, from, lf->len);
 		return;
 	}
 	scan_init(other, sc->cfg, sc->ws);
-	mid = memchr(data + len / 2, '\n', len - len / 2);
-	mid = mid != NULL ? mid + 1 : data + len;
+	mid = memchr(lf->data + from + len / 2, '\n', len - len / 2);
 	h.sc = other;
-	h.data = data;
-	h.len = (size_t)(mid - data);
+	h.lf = lf;
+	h.from = from;
+	h.to = mid != NULL ? (size_t)(mid - lf->data) + 1 : lf->len;
 	if (pthread_create(&tid, NULL, scan_thread, &h) != 0) {
-		scan_region(sc, data, len);
+		scan_region(sc, lf, from, lf->len);
 		free(other);
 		return;
 	}
-	scan_region(sc, mid, (size_t)(data + len - mid));
+	scan_region(sc, lf, h.to, lf->len);
 	pthread_join(tid, NULL);
 	scan_merge(sc, other);
 	subtab_free(&other->subs);
@@ -991,8 +1086,7 @@ gather_window(const struct config *cfg, struct run *run, struct report *rep)
 		lr->start = window_start(lr->lf.data, lr->lf.len, limit);
 		lines = run->sc.lines;
 		parsed = run->sc.parsed;
-		scan_buffer(&run->sc, lr->lf.data + lr->start,
-		    lr->lf.len - lr->start);
+		scan_file(&run->sc, &lr->lf, lr->start);
 		lr->lines = run->sc.lines - lines;
 		lr->parsed = run->sc.parsed - parsed;
 		if (check_parsed(lr, rep) != 0)

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cucsvc.h"
 #include "deadline.h"
 #include "diag.h"
 #include "logfile.h"
@@ -38,6 +39,8 @@
 #define HOST_MAX	128
 #define EXAMPLE_MAX	200	/* characters of an example line */
 #define TZ_MAX		(14 * 3600)
+#define CUC_SERVICE	"Connection Mailbox Sync"
+#define CUC_LOOKBACK	86400.0	/* list a day back: an idle log rotates rarely */
 
 enum {
 	OPT_LOGDIR = OPT_PLUGIN_BASE,
@@ -60,6 +63,7 @@ struct config {
 	bool			 has_now;
 	int			 tz_offset;	/* seconds east of UTC */
 	struct mbxpatterns	 pats;
+	struct cucsvc_opts	 cuc;		/* --cuc: the files from CUC */
 };
 
 struct host_count {
@@ -84,6 +88,9 @@ struct tally {
 	unsigned long		 files_read;
 	unsigned long		 files_vanished;
 	char			 first_unparsed_file[512];
+	bool			 remote;	/* read through --cuc */
+	double			 fetch_time;
+	unsigned long long	 fetched;
 	struct class_stats	 cls[MBXC_COUNT];
 };
 
@@ -91,8 +98,10 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR} [--window=SECS]\n"
-"                         [--now=TIME] [--tz-offset=+HH:MM] [-w RATE] [-c RATE]\n"
+"Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR |\n"
+"                          --cuc=HOST[:PORT] --extra-opts=SECTION}\n"
+"                         [--window=SECS] [--now=TIME] [--tz-offset=+HH:MM]\n"
+"                         [-w RATE] [-c RATE]\n"
 "                         [--error-pattern=RE ...] [--ignore-pattern=RE ...]\n",
 	    fp);
 }
@@ -111,7 +120,11 @@ help(FILE *fp)
 "    A log file, a glob pattern (quote it), or - for standard input.\n"
 "    Repeatable.  Files are read newest first, by the number in the name.\n"
 " --logdir=DIR\n"
-"    The files " LOGDIR_PATTERN " in DIR.\n"
+"    The files " LOGDIR_PATTERN " in DIR.\n", fp);
+	cucsvc_help(fp);
+	fputs(
+"    With --cuc the files of the service \"" CUC_SERVICE "\" are\n"
+"    fetched, the newest back to the window's start.\n"
 " --window=SECONDS\n"
 "    Count the lines of the last SECONDS (default 900): (now-window, now].\n"
 " --now=TIME\n"
@@ -148,8 +161,9 @@ help(FILE *fp)
 "           files are empty.\n"
 " WARNING   rate beyond -w.  CRITICAL  rate beyond -c.\n"
 " UNKNOWN   bad options or regex, no log file, a file that cannot be read\n"
-"           (one that vanished in rotation is skipped), files holding only\n"
-"           lines that are not diag lines, or the -t timeout (its STATE).\n"
+"           (one that vanished in rotation is skipped), over 256 MiB from\n"
+"           standard input or a pipe, files holding only lines that are\n"
+"           not diag lines, or the -t timeout (its STATE).\n"
 "\nDates: a line's date comes from its file's modification time (it bounds\n"
 "the last line); walking back, a time of day later than the next line's\n"
 "means midnight passed.  Copied files must keep their mtimes (scp -p).\n",
@@ -209,6 +223,8 @@ static int
 plugin_option(struct config *cfg, int opt, const char *arg, char *err,
     size_t errlen)
 {
+	int rc;
+
 	switch (opt) {
 	case 'f':
 		return add_pattern(cfg, arg, err, errlen);
@@ -239,6 +255,8 @@ plugin_option(struct config *cfg, int opt, const char *arg, char *err,
 	case OPT_IGNORE_PATTERN:
 		return mbxpatterns_add(&cfg->pats, true, arg, err, errlen);
 	}
+	if ((rc = cucsvc_option(&cfg->cuc, opt, arg, err, errlen)) != 1)
+		return rc;
 	return common_option(opt, arg, &cfg->common, err, errlen);
 }
 
@@ -248,6 +266,7 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 {
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
+		CUCSVC_LONGOPTS,
 		{ "logfile", required_argument, NULL, 'f' },
 		{ "logdir", required_argument, NULL, OPT_LOGDIR },
 		{ "window", required_argument, NULL, OPT_WINDOW },
@@ -282,9 +301,16 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 	    cfg->common.critical != NULL ? cfg->common.critical :
 	    DEFAULT_CRITICAL, 0, &cfg->thr, err, errlen) != 0)
 		return -1;
-	if (cfg->npatterns == 0) {
-		snprintf(err, errlen, "no log files given (-f FILE or --logdir "
-		    "DIR, see --help)");
+	if (cfg->cuc.enabled && cfg->npatterns > 0) {
+		snprintf(err, errlen, "--cuc and -f/--logdir exclude each "
+		    "other");
+		return -1;
+	}
+	if (cucsvc_check(&cfg->cuc, err, errlen) != 0)
+		return -1;
+	if (cfg->npatterns == 0 && !cfg->cuc.enabled) {
+		snprintf(err, errlen, "no log files given (-f FILE, --logdir "
+		    "DIR or --cuc HOST, see --help)");
 		return -1;
 	}
 	return 0;
@@ -297,6 +323,7 @@ config_init(struct config *cfg)
 	common_opts_init(&cfg->common);
 	cfg->window = DEFAULT_WINDOW;
 	mbxpatterns_init(&cfg->pats);
+	cucsvc_opts_init(&cfg->cuc);
 }
 
 static void
@@ -310,19 +337,35 @@ config_free(struct config *cfg)
 	mbxpatterns_free(&cfg->pats);
 }
 
+/*
+ * Copy n bytes of a log line into a C string: a NUL byte would end what
+ * is printed there, so it becomes '?' like the other control characters
+ * the output writer replaces.
+ */
+static void
+copy_text(char *dst, const char *src, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = src[i] != '\0' ? src[i] : '?';
+	dst[n] = '\0';
+}
+
 /* Count one error of class c from host (len bytes) in st. */
 static void
 count_host(struct class_stats *st, const char *host, size_t len)
 {
+	char name[HOST_MAX];
 	size_t i;
 
 	if (len == 0)
 		return;
 	if (len >= HOST_MAX)
 		len = HOST_MAX - 1;
+	copy_text(name, host, len);
 	for (i = 0; i < st->nhosts; i++) {
-		if (strlen(st->hosts[i].name) == len &&
-		    memcmp(st->hosts[i].name, host, len) == 0) {
+		if (strcmp(st->hosts[i].name, name) == 0) {
 			st->hosts[i].count++;
 			return;
 		}
@@ -331,8 +374,7 @@ count_host(struct class_stats *st, const char *host, size_t len)
 		st->more_hosts = true;
 		return;
 	}
-	memcpy(st->hosts[st->nhosts].name, host, len);
-	st->hosts[st->nhosts].name[len] = '\0';
+	memcpy(st->hosts[st->nhosts].name, name, len + 1);
 	st->hosts[st->nhosts].count = 1;
 	st->nhosts++;
 }
@@ -365,14 +407,13 @@ keep_example(char *dst, size_t size, const char *line, size_t len)
 		}
 		if (keep > size - 4)
 			keep = size - 4;
-		memcpy(dst, line, keep);
+		copy_text(dst, line, keep);
 		memcpy(dst + keep, "...", 4);
 		return;
 	}
 	if (i > size - 1)
 		i = size - 1;
-	memcpy(dst, line, i);
-	dst[i] = '\0';
+	copy_text(dst, line, i);
 }
 
 /* True when a line holds nothing but blanks. */
@@ -442,7 +483,8 @@ scan_file(struct config *cfg, struct diag_clock *clk,
  * -1 with the report failed (no file, unreadable file).
  */
 static int
-gather(struct report *rep, struct config *cfg, double now,
+gather_files(struct report *rep, struct config *cfg,
+    const char *const *patterns, size_t npatterns, double now,
     struct tally *t)
 {
 	struct loglist ll;
@@ -455,8 +497,7 @@ gather(struct report *rep, struct config *cfg, double now,
 	bool done = false;
 
 	deadline_step("listing the log files");
-	if (loglist_expand(&ll, cfg->patterns, cfg->npatterns,
-	    LOGORDER_NUMBER_NAME, err, sizeof(err)) != 0) {
+	if (loglist_expand(&ll, patterns, npatterns, LOGORDER_NUMBER_NAME, err, sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		return -1;
 	}
@@ -475,6 +516,19 @@ gather(struct report *rep, struct config *cfg, double now,
 				continue;
 			}
 			report_fail(rep, STATE_UNKNOWN, "%s", err);
+			loglist_free(&ll);
+			return -1;
+		}
+		/*
+		 * Only a stream's start was kept, and the newest lines are
+		 * at its end: counting what was kept could say OK wrongly.
+		 */
+		if (lf.truncated) {
+			report_fail(rep, STATE_UNKNOWN, "%s: more than %lu MiB "
+			    "from a stream: give the file instead",
+			    strcmp(ll.paths[i], "-") == 0 ? "standard input" :
+			    ll.paths[i], LOGFILE_STREAM_CAP >> 20);
+			logfile_close(&lf);
 			loglist_free(&ll);
 			return -1;
 		}
@@ -500,6 +554,37 @@ gather(struct report *rep, struct config *cfg, double now,
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * The files: given, or fetched from CUC into the cache (their mtimes set
+ * from CUC's listing, so lines are dated as from files on disk).  Nothing
+ * listed in the window is a quiet log, as an empty file would be.
+ */
+static int
+gather(struct report *rep, struct config *cfg, double now,
+    struct tally *t)
+{
+	struct cucsvc_query q = { CUC_SERVICE, LOGDIR_PATTERN,
+	    now - cfg->window, now, 0, CUC_LOOKBACK };
+	struct cucsvc_result cr;
+	char err[512];
+	int rc;
+
+	if (!cfg->cuc.enabled)
+		return gather_files(rep, cfg, cfg->patterns, cfg->npatterns,
+		    now, t);
+	rc = cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err));
+	t->remote = true;
+	t->fetch_time = cr.fetch_time;
+	t->fetched = cr.fetched;
+	if (rc != 0)
+		report_fail(rep, STATE_UNKNOWN, "%s", err);
+	else if (cr.count > 0)
+		rc = gather_files(rep, cfg, (const char *const *)cr.paths,
+		    cr.count, now, t);
+	cucsvc_result_free(&cr);
+	return rc;
 }
 
 static enum mbxclass
@@ -603,6 +688,26 @@ add_details(struct report *rep, const struct config *cfg,
 	}
 }
 
+/* fetch_time (s) and fetched (B) of a --cuc run. */
+static void
+add_fetch_perf(struct report *rep, const struct tally *t)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = "fetch_time";
+	p.value = t->fetch_time;
+	p.uom = "s";
+	p.decimals = 3;
+	p.has_min = true;
+	report_perf(rep, &p);
+	p.label = "fetched";
+	p.value = (double)t->fetched;
+	p.uom = "B";
+	p.decimals = 0;
+	report_perf(rep, &p);
+}
+
 static void
 evaluate(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
@@ -633,6 +738,8 @@ evaluate(struct report *rep, const struct config *cfg,
 	for (c = 0; c < MBXC_COUNT; c++)
 		add_perf(rep, mbxclass_label((enum mbxclass)c),
 		    (double)t->cls[c].count, 0, NULL);
+	if (t->remote)
+		add_fetch_perf(rep, t);
 	if (cfg->common.verbose > 0)
 		add_details(rep, cfg, t, now);
 }

@@ -124,8 +124,9 @@ help(FILE *fp)
 " CRITICAL  connection refused (nothing listens), host or network\n"
 "           unreachable, no answer within the probe's deadline (SYNs\n"
 "           dropped by a firewall), connect time beyond -c, no HTTP\n"
-"           answer, a status not in --expect, a non-SOAP answer to\n"
-"           --soap, nothing listening with --listening.\n"
+"           answer, an answer that breaks off, does not end in time or\n"
+"           is over 256 KiB, a status not in --expect, a non-SOAP answer\n"
+"           to --soap, nothing listening with --listening.\n"
 " UNKNOWN   bad options, a name that does not resolve, /proc unreadable,\n"
 "           libcurl missing, or the -t timeout (its STATE).\n"
 "\nThe probe gives up min(1 s, 10 %) before -t, so a silent port is\n"
@@ -407,6 +408,33 @@ judge_http(struct report *rep, const struct config *cfg,
 	    server);
 }
 
+/*
+ * A status line came but the answer broke off, never ended in time, had
+ * giant headers or a body over ANSWER_MAX: nothing Jetty's notification
+ * service sends, and judging its status alone would call it OK.
+ */
+static void
+judge_broken(struct report *rep, const struct http_response *resp,
+    const char *target, double timeout)
+{
+	char server[180], secs[32];
+
+	server_note(server, sizeof(server), resp);
+	if (resp->error == 0)
+		report_fail(rep, STATE_CRITICAL, "%s sent an answer over %lu "
+		    "KiB (HTTP %ld%s): not Jetty's notification service?",
+		    target, ANSWER_MAX >> 10, resp->status, server);
+	else if (resp->total_time >= timeout - 0.01) {
+		numfmt(secs, sizeof(secs), timeout, 1);
+		report_fail(rep, STATE_CRITICAL, "HTTP %ld from %s but the "
+		    "answer did not end within %s s%s", resp->status, target,
+		    secs, server);
+	} else
+		report_fail(rep, STATE_CRITICAL, "broken HTTP answer from %s: "
+		    "%s (HTTP %ld%s)", target, resp->message, resp->status,
+		    server);
+}
+
 /* --http / --soap over the address the probe reached. */
 static void
 http_check(struct report *rep, const struct config *cfg,
@@ -465,6 +493,8 @@ http_check(struct report *rep, const struct config *cfg,
 	} else if (r != 0 && resp.status == 0)
 		report_fail(rep, STATE_CRITICAL, "no HTTP answer from %s: %s",
 		    target, resp.message);
+	else if (r != 0 || resp.body_cut)
+		judge_broken(rep, &resp, target, rq.timeout);
 	else if (cfg->soap)
 		judge_soap(rep, cfg, &resp, target);
 	else

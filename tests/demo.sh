@@ -39,8 +39,12 @@ jetty=""
 show check_cuc_port -H 127.0.0.1 -p "$port" -t 3
 
 echo
-echo "== check_cuc_keepalive: Jetty's request log (an hour of keepalives)"
-show check_cuc_keepalive -f "$tmp/sample/jetty/request.log" --now "$NOW" -v
+echo "== check_cuc_keepalive: Jetty's request log (75 minutes of keepalives, 2014-06-29)"
+show check_cuc_keepalive -f "$tmp/sample/jetty/request.log" \
+    --now 2014-06-29T16:15:00Z -s 10.20.1.0/24 -v
+echo "-- the same log, as if the check ran 20 minutes after it ended:"
+show check_cuc_keepalive -f "$tmp/sample/jetty/request.log" \
+    --now 2014-06-29T16:35:00Z -s 10.20.1.0/24
 
 echo
 echo "== check_cuc_subscriptions: a 'run cuc dbquery' capture of tbl_exsubscription"

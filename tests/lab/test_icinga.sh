@@ -9,7 +9,6 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/icinga/lib.sh"
 need_cmd "$ICINGA2" icinga2
-need_cmd openssl openssl
 
 NODE=icinga.test
 HOST=cuc1.example.com
@@ -39,6 +38,7 @@ for f in "$D"/mbxsync/*.uc; do
 	last=$(tail -n 1 "$f" | cut -c 1-8)
 	touch -d "2026-11-25 $last UTC" "$f"
 done
+KNOW=$(jetty_now "$D/jetty/request.log")	# the Jetty sample's own day
 
 # --- 1. daemon -C: the shipped files as a site installs them, plus a host.
 icinga_tree "$T" "$NODE"
@@ -141,7 +141,8 @@ object Host "$HOST" {
 	vars.cuc_port_port = $JP
 	vars.cuc_port_soap = true
 	vars.cuc_keepalive_logfile = [ "$D/jetty/*request.log" ]
-	vars.cuc_keepalive_now = "$NOW"
+	vars.cuc_keepalive_now = "$KNOW"
+	vars.cuc_keepalive_source = [ "10.20.1.11", "10.20.1.12" ]
 	vars.cuc_subscriptions_file = "$D/subscriptions.txt"
 	vars.cuc_subscriptions_now = "$NOW"
 	vars.cuc_mbxsync_logdir = "$D/mbxsync"
@@ -154,7 +155,7 @@ icinga_start "$T" "$NODE"
 URL=https://127.0.0.1:$AP
 wait_file_exists "$TMPD/graphite.connected" 20
 ok $? "GraphiteWriter connected to the sink"
-after=$(date +%s)
+after=$(date +%s.%N)
 # Check now rather than wait for the first slot of each service's
 # interval (up to a minute): the API answers once the daemon is up.
 i=0
@@ -204,6 +205,15 @@ row=$(grep "^$HOST!cuc-keepalive	" "$TMPD/results")
 cmd=$(field "$row" "$HOST!cuc-keepalive" 7)
 like "$cmd" "\"--logfile\", \"$D/jetty/\\*request.log\"" \
     "cuc-keepalive: the glob reaches the plugin unexpanded"
+like "$cmd" "\"--source\", \"10.20.1.11\", \"--source\", \"10.20.1.12\"" \
+    "cuc-keepalive: an array variable repeats its option"
+for s in keepalive subscriptions mbxsync; do
+	row=$(grep "^$HOST!cuc-$s	" "$TMPD/results")
+	cmd=$(field "$row" "$HOST!cuc-$s" 7)
+	n=$NOW
+	[ $s = keepalive ] && n=$KNOW
+	like "$cmd" "\"--now\", \"$n\"" "cuc-$s: host var cuc_${s}_now became --now"
+done
 
 # Every perfdata item reached Graphite as a number: Icinga parsed it.
 # The writer sends asynchronously: give it a moment.

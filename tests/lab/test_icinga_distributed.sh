@@ -38,6 +38,7 @@ for f in "$D"/mbxsync/*.uc; do
 	last=$(tail -n 1 "$f" | cut -c 1-8)
 	touch -d "2026-11-25 $last UTC" "$f"
 done
+KNOW=$(jetty_now "$D/jetty/request.log")	# the Jetty sample's own day
 python3 "$TOP/tests/lab/fake_jetty.py" --bind 127.0.0.1 --port 0 \
     --port-file "$TMPD/jetty.port" > "$TMPD/jetty.out" 2>&1 &
 jpid=$!
@@ -108,7 +109,7 @@ object Host "$HOST" {
 	vars.cuc_log_endpoint = "$AN"
 	vars.cuc_port_port = $JP
 	vars.cuc_keepalive_logfile = [ "$D/jetty/*request.log" ]
-	vars.cuc_keepalive_now = "$NOW"
+	vars.cuc_keepalive_now = "$KNOW"
 	vars.cuc_subscriptions_file = "$D/subscriptions.txt"
 	vars.cuc_subscriptions_now = "$NOW"
 	vars.cuc_mbxsync_logdir = "$D/mbxsync"
@@ -154,7 +155,7 @@ done
 [ $i -lt 60 ]
 ok $? "the agent's endpoint is connected to the master"
 
-after=$(date +%s)
+after=$(date +%s.%N)
 $TOOL icinga-post "$URL" root test /v1/actions/reschedule-check \
     '{"type":"Service","filter":"host.name==\"'$HOST'\"","force":true}' \
     > "$TMPD/resched" 2>&1

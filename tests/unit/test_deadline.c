@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -313,6 +314,52 @@ test_remaining(void **unused)
 	assert_int_equal(WEXITSTATUS(c.status), 0);
 }
 
+/*
+ * A mapped file truncated under the reader (copytruncate) faults with
+ * SIGBUS on the pages past its new end: the guard turns that into an
+ * UNKNOWN line naming the step, not a crash.
+ */
+static void
+child_bus(const void *arg, int ready)
+{
+	char path[] = "/tmp/cuc-test-bus.XXXXXX", buf[8192];
+	volatile const char *map;
+	int fd;
+
+	(void)arg;
+	(void)ready;
+	if ((fd = mkstemp(path)) < 0)
+		_exit(90);
+	unlink(path);
+	memset(buf, 'x', sizeof(buf));
+	if (write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf))
+		_exit(91);
+	map = mmap(NULL, sizeof(buf), PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		_exit(92);
+	if (deadline_arm("KEEPALIVE", 30, STATE_CRITICAL) != 0)
+		_exit(95);
+	deadline_step("reading request.log");
+	if (ftruncate(fd, 0) != 0)
+		_exit(93);
+	if (map[sizeof(buf) - 1] == 'x')
+		_exit(94);	/* no fault: nothing to test */
+	_exit(89);
+}
+
+static void
+test_sigbus(void **unused)
+{
+	struct child c;
+
+	(void)unused;
+	run_child(child_bus, NULL, 0, &c);
+	assert_true(WIFEXITED(c.status));
+	assert_int_equal(WEXITSTATUS(c.status), STATE_UNKNOWN);
+	assert_string_equal(c.out, "CUC KEEPALIVE UNKNOWN - input file shrank "
+	    "while reading request.log\n");
+}
+
 int
 main(void)
 {
@@ -323,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_disarm),
 		cmocka_unit_test(test_remaining),
+		cmocka_unit_test(test_sigbus),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -165,6 +166,18 @@ static const struct {
 	{ "--1", -1, 0 },
 };
 
+/*
+ * Valgrind computes long double at double precision, so values at the
+ * ends of the double range (DBL_MAX, denormals) round differently there.
+ */
+static int
+under_valgrind(void)
+{
+	const char *p = getenv("LD_PRELOAD");
+
+	return p != NULL && strstr(p, "vgpreload") != NULL;
+}
+
 static void
 test_numparse_table(void **state)
 {
@@ -174,6 +187,10 @@ test_numparse_table(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(parse_cases) / sizeof(parse_cases[0]); i++) {
+		if (under_valgrind() && (fabs(parse_cases[i].want) > 1e300 ||
+		    (parse_cases[i].want != 0 &&
+		    fabs(parse_cases[i].want) < 1e-300)))
+			continue;
 		v = -12345;
 		rc = numparse(parse_cases[i].text, &v);
 		if (rc != parse_cases[i].rc)

@@ -9,9 +9,10 @@
 #   icinga_validate DIR NODE   icinga2 daemon -C on DIR/etc/icinga2.conf
 #   icinga_start DIR NODE      foreground daemon, pid in DIR/pid, log DIR/out
 #   icinga_stop DIR            SIGTERM, wait, SIGKILL after 10 s
-#   icinga_api_cert DIR NODE   a self-signed EC certificate for the
-#                              ApiListener (fast; the distributed test uses
-#                              icinga2 pki as a site would)
+#   icinga_api_cert DIR NODE   a self-signed certificate for the ApiListener
+#                              (EC by openssl: fast; without openssl
+#                              icinga2 pki's RSA; the distributed test uses
+#                              a CA made by icinga2 pki as a site would)
 #
 # ICINGA2 (default icinga2) and NAGIOS4 (default nagios4) name the daemons.
 
@@ -94,15 +95,33 @@ icinga_stop() {
 
 icinga_api_cert() {
 	_c=$1/var/lib/certs
-	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
-	    -nodes -subj "/CN=$2" -days 2 -keyout "$_c/$2.key" \
-	    -out "$_c/$2.crt" > /dev/null 2>&1 && cp "$_c/$2.crt" "$_c/ca.crt"
+	if command -v openssl > /dev/null 2>&1; then
+		openssl req -x509 -newkey ec \
+		    -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=$2" \
+		    -days 2 -keyout "$_c/$2.key" -out "$_c/$2.crt" \
+		    > /dev/null 2>&1
+	else
+		# Self-signed by icinga2 itself: a 4096-bit key, seconds.
+		# shellcheck disable=SC2046
+		"$ICINGA2" pki new-cert $(icinga_defs "$1" "$2") --cn "$2" \
+		    --key "$_c/$2.key" --cert "$_c/$2.crt" > /dev/null 2>&1
+	fi && cp "$_c/$2.crt" "$_c/ca.crt"
 }
 
 # CUC_TEST_KEEP=DIR keeps a copy of the test's temp tree (logs, configs).
 keep_tmpd() {
 	[ -n "$CUC_TEST_KEEP" ] || return 0
 	rm -rf "$CUC_TEST_KEEP" && cp -a "$TMPD" "$CUC_TEST_KEEP"
+}
+
+# jetty_now FILE: a --now one minute after the newest stamp of a Jetty
+# request log (the samples are replayed at a fixed clock; this follows
+# them if they are ever re-dated).
+jetty_now() {
+	_t=$(grep -o '\[[0-9][0-9]/[A-Z][a-z][a-z]/[0-9]\{4\}:[0-9:]\{8\}' "$1" |
+	    tail -n 1 | sed 's|^\[||; s|/| |g; s|:| |')
+	_s=$(date -u -d "$_t UTC" +%s) || return 1
+	date -u -d "@$((_s + 60))" +%Y-%m-%dT%H:%M:%SZ
 }
 
 # wait_file FILE SECONDS: poll until FILE exists and is not empty.

@@ -37,8 +37,9 @@
       compares numbers with decimals (timings) by shape only.
   tool.py graphite-check GRAPHITE.TXT PREFIX PERFDATA [SECONDS]
       Every perfdata item reached the Graphite sink as PREFIX.perfdata.
-      <label>.value with its value (waiting up to SECONDS for it); prints
-      the ones that did not.
+      <label>.value with its value, and its plain-number warn, crit, min
+      and max as .warn, .crit, .min, .max (waiting up to SECONDS for
+      them); prints the ones that did not.
 
 Stdlib only: the tests run on a bare Debian with python3.
 """
@@ -378,13 +379,12 @@ def graphite_check(path, prefix, perfdata, seconds=0.0):
 
 
 def graphite_once(path, prefix, perfdata):
-    """Every perfdata item's value reached the Graphite sink, parsed.
-
-    GraphiteWriter sends <prefix>.perfdata.<label>.value <number> <time>
+    """GraphiteWriter sends <prefix>.perfdata.<label>.value <number> <time>
     for each item Icinga could parse (labels with space, dot, slash or
-    backslash turned to _), so an item Icinga dropped has no metric.
-    Prints the items without one; exit 1 if any.
-    """
+    backslash turned to _), and .warn/.crit/.min/.max for the fields that
+    are plain numbers (enable_send_thresholds), so an item or a threshold
+    Icinga dropped has no metric.  Returns what is missing."""
+    import re
     metrics = {}
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
@@ -394,26 +394,32 @@ def graphite_once(path, prefix, perfdata):
                     metrics[parts[0]] = parts[1]
     except OSError:
         pass
+    number = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
     bad = []
-    if not split_perfdata(perfdata):
+    items = split_perfdata(perfdata)
+    if not items:
         bad.append("no perfdata to look for")
-    for item in split_perfdata(perfdata):
+    for item in items:
         label, _, rest = item.rpartition("=")
         if label.startswith("'") and label.endswith("'"):
             label = label[1:-1].replace("''", "'")
         for c in " ./\\":
             label = label.replace(c, "_")
-        value = rest.split(";", 1)[0]
-        num = value.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%")
-        key = "%s.perfdata.%s.value" % (prefix, label)
-        got = metrics.get(key)
-        try:
-            same = got is not None and abs(float(got) - float(num)) <= \
-                1e-9 * max(1.0, abs(float(num)))
-        except ValueError:
-            same = False
-        if not same:
-            bad.append("%s (want %s, got %s)" % (key, num, got))
+        fields = rest.split(";")
+        fields[0] = re.sub(r"[A-Za-z%]+$", "", fields[0])
+        for name, want in zip(("value", "warn", "crit", "min", "max"),
+                              fields):
+            if name != "value" and not number.match(want):
+                continue	# empty or a range: Icinga sends none
+            key = "%s.perfdata.%s.%s" % (prefix, label, name)
+            got = metrics.get(key)
+            try:
+                same = got is not None and abs(float(got) - float(want)) \
+                    <= 1e-9 * max(1.0, abs(float(want)))
+            except ValueError:
+                same = False
+            if not same:
+                bad.append("%s (want %s, got %s)" % (key, want, got))
     return bad
 
 
@@ -439,23 +445,19 @@ def compare(row, scheduler, argv, fuzzy=False):
     """
     import subprocess
     f = row.rstrip("\n").split("\t")
-    name, exit_status, _, _, output, perf, command = \
-        f[0], f[1], f[2], f[3], unflat(f[4]), unflat(f[5]), f[6]
+    name, exit_status, output, perf, command = \
+        f[0], f[1], unflat(f[4]), unflat(f[5]), f[6]
     if not argv:
         argv = json.loads(command)
     p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        timeout=30)
     text = p.stdout.decode("utf-8", "replace")
-    lines = text.rstrip("\n").split("\n") if text.strip() else [""]
-    first = lines[0]
-    cut = first.find("|")
     if scheduler == "icinga":
         # Icinga: the whole output trimmed, each line holding "|" then "="
         # cut there; text lines joined by \n; perfdata split on spaces.
-        lines = text.strip().split("\n")
         want_text = []
         want_perf = []
-        for line in lines:
+        for line in text.strip().split("\n"):
             d = line.find("|")
             if d >= 0 and "=" in line[d:]:
                 want_text.append(line[:d])
@@ -467,6 +469,9 @@ def compare(row, scheduler, argv, fuzzy=False):
     else:
         # Nagios: line 1 text before "|" trimmed, the rest of line 1 is
         # perfdata; later lines long output (ours hold no "|").
+        lines = text.rstrip("\n").split("\n")
+        first = lines[0]
+        cut = first.find("|")
         want_out = (first[:cut] if cut >= 0 else first).strip()
         if len(lines) > 1:
             want_out += "\n" + "\n".join(lines[1:])

@@ -1,0 +1,797 @@
+/*
+ * cucsvc.c - list, fetch and cache CUC's log files over its Serviceability
+ * SOAP API (cucsvc.h).  The messages are built and read in logsvc.c and
+ * dime.c; this file does the I/O: HTTPS through http.c, the cache
+ * directory, the lock.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cucsvc.h"
+#include "deadline.h"
+#include "dime.h"
+#include "http.h"
+#include "logsvc.h"
+
+#define PATH_BUF	4096
+#define REQ_MAX		(LOGSVC_PATH_MAX * 6 + 2048)
+#define LIST_MAX_BODY	(16UL * 1024 * 1024)	/* a listing of 10000 files */
+#define ENVELOPE_ROOM	(64UL * 1024)	/* GetOneFile: room beyond the file */
+#define TIME_MARGIN	0.3	/* seconds kept for reporting a slow peer */
+#define LOCK_POLL_NS	20000000L
+
+void
+cucsvc_opts_init(struct cucsvc_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->port = CUCSVC_DEFAULT_PORT;
+	o->max_file = CUCSVC_DEFAULT_MAX_FILE;
+	o->cache_size = CUCSVC_DEFAULT_CACHE;
+}
+
+/* HOST, HOST:PORT, [V6]:PORT, [V6] or a bare IPv6 address. */
+static int
+parse_host(struct cucsvc_opts *o, const char *arg, char *err, size_t errlen)
+{
+	const char *colon, *host = arg, *port = NULL;
+	size_t hlen;
+	unsigned long p;
+	char *end;
+
+	if (arg[0] == '[') {
+		if ((colon = strchr(arg, ']')) == NULL)
+			goto bad;
+		host = arg + 1;
+		hlen = (size_t)(colon - host);
+		if (colon[1] == ':')
+			port = colon + 2;
+		else if (colon[1] != '\0')
+			goto bad;
+	} else if ((colon = strchr(arg, ':')) != NULL &&
+	    strchr(colon + 1, ':') == NULL) {
+		hlen = (size_t)(colon - arg);
+		port = colon + 1;
+	} else
+		hlen = strlen(arg);
+	if (hlen == 0 || hlen >= sizeof(o->host) ||
+	    strcspn(host, "/?#@ \t") < hlen)
+		goto bad;
+	memcpy(o->host, host, hlen);
+	o->host[hlen] = '\0';
+	if (port != NULL) {
+		errno = 0;
+		p = strtoul(port, &end, 10);
+		if (*port < '0' || *port > '9' || *end != '\0' || errno != 0 ||
+		    p < 1 || p > 65535)
+			goto bad;
+		o->port = (unsigned)p;
+	}
+	o->enabled = true;
+	return 0;
+bad:
+	snprintf(err, errlen, "invalid --cuc '%s': expected HOST[:PORT]", arg);
+	return -1;
+}
+
+/* "256M", "64K", "1G", "1000": bytes. */
+static int
+parse_bytes(const char *name, const char *arg, unsigned long long *out,
+    char *err, size_t errlen)
+{
+	unsigned long long v, mul = 1;
+	char *end;
+
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || errno != 0)
+		goto bad;
+	if (*end == 'K' || *end == 'k')
+		mul = 1024ULL;
+	else if (*end == 'M' || *end == 'm')
+		mul = 1024ULL * 1024;
+	else if (*end == 'G' || *end == 'g')
+		mul = 1024ULL * 1024 * 1024;
+	else if (*end != '\0')
+		goto bad;
+	if (mul > 1 && end[1] != '\0')
+		goto bad;
+	if (v == 0 || v > (1ULL << 40) / mul)
+		goto bad;
+	*out = v * mul;
+	return 0;
+bad:
+	snprintf(err, errlen, "invalid --%s '%s': expected bytes, with K, M "
+	    "or G (at most 1 TiB)", name, arg);
+	return -1;
+}
+
+int
+cucsvc_option(struct cucsvc_opts *o, int opt, const char *arg, char *err,
+    size_t errlen)
+{
+	switch (opt) {
+	case OPT_CUC:
+		return parse_host(o, arg, err, errlen);
+	case OPT_CUC_USER:
+		o->user = arg;
+		return 0;
+	case OPT_CUC_PASSWORD:
+		o->password = arg;
+		return 0;
+	case OPT_CUC_NETRC:
+		o->netrc_file = arg;
+		return 0;
+	case OPT_CUC_CA_CERT:
+		o->ca_cert = arg;
+		return 0;
+	case OPT_CUC_INSECURE:
+		o->insecure = true;
+		return 0;
+	case OPT_CUC_CACHE_DIR:
+		if (arg[0] == '\0') {
+			snprintf(err, errlen, "invalid --cache-dir: empty");
+			return -1;
+		}
+		o->cache_dir = arg;
+		return 0;
+	case OPT_CUC_MAX_FILE:
+		return parse_bytes("cuc-max-file", arg, &o->max_file, err,
+		    errlen);
+	case OPT_CUC_CACHE_SIZE:
+		return parse_bytes("cache-size", arg, &o->cache_size, err,
+		    errlen);
+	}
+	return 1;
+}
+
+int
+cucsvc_check(const struct cucsvc_opts *o, char *err, size_t errlen)
+{
+	if (!o->enabled)
+		return 0;
+	if (o->password != NULL && o->user == NULL) {
+		snprintf(err, errlen, "cuc-password given without --cuc-user");
+		return -1;
+	}
+	if (o->user != NULL && strchr(o->user, ':') != NULL) {
+		snprintf(err, errlen, "invalid --cuc-user: no ':' allowed");
+		return -1;
+	}
+	if (o->password == NULL && o->netrc_file == NULL) {
+		snprintf(err, errlen, "--cuc needs credentials: --cuc-user "
+		    "and cuc-password in the extra-opts ini file, or "
+		    "--netrc-file");
+		return -1;
+	}
+	return 0;
+}
+
+void
+cucsvc_help(FILE *fp)
+{
+	fputs(
+" --cuc=HOST[:PORT]\n"
+"    Fetch the logs from CUC's Serviceability API over HTTPS (port 8443 by\n"
+"    default) instead of reading local files: nothing needs to be copied\n"
+"    off the box.  Needs a CUC user allowed to use the Serviceability SOAP\n"
+"    APIs (see README) and HTTP Basic credentials:\n"
+" --cuc-user=NAME, --cuc-password=PASSWORD\n"
+"    Put both in the extra-opts ini section (--extra-opts), never the\n"
+"    password on the command line.\n"
+" --netrc-file=FILE\n"
+"    Or take the login for HOST from this netrc file.\n"
+" --ca-cert=FILE\n"
+"    CA bundle that signed CUC's tomcat certificate (default: the system's).\n"
+" --insecure\n"
+"    Do not verify CUC's certificate (a self-signed tomcat certificate).\n"
+" --cache-dir=DIR\n"
+"    Where fetched files are kept (default $XDG_CACHE_HOME/cuc-plugins, else\n"
+"    /var/tmp/cuc-plugins-UID; mode 0700).  Rotated files are fetched once;\n"
+"    the file being written is fetched on every run.\n"
+" --cache-size=BYTES (default 1G)\n"
+"    Bound of the cache per CUC host; the oldest files go first.\n"
+" --cuc-max-file=BYTES (default 256M)\n"
+"    Largest file fetched (K, M, G suffixes).\n"
+"    Perfdata with --cuc adds fetch_time (s) and fetched (B).  Any HTTP,\n"
+"    TLS, SOAP or attachment failure is UNKNOWN with CUC's own message;\n"
+"    HTTP 401 means the user or password is wrong.\n", fp);
+}
+
+int
+cucsvc_cache_path(const struct cucsvc_opts *o, char *buf, size_t size)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	char host[CUCSVC_HOST_MAX];
+	size_t i;
+	int n;
+
+	/* ':' of an IPv6 address is fine in a name, but keep names plain. */
+	for (i = 0; o->host[i] != '\0' && i + 1 < sizeof(host); i++)
+		host[i] = (o->host[i] == ':' || o->host[i] == '/') ? '_' :
+		    o->host[i];
+	host[i] = '\0';
+	if (o->cache_dir != NULL)
+		n = snprintf(buf, size, "%s/%s_%u", o->cache_dir, host,
+		    o->port);
+	else if (xdg != NULL && xdg[0] == '/')
+		n = snprintf(buf, size, "%s/cuc-plugins/%s_%u", xdg, host,
+		    o->port);
+	else
+		n = snprintf(buf, size, "/var/tmp/cuc-plugins-%lu/%s_%u",
+		    (unsigned long)geteuid(), host, o->port);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* dir/name into buf; -1 when it does not fit. */
+static int
+join_path(char *buf, size_t size, const char *dir, const char *name)
+{
+	int n = snprintf(buf, size, "%s/%s", dir, name);
+
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* mkdir -p with mode 0700 for the parts we create. */
+static int
+make_dirs(char *path, char *err, size_t errlen)
+{
+	char *p;
+
+	for (p = path + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			snprintf(err, errlen, "cache directory %s: %s", path,
+			    strerror(errno));
+			*p = c;
+			return -1;
+		}
+		*p = c;
+		if (c == '\0')
+			return 0;
+	}
+}
+
+/* The host directory: ours, 0700, and locked for this run. */
+static int
+open_cache(const char *dir, int *lock_fd, char *err, size_t errlen)
+{
+	char path[PATH_BUF];
+	struct stat sb;
+	struct timespec ts = { 0, LOCK_POLL_NS };
+	int fd;
+
+	snprintf(path, sizeof(path), "%s", dir);
+	if (make_dirs(path, err, errlen) != 0)
+		return -1;
+	if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		snprintf(err, errlen, "cache directory %s: not a directory",
+		    dir);
+		return -1;
+	}
+	if (sb.st_uid != geteuid()) {
+		snprintf(err, errlen, "cache directory %s belongs to uid %lu, "
+		    "not to this user", dir, (unsigned long)sb.st_uid);
+		return -1;
+	}
+	if ((sb.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+		snprintf(err, errlen, "cache directory %s: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	if (join_path(path, sizeof(path), dir, ".lock") != 0) {
+		snprintf(err, errlen, "cache directory path too long");
+		return -1;
+	}
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+	    0600)) < 0) {
+		snprintf(err, errlen, "cache lock %s: %s", path,
+		    strerror(errno));
+		return -1;
+	}
+	/* Another run of the same check may hold it: wait, within our time. */
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			snprintf(err, errlen, "cache lock %s: %s", path,
+			    strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (deadline_remaining() < 2 * TIME_MARGIN) {
+			snprintf(err, errlen, "cache %s stayed locked by "
+			    "another run", dir);
+			close(fd);
+			return -1;
+		}
+		nanosleep(&ts, NULL);
+	}
+	*lock_fd = fd;
+	return 0;
+}
+
+/* Seconds for the next request, or -1 when none are left. */
+static double
+request_time(void)
+{
+	double t = deadline_remaining() - TIME_MARGIN;
+
+	return t >= 0.05 ? t : -1;
+}
+
+/* One SOAP call.  Returns 0 with resp filled (any status), -1 with err. */
+static int
+soap_call(struct http_client *hc, const struct cucsvc_opts *o,
+    const char *path, const char *action, const char *body, size_t max_body,
+    const char *what, struct http_response *resp, char *err, size_t errlen)
+{
+	const char *headers[] = { LOGSVC_CONTENT_TYPE, action,
+	    "Accept: application/dime, multipart/related, text/xml", NULL };
+	struct http_request rq;
+	char url[CUCSVC_HOST_MAX + 128], userpwd[512];
+	double t;
+
+	if ((t = request_time()) < 0) {
+		snprintf(err, errlen, "no time left for %s (-t)", what);
+		return -1;
+	}
+	snprintf(url, sizeof(url), strchr(o->host, ':') ? "https://[%s]:%u%s" :
+	    "https://%s:%u%s", o->host, o->port, path);
+	memset(&rq, 0, sizeof(rq));
+	rq.url = url;
+	rq.body = body;
+	rq.body_len = strlen(body);
+	rq.headers = headers;
+	rq.timeout = t;
+	rq.insecure = o->insecure;
+	rq.ca_cert = o->ca_cert;
+	rq.max_body = max_body;
+	if (o->password != NULL) {
+		snprintf(userpwd, sizeof(userpwd), "%s:%s", o->user,
+		    o->password);
+		rq.userpwd = userpwd;
+	} else
+		rq.netrc_file = o->netrc_file;
+	if (http_perform(hc, &rq, resp) != 0) {
+		snprintf(err, errlen, "CUC %s:%u: %s failed: %s", o->host,
+		    o->port, what, resp->message);
+		http_response_free(resp);
+		explicit_bzero(userpwd, sizeof(userpwd));
+		return -1;
+	}
+	explicit_bzero(userpwd, sizeof(userpwd));
+	return 0;
+}
+
+/*
+ * Judge the status and split the answer; parts->soap is the envelope.
+ * Returns 0 or -1 with a user-facing reason in err.
+ */
+static int
+answer_parts(const struct cucsvc_opts *o, struct http_response *resp,
+    const char *what, struct soap_parts *parts, char *err, size_t errlen)
+{
+	char why[300], fault[512];
+
+	if (resp->status == 401) {
+		snprintf(err, errlen, "CUC refused the credentials (HTTP 401) "
+		    "of %s%s: check --cuc-user and the password", o->user ?
+		    "user " : "the netrc login", o->user ? o->user : "");
+		return -1;
+	}
+	if (resp->status == 403) {
+		snprintf(err, errlen, "CUC denied %s (HTTP 403): the user "
+		    "lacks a Serviceability role (see README)", what);
+		return -1;
+	}
+	if (resp->body_cut) {
+		snprintf(err, errlen, "%s: the answer is larger than "
+		    "--cuc-max-file (%llu bytes)", what, o->max_file);
+		return -1;
+	}
+	if (soap_parts_split(resp->body ? resp->body : (char *)"",
+	    resp->body_len, resp->content_type, parts, why,
+	    sizeof(why)) != 0) {
+		snprintf(err, errlen, "%s: %s (HTTP %ld)", what, why,
+		    resp->status);
+		return -1;
+	}
+	if (logsvc_fault(parts->soap, parts->soap_len, fault,
+	    sizeof(fault)) == 1) {
+		snprintf(err, errlen, "CUC Serviceability fault on %s: %s",
+		    what, fault);
+		return -1;
+	}
+	if (resp->status != 200) {
+		snprintf(err, errlen, "CUC answered %s with HTTP %ld", what,
+		    resp->status);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+list_files(struct http_client *hc, const struct cucsvc_opts *o,
+    const struct cucsvc_query *q, struct logsvc_list *list,
+    unsigned long long *bytes, char *err, size_t errlen)
+{
+	struct http_response resp;
+	struct soap_parts parts;
+	char req[REQ_MAX], why[300];
+	int n;
+
+	n = logsvc_select_request(req, sizeof(req), q->service,
+	    q->from - q->lookback, q->now);
+	if (n < 0 || (size_t)n >= sizeof(req)) {
+		snprintf(err, errlen, "cannot build the selectLogFiles "
+		    "request");
+		return -1;
+	}
+	deadline_step("listing the log files on CUC");
+	if (soap_call(hc, o, LOGSVC_SELECT_PATH, LOGSVC_SELECT_ACTION, req,
+	    LIST_MAX_BODY, "selectLogFiles", &resp, err, errlen) != 0)
+		return -1;
+	*bytes += resp.body_len;
+	if (answer_parts(o, &resp, "selectLogFiles", &parts, err,
+	    errlen) != 0) {
+		http_response_free(&resp);
+		return -1;
+	}
+	if (logsvc_list_parse(parts.soap, parts.soap_len, list, why,
+	    sizeof(why)) != 0) {
+		snprintf(err, errlen, "selectLogFiles: %s", why);
+		http_response_free(&resp);
+		return -1;
+	}
+	http_response_free(&resp);
+	return 0;
+}
+
+static int
+by_newest(const void *a, const void *b)
+{
+	const struct logsvc_file *x = a, *y = b;
+
+	if (x->mtime != y->mtime)
+		return x->mtime > y->mtime ? -1 : 1;
+	return -strcmp(x->name, y->name);
+}
+
+/* The file's name as a cache file name: [A-Za-z0-9._-] only, no leading dot. */
+static void
+cache_name(const struct logsvc_file *f, char *buf, size_t size)
+{
+	const char *base = strrchr(f->path, '/');
+	size_t i;
+
+	base = f->name[0] ? f->name : base ? base + 1 : f->path;
+	for (i = 0; base[i] != '\0' && i + 1 < size; i++) {
+		char c = base[i];
+
+		buf[i] = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    (c == '.' && i > 0)) ? c : '_';
+	}
+	buf[i] = '\0';
+}
+
+/* Write data atomically as path with mtime.  0 or -1 with err. */
+static int
+write_cached(const char *dir, const char *path, const char *data,
+    size_t len, double mtime, char *err, size_t errlen)
+{
+	char tmp[PATH_BUF];
+	struct timespec ts[2];
+	size_t off = 0;
+	ssize_t w;
+	int fd;
+
+	if (join_path(tmp, sizeof(tmp), dir, ".fetch.XXXXXX") != 0 ||
+	    (fd = mkstemp(tmp)) < 0) {
+		snprintf(err, errlen, "cache %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while (off < len) {
+		if ((w = write(fd, data + off, len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	ts[0].tv_sec = ts[1].tv_sec = (time_t)mtime;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	if (futimens(fd, ts) != 0 || close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	return 0;
+fail:
+	snprintf(err, errlen, "cache %s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	return -1;
+}
+
+static int
+fetch_one(struct http_client *hc, const struct cucsvc_opts *o,
+    const char *dir, const struct logsvc_file *f, const char *local,
+    unsigned long long *bytes, char *err, size_t errlen)
+{
+	struct http_response resp;
+	struct soap_parts parts;
+	char req[REQ_MAX], what[LOGSVC_NAME_MAX + 32];
+	int n;
+
+	snprintf(what, sizeof(what), "GetOneFile %s", f->name);
+	if (f->has_size && f->size > o->max_file) {
+		snprintf(err, errlen, "%s is %llu bytes, above --cuc-max-file "
+		    "(%llu)", f->name, f->size, o->max_file);
+		return -1;
+	}
+	n = logsvc_getfile_request(req, sizeof(req), f->path);
+	if (n < 0 || (size_t)n >= sizeof(req)) {
+		snprintf(err, errlen, "cannot build the GetOneFile request "
+		    "for %s", f->name);
+		return -1;
+	}
+	deadline_step("fetching a log file from CUC");
+	if (soap_call(hc, o, LOGSVC_GETFILE_PATH, LOGSVC_GETFILE_ACTION, req,
+	    (size_t)o->max_file + ENVELOPE_ROOM, what, &resp, err,
+	    errlen) != 0)
+		return -1;
+	*bytes += resp.body_len;
+	if (answer_parts(o, &resp, what, &parts, err, errlen) != 0)
+		goto fail;
+	if (parts.attach == NULL) {
+		snprintf(err, errlen, "%s: no attachment in the answer", what);
+		goto fail;
+	}
+	if (parts.attach_len > o->max_file) {
+		snprintf(err, errlen, "%s is %zu bytes, above --cuc-max-file "
+		    "(%llu)", f->name, parts.attach_len, o->max_file);
+		goto fail;
+	}
+	if (write_cached(dir, local, parts.attach, parts.attach_len,
+	    f->mtime, err, errlen) != 0)
+		goto fail;
+	http_response_free(&resp);
+	return 0;
+fail:
+	http_response_free(&resp);
+	return -1;
+}
+
+struct entry {
+	char	name[256];
+	off_t	size;
+	time_t	mtime;
+};
+
+static int
+by_oldest(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
+}
+
+static bool
+in_use(const struct cucsvc_result *r, const char *dir, const char *name)
+{
+	size_t i, dl = strlen(dir);
+
+	for (i = 0; i < r->count; i++)
+		if (strncmp(r->paths[i], dir, dl) == 0 &&
+		    r->paths[i][dl] == '/' &&
+		    strcmp(r->paths[i] + dl + 1, name) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Keep the host directory under its bound: remove the files with the
+ * oldest modification times, never one this run uses.  Best effort.
+ */
+static void
+evict(const struct cucsvc_opts *o, const char *dir,
+    const struct cucsvc_result *r)
+{
+	struct entry *e = NULL, *ne;
+	struct dirent *de;
+	struct stat sb;
+	char path[PATH_BUF];
+	unsigned long long total = 0;
+	size_t n = 0, alloc = 0, i;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		/* We hold the lock: a temporary file is a killed run's. */
+		if (strncmp(de->d_name, ".fetch.", 7) == 0 &&
+		    join_path(path, sizeof(path), dir, de->d_name) == 0)
+			unlink(path);
+		if (de->d_name[0] == '.' || strlen(de->d_name) >=
+		    sizeof(e->name))
+			continue;
+		if (join_path(path, sizeof(path), dir, de->d_name) != 0 ||
+		    lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+			continue;
+		total += (unsigned long long)sb.st_size;
+		if (in_use(r, dir, de->d_name))
+			continue;
+		if (n == alloc) {
+			alloc = alloc ? alloc * 2 : 64;
+			if ((ne = realloc(e, alloc * sizeof(*e))) == NULL)
+				break;
+			e = ne;
+		}
+		snprintf(e[n].name, sizeof(e[n].name), "%s", de->d_name);
+		e[n].size = sb.st_size;
+		e[n].mtime = sb.st_mtime;
+		n++;
+	}
+	closedir(d);
+	if (e != NULL)
+		qsort(e, n, sizeof(*e), by_oldest);
+	for (i = 0; i < n && total > o->cache_size; i++) {
+		if (join_path(path, sizeof(path), dir, e[i].name) == 0 &&
+		    unlink(path) == 0)
+			total -= (unsigned long long)e[i].size;
+	}
+	free(e);
+}
+
+/* Is the cached copy at path the listed file (size and time agree)? */
+static bool
+cached_ok(const char *path, const struct logsvc_file *f)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return false;
+	if (f->has_size && (unsigned long long)sb.st_size != f->size)
+		return false;
+	return sb.st_mtime == (time_t)f->mtime;
+}
+
+/* Choose, fetch or reuse, and list the local copies in r. */
+static int
+fetch_needed(struct http_client *hc, const struct cucsvc_opts *o,
+    const struct cucsvc_query *q, const char *dir, struct logsvc_list *l,
+    struct cucsvc_result *r, char *err, size_t errlen)
+{
+	char name[256], path[PATH_BUF];
+	unsigned older = 0;
+	size_t i;
+
+	if ((r->paths = calloc(l->count ? l->count : 1,
+	    sizeof(*r->paths))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < l->count; i++) {
+		const struct logsvc_file *f = &l->files[i];
+
+		/* A file ends at its mtime: older ones end before `from`. */
+		if (i > 0 && f->mtime < q->from && older++ >= q->older)
+			break;
+		cache_name(f, name, sizeof(name));
+		if (join_path(path, sizeof(path), dir, name) != 0) {
+			snprintf(err, errlen, "cache path too long for %s",
+			    f->name);
+			return -1;
+		}
+		/* The newest file is still being written: always fetch it. */
+		if (i > 0 && cached_ok(path, f))
+			r->cached_files++;
+		else {
+			if (fetch_one(hc, o, dir, f, path, &r->fetched, err,
+			    errlen) != 0)
+				return -1;
+			r->fetched_files++;
+		}
+		if ((r->paths[r->count] = strdup(path)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		r->count++;
+	}
+	return 0;
+}
+
+/* Keep the files matching the pattern and with a date; newest first. */
+static int
+select_files(const struct cucsvc_query *q, struct logsvc_list *l,
+    char *err, size_t errlen)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < l->count; i++) {
+		if (q->name_pattern != NULL &&
+		    fnmatch(q->name_pattern, l->files[i].name, 0) != 0)
+			continue;
+		if (!l->files[i].has_mtime) {
+			snprintf(err, errlen, "selectLogFiles: %s has no "
+			    "modifiedDate", l->files[i].name);
+			return -1;
+		}
+		if (k != i)
+			l->files[k] = l->files[i];
+		k++;
+	}
+	l->count = k;
+	qsort(l->files, l->count, sizeof(*l->files), by_newest);
+	return 0;
+}
+
+int
+cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
+    struct cucsvc_result *r, char *err, size_t errlen)
+{
+	struct http_client *hc = NULL;
+	struct logsvc_list list = { NULL, 0 };
+	char dir[PATH_BUF];
+	double t0 = monotonic_now();
+	int rc = -1;
+
+	memset(r, 0, sizeof(*r));
+	r->lock_fd = -1;
+	if (cucsvc_cache_path(o, dir, sizeof(dir)) != 0) {
+		snprintf(err, errlen, "cache directory path too long");
+		return -1;
+	}
+	if (open_cache(dir, &r->lock_fd, err, errlen) != 0)
+		return -1;
+	if ((hc = http_client_new(err, errlen)) == NULL)
+		goto out;
+	if (list_files(hc, o, q, &list, &r->fetched, err, errlen) != 0 ||
+	    select_files(q, &list, err, errlen) != 0)
+		goto out;
+	/* No file at all is no error: the plugin says what silence means. */
+	r->listed = (unsigned)list.count;
+	if (fetch_needed(hc, o, q, dir, &list, r, err, errlen) != 0)
+		goto out;
+	evict(o, dir, r);
+	rc = 0;
+out:
+	r->fetch_time = monotonic_now() - t0;
+	logsvc_list_free(&list);
+	http_client_free(hc);
+	deadline_step(NULL);
+	return rc;
+}
+
+void
+cucsvc_result_free(struct cucsvc_result *r)
+{
+	size_t i;
+
+	for (i = 0; r->paths != NULL && i < r->count; i++)
+		free(r->paths[i]);
+	free(r->paths);
+	r->paths = NULL;
+	r->count = 0;
+	if (r->lock_fd >= 0)
+		close(r->lock_fd);
+	r->lock_fd = -1;
+}

@@ -1,0 +1,229 @@
+#!/bin/sh
+# check_cuc_keepalive on the logs of tests/data/keepalive (made by
+# make_fixtures.py; the answers are worked out in its comments): exit
+# codes, first lines, perfdata.  Age, stale, errors and foreign states;
+# both stamp shapes, zones, IPv6, CRLF; unparsed lines; a file that is not a
+# request log; missing, empty and directory paths; stdin; rotated daily
+# files found by a glob; a window that starts amid out-of-order lines.
+. tests/lib.sh
+
+P=check_cuc_keepalive
+D=tests/data/keepalive
+NOW=--now=2014-06-29T16:15:00Z
+
+# run_stdin FILE ARGS...: as run, with FILE on standard input.
+run_stdin() {
+	in=$1
+	shift
+	"$BIN/$P" "$@" < "$in" > "$TMPD/stdout" 2> "$TMPD/stderr"
+	rc=$?
+	out=$(cat "$TMPD/stdout")
+	err=$(cat "$TMPD/stderr")
+	line1=$(head -n 1 "$TMPD/stdout")
+	case $line1 in
+	*"|"*)	perf=${line1#*|}; perf=${perf# } ;;
+	*)	perf="" ;;
+	esac
+}
+
+# --- healthy ----------------------------------------------------------------
+run $P -f $D/ok.log $NOW
+is_rc 0 "ok.log is OK"
+like "$line1" '^CUC KEEPALIVE OK - newest notification 30 s ago, 5 subscriptions, 0 stale, 60 notifications, 0 errors \| ' "ok.log summary"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=0;;;0" "ok.log perfdata, labels in order"
+well_formed
+no_stderr
+
+# The same traffic in every shape: Cisco's zone outside the brackets, +0200,
+# -0430, +0530 local stamps, IPv6 and IPv4-mapped clients, combined format,
+# CRLF.  Same answers.
+run $P -f $D/shapes.log $NOW
+is_rc 0 "shapes.log is OK"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=0;;;0" "shapes.log: same answers as ok.log"
+run $P -f $D/shapes.log $NOW -s 10.1.2.0/24 -s 2001:db8::/64
+is_rc 0 "shapes.log: v4, v4-mapped and bracketed v6 clients all within --source"
+perf_has "foreign=0;" "no foreign notification"
+
+# --- age ----------------------------------------------------------------------
+run $P -f $D/ok.log --now=2014-06-29T16:26:10Z
+is_rc 1 "newest notification 700 s old is WARNING"
+like "$line1" '^CUC KEEPALIVE WARNING - newest notification 700 s ago' "WARNING summary names the age"
+perf_has "age=700s;600;900;0" "age 700"
+perf_has "notifications=49;" "window follows --now"
+
+run $P -f $D/ok.log --now=2014-06-29T16:31:00Z
+is_rc 2 "newest notification 990 s old is CRITICAL"
+perf_has "age=990s;600;900;0" "age 990"
+perf_has "stale=5;" "all 5 stale at 990 s"
+
+run $P -f $D/ok.log --now=2014-06-29T16:31:00Z -w 1000 -c 2000
+is_rc 0 "-w/-c move the age thresholds"
+perf_has "age=990s;1000;2000;0" "thresholds in perfdata"
+
+run $P -f $D/ok.log --now=@1404058500
+is_rc 0 "--now as @epoch (16:15:00Z)"
+perf_has "age=30s;" "same age as the ISO form"
+
+# Lines stamped after now (clocks apart): age 0, the skew in the long output.
+run $P -f $D/ok.log --now=2014-06-29T16:05:00Z
+is_rc 0 "log ahead of now is OK"
+perf_has "age=0s;" "a stamp ahead of now counts as age 0"
+like "$out" 'clock skew: the newest line \(2014-06-29 16:14:30Z\) is 570 s ahead of now' "skew is said"
+
+# --- nothing in the window -----------------------------------------------------
+run $P -f $D/none.log $NOW
+is_rc 2 "no notification in the window is CRITICAL"
+like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications since 2014-06-29 14:25:00Z \(6600 s ago\)' "names the last notification"
+perf_has "age=6600s;600;900;0 subscriptions=0;;;0 stale=0;;;0 notifications=0;" "perfdata still there"
+well_formed
+
+run $P -f $D/none.log $NOW -c 99999 -w 99999
+is_rc 2 "nothing in the window is CRITICAL whatever -c says"
+
+run $P -f $D/empty.log $NOW
+is_rc 2 "an empty log is CRITICAL"
+like "$line1" 'no notifications: the log has no request lines' "empty log summary"
+
+# --- errors ---------------------------------------------------------------------
+run $P -f $D/errors_only.log $NOW
+is_rc 2 "a window of 500s only is CRITICAL by age"
+like "$line1" 'no notification answered 2xx since 2014-06-29 14:50:00Z \(5100 s ago\), 3 subscriptions, 3 stale, 33 notifications, 33 errors' "age counts from the last 2xx before the window"
+perf_has "age=5100s;" "age from before the window"
+perf_has "errors=33;" "33 errors"
+
+run $P -f $D/stale.log $NOW
+is_rc 0 "stale.log without stale/error thresholds is OK"
+perf_has "age=90s;600;900;0 subscriptions=6;;;0 stale=2;;;0 notifications=66;;;0 errors=12;;;0" "stale.log counts"
+run $P -f $D/stale.log $NOW --stale-warning 1
+is_rc 1 "2 stale with --stale-warning 1 is WARNING"
+perf_has "stale=2;1;;0" "stale warning in perfdata"
+run $P -f $D/stale.log $NOW --stale-critical 1
+is_rc 2 "2 stale with --stale-critical 1 is CRITICAL"
+run $P -f $D/stale.log $NOW --stale-after 3000 --stale-warning 0
+is_rc 1 "--stale-after 3000: only the all-error subscription is stale"
+perf_has "stale=1;0;;0" "1 stale"
+run $P -f $D/stale.log $NOW --error-warning 5
+is_rc 1 "12 errors with --error-warning 5 is WARNING"
+run $P -f $D/stale.log $NOW --error-warning 5 --error-critical 11
+is_rc 2 "12 errors with --error-critical 11 is CRITICAL"
+perf_has "errors=12;5;11;0" "error thresholds in perfdata"
+run $P -f $D/stale.log $NOW -v
+like "$out" 'notifications by status: 200: 54, 500: 12' "-v counts by status"
+like "$out" 'stalest subscriptions' "-v lists the stalest"
+like "$(printf '%s\n' "$out" | sed -n '/stalest/{n;p;}')" '00000006-aaaa-bbbb-cccc-000000000006: none, 2014-06-29 16:10:20Z, 500, 12' "stalest first: never answered 2xx"
+like "$(printf '%s\n' "$out" | sed -n '/stalest/{n;n;p;}')" '00000005-aaaa-bbbb-cccc-000000000005: 2014-06-29 15:40:10Z \(2090 s ago\)' "then the one that stopped"
+
+# --- foreign --------------------------------------------------------------------
+run $P -f $D/foreign.log $NOW
+is_rc 0 "without --source nothing is foreign"
+perf_has "foreign=0;" "foreign 0 without --source"
+run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 -s 2001:db8::/64
+is_rc 1 "a NAT address outside --source is WARNING"
+like "$line1" ', 12 from foreign 192.0.2.50 \|' "the foreign address is named"
+perf_has "foreign=12;" "12 foreign"
+run $P -f $D/foreign.log $NOW --source=10.1.2.3 -v
+is_rc 1 "v4 --source only: the v6 sender is foreign too"
+like "$line1" '24 from foreign 192.0.2.50 and 1 other address' "two foreign addresses"
+like "$out" 'foreign source 2001:db8::10: 12 notifications' "-v names each foreign source"
+run $P -f $D/foreign.log $NOW -s 10.1.2.3 -s 192.0.2.50 -s 2001:db8::10/128
+is_rc 0 "all senders listed"
+run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 --foreign-state critical
+is_rc 2 "--foreign-state critical"
+run $P -f $D/foreign.log $NOW -s 10.1.2.0/33
+is_rc 3 "bad --source prefix is UNKNOWN"
+like "$line1" "invalid --source '10.1.2.0/33'" "names the bad --source"
+run $P -f $D/foreign.log $NOW -s exchange.example.com
+is_rc 3 "a host name as --source is UNKNOWN"
+
+# --- unparsed and not-a-log -------------------------------------------------------
+run $P -f $D/unparsed.log $NOW
+is_rc 0 "3 broken lines among good ones are only counted"
+perf_has "notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=3;;;0" "unparsed=3"
+run $P -f $D/garbage.log $NOW
+is_rc 3 "a file in which no line parses is UNKNOWN"
+like "$line1" '^CUC KEEPALIVE UNKNOWN - tests/data/keepalive/garbage.log: no line parses \(not a Jetty request log\?\)$' "garbage summary"
+well_formed
+
+# --- paths --------------------------------------------------------------------------
+run $P -f $TMPD/no/such.log $NOW
+is_rc 3 "missing log is UNKNOWN"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - $TMPD/no/such.log: No such file or directory\$" "path and reason"
+run $P -f $D $NOW
+is_rc 3 "a directory is UNKNOWN"
+like "$line1" ": is a directory\$" "says it is a directory"
+if [ "$(id -u)" != 0 ]; then
+	cp $D/ok.log "$TMPD/locked.log" && chmod 000 "$TMPD/locked.log"
+	run $P -f "$TMPD/locked.log" $NOW
+	is_rc 3 "unreadable log is UNKNOWN"
+	like "$line1" 'Permission denied' "says why"
+fi
+run $P -f "$TMPD/nothing-*.log" $NOW
+is_rc 3 "a glob that matches nothing is UNKNOWN"
+like "$line1" "nothing-\\*.log: No such file or directory" "names the pattern"
+run $P
+is_rc 3 "no -f is UNKNOWN"
+like "$line1" 'no log given' "says what is missing"
+
+run_stdin $D/ok.log -f - $NOW
+is_rc 0 "stdin"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;" "stdin gives the file's answers"
+run_stdin $D/garbage.log -f - $NOW
+is_rc 3 "garbage on stdin is UNKNOWN"
+like "$line1" 'standard input: no line parses' "names stdin"
+
+# Rotated daily files: name order wins over mtime (git keeps none; make the
+# oldest file look newest to prove it).
+R=$TMPD/rotated
+cp -R $D/rotated "$R"
+touch -d 2014-06-29T00:20:00Z "$R/2014_06_27.request.log"
+touch -d 2014-06-28T00:00:00Z "$R/2014_06_29.request.log"
+run $P -f "$R/*.request.log" --now=2014-06-29T00:20:00Z -v
+is_rc 0 "glob over daily files"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;" "the window spans midnight: 20 + 40 notifications"
+like "$out" "log $R/2014_06_29.request.log: 20 lines read" "newest file read whole"
+like "$out" "log $R/2014_06_28.request.log: " "older file read for the rest"
+unlike "$out" "2014_06_27" "the oldest file is never opened"
+run $P -f "$R/2014_06_28.request.log" -f "$R/2014_06_29.request.log" --now=2014-06-29T00:20:00Z
+is_rc 0 "files given one by one are ordered too"
+perf_has "notifications=60;" "same 60"
+
+# A window that starts among out-of-order lines (long.log is bisected): the
+# late line stamped 15:15:10 counts, the one stamped 15:13:50 does not.
+run $P -f $D/long.log $NOW
+is_rc 0 "long.log"
+perf_has "subscriptions=6;;;0 stale=1;;;0 notifications=61;" "out-of-order lines around the window's start"
+run $P -f $D/long.log $NOW --window 86400
+perf_has "subscriptions=7;;;0 stale=2;;;0 notifications=977;" "whole day"
+
+# The demo's sample (tests/data/sample/jetty/README) keeps its answer.
+run $P -f tests/data/sample/jetty/request.log $NOW -s 10.20.1.0/24
+is_rc 0 "sample log is OK"
+perf_has "age=32s;600;900;0 subscriptions=30;;;0 stale=1;;;0 notifications=353;;;0 errors=2;;;0 foreign=0;;;0 unparsed=0;;;0" "sample log's answer"
+
+# --- options ----------------------------------------------------------------------
+run $P -f $D/ok.log --now=yesterday
+is_rc 3 "bad --now is UNKNOWN"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - invalid --now 'yesterday'" "names --now"
+run $P -f $D/ok.log --now=2014-06-29T25:00:00Z
+is_rc 3 "impossible --now is UNKNOWN"
+run $P -f $D/ok.log $NOW --window 0
+is_rc 3 "--window 0 is UNKNOWN"
+run $P -f $D/ok.log $NOW --stale-warning 1:x
+is_rc 3 "bad range is UNKNOWN"
+run $P -f $D/ok.log $NOW --foreign-state maybe
+is_rc 3 "bad --foreign-state is UNKNOWN"
+run $P -f $D/ok.log $NOW extra
+is_rc 3 "stray argument is UNKNOWN"
+run $P --help
+is_rc 3 "--help exits 3"
+w=$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)
+[ "$w" -eq 0 ]; ok $? "--help fits 80 columns"
+for o in --logfile --now --window --warning --critical --stale-after \
+    --stale-warning --stale-critical --error-warning --error-critical \
+    --source --foreign-state --timeout; do
+	printf '%s\n' "$out" | grep -q -- "$o"; ok $? "--help documents $o"
+done
+run $P -V
+is_rc 3 "-V exits 3"
+
+done_testing

@@ -1,0 +1,325 @@
+/*
+ * test_jetty.c - the Jetty request-log line parser: both stamp shapes, any
+ * zone, IPv4/IPv6 clients, common and combined format, CRLF, what makes a
+ * notification, and garbage of every kind.  Stamps are checked against
+ * timeparse.c's general NCSA parser as well as against known epochs.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "jetty.h"
+#include "timeparse.h"
+
+#define T0	1404041450	/* 2014-06-29 11:30:50 UTC */
+#define NP	"/NotificationService/services/NotificationService"
+
+static const struct good {
+	const char	*name;
+	const char	*line;
+	const char	*client;
+	int64_t		 time;
+	const char	*method;
+	const char	*path;
+	const char	*id;	/* NULL: none */
+	int		 status;
+	int		 notification;
+} good[] = {
+	{ "jetty default shape",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=abc-123&pid=25672 HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "abc-123", 200, 1 },
+	{ "cisco tech note shape, zone outside",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50] -0000 \"POST " NP
+	    "?id=abc-123&pid=25672 HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "abc-123", 200, 1 },
+	{ "no zone at all is GMT",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "positive zone",
+	    "10.1.2.3 - - [29/Jun/2014:13:30:50 +0200] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "negative half-hour zone outside brackets",
+	    "10.1.2.3 - - [29/Jun/2014:07:00:50] -0430 \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "zone with a colon",
+	    "10.1.2.3 - - [29/Jun/2014:17:00:50 +05:30] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "zone moves the date back a day",
+	    "10.1.2.3 - - [30/Jun/2014:01:30:50 +1400] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "milliseconds in the stamp",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50.123 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "IPv6 client",
+	    "2001:db8::10 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "2001:db8::10", T0, "POST", NP, "x", 200, 1 },
+	{ "IPv4-mapped client",
+	    "::ffff:10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "::ffff:10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "bracketed IPv6 with zone id",
+	    "[fe80::1%eth0] - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "[fe80::1%eth0]", T0, "POST", NP, "x", 200, 1 },
+	{ "combined format",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x&pid=1 HTTP/1.1\" 200 343 \"-\" \"ExchangeServicesClient/15.0\"",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "combined format with latency after it",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343 \"http://a/?\\\"q\" \"UA \\\"x\\\"\" 12",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "CRLF",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343\r",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "id second among parameters",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?pid=25672&id=FQBleGNoMDEu%2BY29=&x=1 HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "FQBleGNoMDEu%2BY29=", 200, 1 },
+	{ "pid= is not id=",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?pid=25672 HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, NULL, 200, 0 },
+	{ "empty id is no notification",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=&pid=1 HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "", 200, 0 },
+	{ "error status is still a notification",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 503 0",
+	    "10.1.2.3", T0, "POST", NP, "x", 503, 1 },
+	{ "byte count '-'",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 500 -",
+	    "10.1.2.3", T0, "POST", NP, "x", 500, 1 },
+	{ "line cut after the status",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "absolute-form target",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST "
+	    "http://cuc1:7080" NP "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	{ "GET of the same path is not a notification",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "GET", NP, "x", 200, 0 },
+	{ "POST elsewhere is not a notification",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "x?id=x HTTP/1.1\" 200 343",
+	    "10.1.2.3", T0, "POST", NP "x", "x", 200, 0 },
+	{ "wsdl fetch",
+	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"GET " NP
+	    "?wsdl HTTP/1.1\" 200 8870",
+	    "10.9.9.9", T0, "GET", NP, NULL, 200, 0 },
+	{ "request Jetty could not read",
+	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"-\" 400 0",
+	    "10.9.9.9", T0, "", "", NULL, 400, 0 },
+	{ "request without protocol",
+	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"GET /x\" 200 1",
+	    "10.9.9.9", T0, "GET", "/x", NULL, 200, 0 },
+	{ "user name logged",
+	    "10.9.9.9 - admin [29/Jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" 200 1",
+	    "10.9.9.9", T0, "GET", "/a", NULL, 200, 0 },
+	{ "host name client",
+	    "exch01.example.com - - [29/Jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" 200 1",
+	    "exch01.example.com", T0, "GET", "/a", NULL, 200, 0 },
+	{ "lower-case month",
+	    "10.9.9.9 - - [29/jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" 200 1",
+	    "10.9.9.9", T0, "GET", "/a", NULL, 200, 0 },
+	{ "leap day",
+	    "10.9.9.9 - - [29/Feb/2016:00:00:00 +0000] \"GET /a HTTP/1.1\" 200 1",
+	    "10.9.9.9", 1456704000, "GET", "/a", NULL, 200, 0 },
+	{ "new year's eve",
+	    "10.9.9.9 - - [31/Dec/1999:23:59:59 +0000] \"GET /a HTTP/1.1\" 200 1",
+	    "10.9.9.9", 946684799, "GET", "/a", NULL, 200, 0 },
+};
+
+static const struct bad {
+	const char	*name;
+	const char	*line;
+} bad[] = {
+	{ "empty", "" },
+	{ "only spaces", "     " },
+	{ "log4j line", "2014-06-29 16:00:01,123 INFO  [main] Jetty started" },
+	{ "no client", " - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "no stamp", "10.1.2.3 - - \"GET / HTTP/1.1\" 200 1" },
+	{ "cut in the stamp", "10.1.2.3 - - [29/Jun/2014:11:3" },
+	{ "cut after the stamp", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000]" },
+	{ "cut in the request", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP "?id=x" },
+	{ "no status", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\"" },
+	{ "status not digits", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" OK 1" },
+	{ "status two digits", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 20 1" },
+	{ "status four digits", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 2000 1" },
+	{ "status 000", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 000 1" },
+	{ "day 32", "10.1.2.3 - - [32/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "day 00", "10.1.2.3 - - [00/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "bad month", "10.1.2.3 - - [29/Jux/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "hour 24", "10.1.2.3 - - [29/Jun/2014:24:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "minute 60", "10.1.2.3 - - [29/Jun/2014:11:60:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "second 61", "10.1.2.3 - - [29/Jun/2014:11:30:61 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "bad zone", "10.1.2.3 - - [29/Jun/2014:11:30:50 +00x0] \"GET / HTTP/1.1\" 200 1" },
+	{ "zone hours 24", "10.1.2.3 - - [29/Jun/2014:11:30:50 +2400] \"GET / HTTP/1.1\" 200 1" },
+	{ "short zone", "10.1.2.3 - - [29/Jun/2014:11:30:50 +00] \"GET / HTTP/1.1\" 200 1" },
+	{ "iso stamp", "10.1.2.3 - - [2014-06-29T11:30:50Z] \"GET / HTTP/1.1\" 200 1" },
+	{ "no space before request", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000]\"GET / HTTP/1.1\" 200 1" },
+	{ "request not quoted", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] GET / HTTP/1.1 200 1" },
+	{ "quote in client", "10.1\"2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "quote before stamp", "10.1.2.3 - \" [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "control char in client", "10.1.2.3\x01 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "only a CR", "\r" },
+	{ "only a bracket", "10.1.2.3 [" },
+};
+
+static void
+test_good(void **state)
+{
+	const struct good *g = *state;
+	struct jetty_record r;
+	int64_t t;
+
+	if (jetty_parse(g->line, strlen(g->line), &r) != 0)
+		fail_msg("%s: did not parse", g->name);
+	assert_int_equal(r.client_len, strlen(g->client));
+	assert_memory_equal(r.client, g->client, r.client_len);
+	assert_int_equal(r.time, g->time);
+	assert_int_equal(r.method_len, strlen(g->method));
+	assert_memory_equal(r.method, g->method, r.method_len);
+	assert_int_equal(r.path_len, strlen(g->path));
+	assert_memory_equal(r.path, g->path, r.path_len);
+	if (g->id == NULL)
+		assert_null(r.id);
+	else {
+		assert_non_null(r.id);
+		assert_int_equal(r.id_len, strlen(g->id));
+		assert_memory_equal(r.id, g->id, r.id_len);
+	}
+	assert_int_equal(r.status, g->status);
+	assert_int_equal(r.notification, g->notification);
+	assert_int_equal(jetty_line_time(g->line, strlen(g->line), &t), 0);
+	assert_int_equal(t, g->time);
+}
+
+static void
+test_bad(void **state)
+{
+	const struct bad *b = *state;
+	struct jetty_record r;
+
+	if (jetty_parse(b->line, strlen(b->line), &r) == 0)
+		fail_msg("%s: parsed", b->name);
+}
+
+/* Never reads past len: the line is cut at every length in a buffer of exactly that size. */
+static void
+test_every_prefix(void **state)
+{
+	static const char line[] = "2001:db8::10 - - [29/Jun/2014:11:30:50] "
+	    "-0000 \"POST " NP "?id=abc&pid=1 HTTP/1.1\" 200 343 \"-\" \"UA\"\r";
+	struct jetty_record r;
+	char buf[sizeof(line)];
+	size_t n;
+	int ok = 0;
+
+	(void)state;
+	for (n = 0; n < sizeof(line) - 1; n++) {
+		memcpy(buf + sizeof(buf) - n, line, n);	/* flush with the end */
+		if (jetty_parse(buf + sizeof(buf) - n, n, &r) == 0)
+			ok++;
+	}
+	/* from "... 200" on every cut parses: " 200", " 200 3", ... */
+	assert_int_equal(ok, (int)(sizeof(line) - 1 -
+	    (strstr(line, "\" 200") - line + 5)));
+}
+
+/* The stamp agrees with timeparse.c's general NCSA parser. */
+static void
+test_stamp_against_timeparse(void **state)
+{
+	static const char *const stamps[] = {
+		"01/Jan/1970:00:00:00 +0000", "29/Jun/2014:11:30:50 +0000",
+		"29/Jun/2014:13:30:50 +0200", "01/Mar/2016:00:00:00 -0800",
+		"31/Dec/2099:23:59:59 +1400", "28/Feb/2100:12:00:00 -1200",
+		"15/Oct/1999:00:00:00 +0000", "10/Aug/2026:07:07:07 +0530",
+	};
+	char line[160];
+	struct jetty_record r;
+	double e;
+	int has_zone;
+	size_t used, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(stamps) / sizeof(stamps[0]); i++) {
+		snprintf(line, sizeof(line), "1.2.3.4 - - [%s] \"GET / "
+		    "HTTP/1.1\" 200 1", stamps[i]);
+		assert_int_equal(jetty_parse(line, strlen(line), &r), 0);
+		assert_int_equal(time_parse_ncsa(stamps[i], strlen(stamps[i]),
+		    &e, &has_zone, &used), 0);
+		assert_int_equal(r.time, (int64_t)e);
+	}
+}
+
+/* With a cache shared across lines, every answer is the uncached one. */
+static void
+test_cached(void **state)
+{
+	struct jetty_cache cache;
+	struct jetty_record a, b;
+	size_t i, k;
+	int ra, rb;
+
+	(void)state;
+	memset(&cache, 0, sizeof(cache));
+	for (k = 0; k < 2; k++) {	/* twice: the second pass hits the cache */
+		for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+			ra = jetty_parse(good[i].line, strlen(good[i].line), &a);
+			rb = jetty_parse_cached(good[i].line,
+			    strlen(good[i].line), &b, &cache);
+			assert_int_equal(ra, rb);
+			assert_int_equal(a.time, b.time);
+		}
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			ra = jetty_parse(bad[i].line, strlen(bad[i].line), &a);
+			rb = jetty_parse_cached(bad[i].line, strlen(bad[i].line),
+			    &b, &cache);
+			assert_int_equal(ra, rb);
+		}
+	}
+}
+
+int
+main(void)
+{
+	struct CMUnitTest tests[sizeof(good) / sizeof(good[0]) +
+	    sizeof(bad) / sizeof(bad[0]) + 3];
+	size_t n = 0, i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		struct CMUnitTest t = { good[i].name, test_good, NULL, NULL,
+		    (void *)(uintptr_t)&good[i] };
+		tests[n++] = t;
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct CMUnitTest t = { bad[i].name, test_bad, NULL, NULL,
+		    (void *)(uintptr_t)&bad[i] };
+		tests[n++] = t;
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_every_prefix);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
+	    test_stamp_against_timeparse);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_cached);
+	return _cmocka_run_group_tests("jetty", tests, n, NULL, NULL);
+}
