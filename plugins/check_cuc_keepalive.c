@@ -15,15 +15,13 @@
  * started, so the order is loose by seconds: a line counts as "before the
  * window" only when it is SLACK older than the window's start), and only
  * the lines from there to the end are read; a large window is read by two
- * threads.  Memory is the per-subscription table.
+ * threads (common/logwindow.h).  Memory is the per-subscription table
+ * (common/idtable.h).
  */
-#define _GNU_SOURCE	/* memrchr */
-#include <sys/mman.h>
 #include <sys/socket.h>
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,8 +29,10 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "idtable.h"
 #include "jetty.h"
 #include "logfile.h"
+#include "logwindow.h"
 #include "netaddr.h"
 #include "options.h"
 #include "output.h"
@@ -49,14 +49,7 @@
 #define SLACK			120	/* s: how far out of order lines may be */
 #define SKEW_NOTE		300	/* s ahead of now that earns a note */
 #define LOOKBACK_MAX		(64UL * 1024 * 1024)	/* bytes, past the window */
-#define THREAD_MIN		(8UL * 1024 * 1024)	/* a region worth 2 threads */
-#define HUGE_PAGE		(2UL * 1024 * 1024)
-#define HUGE_MIN		(1UL * 1024 * 1024)	/* tables from here on: huge pages */
-#define CHUNK			(256UL * 1024)	/* read at a time; lines longer are cut */
-#define BISECT_MIN		(16UL * 1024)	/* stop bisecting below this */
-#define PROBE_LINES		64	/* unparsable lines a probe skips */
 #define SUBS_MAX		100000	/* distinct ids kept (bounds memory) */
-#define ID_MAX			200	/* bytes of an id kept */
 #define FOREIGN_MAX		16	/* foreign addresses named */
 #define ADDR_MAX		64
 #define MAX_LOGS		64
@@ -91,57 +84,6 @@ struct config {
 	double			 stale_after;
 };
 
-/*
- * One subscription: an open-addressing slot of 32 bytes (two to a cache
- * line).  Ids are told apart by a 96-bit fingerprint, so a lookup touches
- * its slot only: with 20,000 ids every lookup misses the cache (400 ns on
- * a virtual machine), a second miss into the ids' text would double that.
- * Two ids sharing a fingerprint are as likely as 1 in 10^19 among 100,000.
- * The text is kept once, in the pool, for the long output.  Times are
- * unsigned 32-bit epoch seconds (to 2106), 0 for none.
- */
-struct sub {
-	uint64_t	 hash;		/* 0: free slot */
-	uint32_t	 hash2;		/* 32 more bits of fingerprint */
-	uint32_t	 last_ok;	/* newest 2xx-answered */
-	uint32_t	 last_seen;	/* newest of any status */
-	uint32_t	 count;
-	uint32_t	 id_off;	/* into the pool */
-	uint16_t	 id_len;
-	uint16_t	 last_status;
-};
-
-struct subtab {
-	struct sub	*slot;
-	size_t		 mask;		/* slots - 1 (a power of two) */
-	size_t		 used;
-	char		*pool;		/* the ids, back to back */
-	size_t		 pool_len;
-	size_t		 pool_cap;
-	unsigned long	 dropped;	/* notifications of ids past SUBS_MAX */
-	bool		 nomem;
-};
-
-/*
- * Notifications wait in a short queue: a notification's slot is
- * prefetched when its line is parsed and looked up AHEAD notifications
- * later, so the cache miss overlaps the parsing of the lines between.
- */
-#define AHEAD	8
-#define RING	16	/* a power of two above AHEAD */
-#define BATCH	64	/* merging tables */
-
-struct pending {
-	const char	*id;
-	size_t		 id_len;
-	uint64_t	 hash;
-	uint32_t	 hash2;
-	uint32_t	 last_ok;	/* 0: not a 2xx answer */
-	uint32_t	 last_seen;
-	uint32_t	 count;
-	uint16_t	 status;
-};
-
 struct foreign {
 	char		 addr[ADDR_MAX];
 	unsigned long	 count;
@@ -163,11 +105,8 @@ struct scan {
 	int64_t			 newest_line;
 	int64_t			 oldest_line;
 	unsigned long		 status[1000];	/* notifications by status */
-	struct subtab		 subs;
+	struct idtable		 subs;		/* per subscription id */
 	struct jetty_cache	 stamps;
-	struct pending		 pend[BATCH];	/* a ring of RING, or a batch */
-	size_t			 phead;
-	size_t			 npend;
 	struct foreign		 fsrc[FOREIGN_MAX];
 	size_t			 nfsrc;
 	unsigned long		 foreign_other;	/* from addresses past FOREIGN_MAX */
@@ -265,200 +204,6 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "addresses with counts and notifications by status code.\n", fp);
 }
 
-/* --- the subscription table ------------------------------------------- */
-
-/* The 96-bit fingerprint of an id, a word at a time (it runs per line). */
-static void
-id_hash(const char *s, size_t n, uint64_t *h1, uint32_t *h2)
-{
-	uint64_t a = 0x9e3779b97f4a7c15ULL ^ n, b = 0x2545f4914f6cdd1dULL + n;
-	uint64_t w = 0;
-	const char *e = s + n;
-	size_t i;
-
-	for (; e - s > 8; s += 8) {
-		memcpy(&w, s, 8);
-		a = (a ^ w) * 0xff51afd7ed558ccdULL;
-		a ^= a >> 32;
-		b = (b + w) * 0xc4ceb9fe1a85ec53ULL;
-		b ^= b >> 29;
-	}
-	/*
-	 * The last 1..8 bytes: one load of the final 8 (overlapping what was
-	 * hashed; a variable-length copy would stall on store forwarding).
-	 */
-	if (n >= 8)
-		memcpy(&w, e - 8, 8);
-	else
-		for (w = 0, i = 0; i < n; i++)
-			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-	a = (a ^ w) * 0xff51afd7ed558ccdULL;
-	a ^= a >> 33;
-	a *= 0xc4ceb9fe1a85ec53ULL;
-	a ^= a >> 29;
-	b = (b + w) * 0x9e3779b97f4a7c15ULL;
-	b ^= b >> 31;
-	*h1 = a != 0 ? a : 1;	/* 0 marks a free slot */
-	*h2 = (uint32_t)(b >> 32);
-}
-
-/* An epoch as the table keeps it. */
-static uint32_t
-time32(int64_t t)
-{
-	return t < 1 ? 1 : t > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)t;
-}
-
-static void
-subtab_free(struct subtab *t)
-{
-	free(t->slot);
-	free(t->pool);
-	memset(t, 0, sizeof(*t));
-}
-
-/*
- * Zeroed slots.  From 1 MiB on they sit in transparent huge pages where
- * the system allows: random lookups in a 1 MiB table take 400 ns with 4 KiB
- * pages on a virtual machine (every one a nested TLB miss), 115 ns with a
- * huge page.  Freed with free().
- */
-static struct sub *
-slots_alloc(size_t n)
-{
-	size_t size = n * sizeof(struct sub);
-	void *p;
-
-	if (size < HUGE_MIN)
-		return calloc(n, sizeof(struct sub));
-	size = (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-	if (posix_memalign(&p, HUGE_PAGE, size) != 0)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, size, MADV_HUGEPAGE);	/* a hint: fine if refused */
-#endif
-	memset(p, 0, n * sizeof(struct sub));
-	return p;
-}
-
-/* Double the slots (or make the first 1024).  Returns 0 or -1. */
-static int
-subtab_grow(struct subtab *t)
-{
-	size_t n = t->slot == NULL ? 1024 : (t->mask + 1) * 2, i, j;
-	struct sub *ns;
-
-	if ((ns = slots_alloc(n)) == NULL)
-		return -1;
-	for (i = 0; t->slot != NULL && i <= t->mask; i++) {
-		if (t->slot[i].hash == 0)
-			continue;
-		for (j = t->slot[i].hash & (n - 1); ns[j].hash != 0;
-		    j = (j + 1) & (n - 1))
-			;
-		ns[j] = t->slot[i];
-	}
-	free(t->slot);
-	t->slot = ns;
-	t->mask = n - 1;
-	return 0;
-}
-
-/* A new slot for p's id; NULL when SUBS_MAX ids are known or memory ran out. */
-static struct sub *
-subtab_insert(struct subtab *t, const struct pending *p)
-{
-	struct sub *s;
-	size_t i, len = p->id_len;
-	char *np;
-
-	if (t->used >= SUBS_MAX || t->nomem)
-		return NULL;
-	if ((t->slot == NULL || (t->used + 1) * 10 > (t->mask + 1) * 7) &&
-	    subtab_grow(t) != 0) {
-		t->nomem = true;
-		return NULL;
-	}
-	if (t->pool_len + len > t->pool_cap) {
-		size_t ncap = t->pool_cap == 0 ? 65536 : t->pool_cap * 2;
-
-		if ((np = realloc(t->pool, ncap)) == NULL) {
-			t->nomem = true;
-			return NULL;
-		}
-		t->pool = np;
-		t->pool_cap = ncap;
-	}
-	for (i = p->hash & t->mask; t->slot[i].hash != 0;
-	    i = (i + 1) & t->mask)
-		;
-	s = &t->slot[i];
-	memset(s, 0, sizeof(*s));
-	s->hash = p->hash;
-	s->hash2 = p->hash2;
-	s->id_off = (uint32_t)t->pool_len;
-	s->id_len = (uint16_t)len;
-	memcpy(t->pool + t->pool_len, p->id, len);
-	t->pool_len += len;
-	t->used++;
-	return s;
-}
-
-/* Fold a pending notification (or another table's slot) into s. */
-static void
-sub_update(struct sub *s, const struct pending *p)
-{
-	if (p->last_ok > s->last_ok)
-		s->last_ok = p->last_ok;
-	if (p->last_seen >= s->last_seen) {
-		s->last_seen = p->last_seen;
-		s->last_status = p->status;
-	}
-	s->count += p->count;
-}
-
-/* Find p's slot (p->hash set) and fold p in; a new id is inserted. */
-static void
-subtab_one(struct subtab *t, const struct pending *p)
-{
-	struct sub *s = NULL;
-	size_t j;
-
-	for (j = p->hash & t->mask; t->slot != NULL && t->slot[j].hash != 0;
-	    j = (j + 1) & t->mask)
-		if (t->slot[j].hash == p->hash && t->slot[j].hash2 == p->hash2) {
-			s = &t->slot[j];
-			break;
-		}
-	if (s == NULL)
-		s = subtab_insert(t, p);
-	if (s != NULL)
-		sub_update(s, p);
-	else
-		t->dropped += p->count;
-}
-
-/* A batch (merging tables): prefetch every slot first, then fold them in. */
-static void
-subtab_batch(struct subtab *t, struct pending *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && t->slot != NULL; i++)
-		__builtin_prefetch(&t->slot[p[i].hash & t->mask]);
-	for (i = 0; i < n; i++)
-		subtab_one(t, &p[i]);
-}
-
-/* Fold in the notifications still queued (before their lines go away). */
-static void
-pending_flush(struct subtab *t, struct pending *ring, size_t *head,
-    size_t *n)
-{
-	for (; *n > 0; (*n)--, *head = (*head + 1) & (RING - 1))
-		subtab_one(t, &ring[*head]);
-}
-
 /* --- reading lines ------------------------------------------------------ */
 
 static void
@@ -471,6 +216,7 @@ scan_init(struct scan *sc, const struct config *cfg, int64_t ws)
 	sc->before_ok = sc->before_notif = NO_TIME;
 	sc->newest_line = NO_TIME;
 	sc->oldest_line = INT64_MAX;
+	idtable_init(&sc->subs, SUBS_MAX);
 }
 
 static bool
@@ -527,7 +273,6 @@ static void
 scan_line(struct scan *sc, const char *line, size_t len)
 {
 	struct jetty_record r;
-	struct pending *p;
 	bool ok;
 
 	if (len == 0)
@@ -559,23 +304,8 @@ scan_line(struct scan *sc, const char *line, size_t len)
 			sc->newest_ok = r.time;
 	} else
 		sc->errors++;
-	p = &sc->pend[(sc->phead + sc->npend++) & (RING - 1)];
-	p->id = r.id;
-	p->id_len = r.id_len;
-	p->last_seen = time32(r.time);
-	p->last_ok = ok ? p->last_seen : 0;
-	p->count = 1;
-	p->status = (uint16_t)r.status;
-	if (p->id_len > ID_MAX)
-		p->id_len = ID_MAX;
-	id_hash(p->id, p->id_len, &p->hash, &p->hash2);
-	if (sc->subs.slot != NULL)
-		__builtin_prefetch(&sc->subs.slot[p->hash & sc->subs.mask]);
-	if (sc->npend > AHEAD) {	/* the oldest was prefetched AHEAD ago */
-		subtab_one(&sc->subs, &sc->pend[sc->phead]);
-		sc->phead = (sc->phead + 1) & (RING - 1);
-		sc->npend--;
-	}
+	idtable_note(&sc->subs, r.id, r.id_len, r.time, (unsigned int)r.status,
+	    ok);
 	if (sc->cfg->nsources > 0 && is_foreign(sc, r.client, r.client_len)) {
 		sc->foreign++;
 		foreign_add(sc, r.client, r.client_len, 1);
@@ -583,58 +313,21 @@ scan_line(struct scan *sc, const char *line, size_t len)
 }
 
 static void
-scan_lines(struct scan *sc, const char *data, size_t len)
+scan_line_cb(void *ctx, const char *line, size_t len)
 {
-	struct line_cursor c;
-	const char *line;
-	size_t n;
-
-	line_cursor_start(&c, data, len);
-	while (line_next(&c, &line, &n))
-		scan_line(sc, line, n);
+	scan_line(ctx, line, len);
 }
 
-/*
- * Read [from, to) of lf into sc.  A mapped file is copied in chunks with
- * pread rather than read through the mapping: on a virtual machine the
- * page faults and the unmapping of 1 GB cost more than the copy.  A line
- * cut by a chunk's end is carried into the next chunk.
- */
+/* The lines noted point into the reader's buffer: fold them in now. */
 static void
-scan_region(struct scan *sc, const struct logfile *lf, size_t from,
-    size_t to)
+scan_flush_cb(void *ctx)
 {
-	char *buf;
-	const char *nl;
-	size_t carry = 0, have, used;
-	ssize_t n;
+	struct scan *sc = ctx;
 
-	if (lf->fd == -1 || (buf = malloc(CHUNK)) == NULL) {
-		scan_lines(sc, lf->data + from, to - from);
-		goto flush;
-	}
-	while (from < to) {
-		n = logfile_pread(lf, buf + carry, CHUNK - carry < to - from ?
-		    CHUNK - carry : to - from, from);
-		if (n <= 0)
-			break;	/* truncated under us: what was read counts */
-		from += (size_t)n;
-		have = carry + (size_t)n;
-		if ((nl = memrchr(buf, '\n', have)) != NULL)
-			used = (size_t)(nl - buf) + 1;
-		else
-			used = have == CHUNK ? have : 0;	/* a huge line: cut */
-		scan_lines(sc, buf, used);
-		/* the queue points into buf: empty it before buf changes */
-		pending_flush(&sc->subs, sc->pend, &sc->phead, &sc->npend);
-		carry = have - used;
-		memmove(buf, buf + used, carry);
-	}
-	scan_lines(sc, buf, carry);	/* a last line without LF */
-	free(buf);
-flush:
-	pending_flush(&sc->subs, sc->pend, &sc->phead, &sc->npend);
+	idtable_flush(&sc->subs);
 }
+
+static const struct logwindow_ops scan_ops = { scan_line_cb, scan_flush_cb };
 
 static int64_t
 max64(int64_t a, int64_t b)
@@ -646,9 +339,7 @@ max64(int64_t a, int64_t b)
 static void
 scan_merge(struct scan *a, const struct scan *b)
 {
-	const struct sub *bs;
-	struct pending *p;
-	size_t i, n;
+	size_t i;
 
 	a->lines += b->lines;
 	a->parsed += b->parsed;
@@ -664,140 +355,34 @@ scan_merge(struct scan *a, const struct scan *b)
 		a->oldest_line = b->oldest_line;
 	for (i = 0; i < sizeof(a->status) / sizeof(a->status[0]); i++)
 		a->status[i] += b->status[i];
-	/* b's slots, in batches like notifications, into a */
-	n = 0;
-	for (i = 0; b->subs.slot != NULL && i <= b->subs.mask; i++) {
-		bs = &b->subs.slot[i];
-		if (bs->hash == 0)
-			continue;
-		p = &a->pend[n++];
-		p->id = b->subs.pool + bs->id_off;
-		p->id_len = bs->id_len;
-		p->hash = bs->hash;
-		p->hash2 = bs->hash2;
-		p->last_ok = bs->last_ok;
-		p->last_seen = bs->last_seen;
-		p->count = bs->count;
-		p->status = bs->last_status;
-		if (n == BATCH) {
-			subtab_batch(&a->subs, a->pend, n);
-			n = 0;
-		}
-	}
-	subtab_batch(&a->subs, a->pend, n);
-	a->subs.dropped += b->subs.dropped;
-	a->subs.nomem |= b->subs.nomem;
+	idtable_merge(&a->subs, &b->subs);
 	for (i = 0; i < b->nfsrc; i++)
 		foreign_add(a, b->fsrc[i].addr, strlen(b->fsrc[i].addr),
 		    b->fsrc[i].count);
 	a->foreign_other += b->foreign_other;
 }
 
-struct half {
-	struct scan		*sc;
-	const struct logfile	*lf;
-	size_t			 from;
-	size_t			 to;
-};
-
-static void *
-scan_thread(void *arg)
-{
-	struct half *h = arg;
-
-	scan_region(h->sc, h->lf, h->from, h->to);
-	return NULL;
-}
-
-/*
- * Read [from, lf->len) into sc; a big region is split at a line end and
- * its first half read by a second thread.
- */
+/* Read [from, lf->len) into sc: a big region by two threads. */
 static void
 scan_file(struct scan *sc, const struct logfile *lf, size_t from)
 {
-	struct scan *other;
-	struct half h;
-	pthread_t tid;
-	const char *mid;
-	size_t len = lf->len - from;
+	struct scan *other = NULL;
 
-	if (len < THREAD_MIN || (other = malloc(sizeof(*other))) == NULL) {
-		scan_region(sc, lf, from, lf->len);
-		return;
-	}
-	scan_init(other, sc->cfg, sc->ws);
-	mid = memchr(lf->data + from + len / 2, '\n', len - len / 2);
-	h.sc = other;
-	h.lf = lf;
-	h.from = from;
-	h.to = mid != NULL ? (size_t)(mid - lf->data) + 1 : lf->len;
-	if (pthread_create(&tid, NULL, scan_thread, &h) != 0) {
-		scan_region(sc, lf, from, lf->len);
-		free(other);
-		return;
-	}
-	scan_region(sc, lf, h.to, lf->len);
-	pthread_join(tid, NULL);
-	scan_merge(sc, other);
-	subtab_free(&other->subs);
+	if (logwindow_splits(lf, from) &&
+	    (other = malloc(sizeof(*other))) != NULL)
+		scan_init(other, sc->cfg, sc->ws);
+	if (logwindow_read_split(lf, from, &scan_ops, sc, other) == 1)
+		scan_merge(sc, other);
+	if (other != NULL)
+		idtable_free(&other->subs);
 	free(other);
 }
 
-/*
- * The first line at or after off (a line start, or inside a line: then
- * the next one) whose stamp parses, within PROBE_LINES lines.
- */
-static bool
-probe_line(const char *data, size_t len, size_t off, size_t *start,
-    int64_t *t)
+/* jetty_line_time as logwindow wants it. */
+static int
+line_stamp(const char *line, size_t len, int64_t *t)
 {
-	const char *nl;
-	size_t e;
-	int k;
-
-	if (off > 0) {
-		if ((nl = memchr(data + off - 1, '\n', len - off + 1)) == NULL)
-			return false;
-		off = (size_t)(nl - data) + 1;
-	}
-	for (k = 0; k < PROBE_LINES && off < len; k++) {
-		nl = memchr(data + off, '\n', len - off);
-		e = nl != NULL ? (size_t)(nl - data) : len;
-		if (jetty_line_time(data + off, e - off, t) == 0) {
-			*start = off;
-			return true;
-		}
-		off = e + 1;
-	}
-	return false;
-}
-
-/*
- * Where to start reading so that no line of the window is missed: a line
- * stamped before limit (the window's start less SLACK), found by bisecting.
- * Stamps may go back by up to SLACK, so every line before such a line is
- * older than the window even if the probes hit lines out of order.  0
- * when the file starts inside the window or its stamps cannot be read.
- */
-static size_t
-window_start(const char *data, size_t len, int64_t limit)
-{
-	size_t lo, hi, mid, s;
-	int64_t t;
-
-	if (!probe_line(data, len, 0, &s, &t) || t >= limit)
-		return 0;
-	lo = s;
-	hi = len;
-	while (hi - lo > BISECT_MIN) {
-		mid = lo + (hi - lo) / 2;
-		if (probe_line(data, len, mid, &s, &t) && s < hi && t < limit)
-			lo = s;
-		else
-			hi = mid;
-	}
-	return lo;
+	return jetty_line_time(line, len, t);
 }
 
 /*
@@ -1070,7 +655,6 @@ check_parsed(const struct logread *lr, struct report *rep)
 static int
 gather_window(const struct config *cfg, struct run *run, struct report *rep)
 {
-	int64_t limit = run->sc.ws - SLACK;
 	unsigned long lines, parsed;
 	struct logread *lr;
 	size_t i;
@@ -1083,7 +667,8 @@ gather_window(const struct config *cfg, struct run *run, struct report *rep)
 			return -1;
 		if (rc > 0)
 			continue;
-		lr->start = window_start(lr->lf.data, lr->lf.len, limit);
+		lr->start = logwindow_start(lr->lf.data, lr->lf.len, run->sc.ws,
+		    SLACK, line_stamp);
 		lines = run->sc.lines;
 		parsed = run->sc.parsed;
 		scan_file(&run->sc, &lr->lf, lr->start);
@@ -1148,15 +733,12 @@ age_of(const struct run *run, int64_t t)
 
 /* The stalest subscriptions: LIST_MAX of them, stalest first. */
 static size_t
-stalest(const struct subtab *t, const struct sub **top)
+stalest(const struct idtable *t, const struct idrec **top)
 {
-	size_t n = 0, i, j;
-	const struct sub *s;
+	size_t n = 0, pos = 0, j;
+	const struct idrec *s;
 
-	for (i = 0; t->slot != NULL && i <= t->mask; i++) {
-		s = &t->slot[i];
-		if (s->hash == 0)
-			continue;
+	while ((s = idtable_next(t, &pos)) != NULL) {
 		if (n == LIST_MAX && s->last_ok >= top[n - 1]->last_ok)
 			continue;
 		j = n < LIST_MAX ? n++ : n - 1;
@@ -1170,13 +752,12 @@ stalest(const struct subtab *t, const struct sub **top)
 static unsigned long
 count_stale(const struct run *run, double stale_after)
 {
-	const struct subtab *t = &run->sc.subs;
+	const struct idrec *s;
 	unsigned long n = 0;
-	size_t i;
+	size_t pos = 0;
 
-	for (i = 0; t->slot != NULL && i <= t->mask; i++)
-		if (t->slot[i].hash != 0 && (t->slot[i].last_ok == 0 ||
-		    age_of(run, t->slot[i].last_ok) > stale_after))
+	while ((s = idtable_next(&run->sc.subs, &pos)) != NULL)
+		if (s->last_ok == 0 || age_of(run, s->last_ok) > stale_after)
 			n++;
 	return n;
 }
@@ -1204,7 +785,7 @@ static void
 details(const struct config *cfg, const struct run *run, struct report *rep)
 {
 	const struct scan *sc = &run->sc;
-	const struct sub *top[LIST_MAX];
+	const struct idrec *top[LIST_MAX];
 	char t1[64], t2[64], line[512];
 	size_t i, n, len;
 
@@ -1247,7 +828,7 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 		}
 		fmt_time(top[i]->last_seen, t2, sizeof(t2));
 		report_detail(rep, "  %.*s: %s, %s, %u, %lu",
-		    (int)top[i]->id_len, sc->subs.pool + top[i]->id_off, t1, t2,
+		    (int)top[i]->id_len, idtable_id(&sc->subs, top[i]), t1, t2,
 		    top[i]->last_status, (unsigned long)top[i]->count);
 	}
 	for (i = 0; i < sc->nfsrc; i++)
@@ -1399,7 +980,7 @@ keepalive_check(const struct config *cfg, struct report *rep)
 	for (i = 0; i < run.nread; i++)
 		if (run.lr[i].open)
 			logfile_close(&run.lr[i].lf);
-	subtab_free(&run.sc.subs);
+	idtable_free(&run.sc.subs);
 	free(run.lr);
 	loglist_free(&run.ll);
 }

@@ -679,9 +679,9 @@ run_check(const struct config *cfg, struct report *rep, char *step,
 	t->ref = known ? when : now;	/* also when there were no rows */
 	age = now - when;
 	if (check_dump_age(cfg, &src, known, age, note, rep) != 0) {
-		if (known)
-			add_perf(rep, "dump_age", age, "s", 0, NULL, NULL,
-			    false, 0);
+		if (known)	/* ages are never negative; the text says "future" */
+			add_perf(rep, "dump_age", age > 0 ? age : 0, "s", 0,
+			    NULL, NULL, false, 0);
 		goto out;
 	}
 	dumptext[0] = '\0';

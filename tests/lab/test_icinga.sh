@@ -83,8 +83,14 @@ if [ -f /etc/icinga2/icinga2.conf ]; then
 	sed -i "s|^include <plugins-contrib>|&\\ninclude \"$CONF/cuc-single-inbox.conf\"|" \
 	    "$S/etc/icinga2.conf"
 	cp "$CONF/services.conf" "$S/etc/conf.d/cuc.conf"
-	printf 'object Host "%s" {\n\timport "cuc-node"\n\taddress = "192.0.2.10"\n}\n' \
-	    "$HOST" > "$S/etc/conf.d/cuc-hosts.conf"
+	# The README's host, word for word.
+	cat > "$S/etc/conf.d/cuc-hosts.conf" <<-'EOF'
+	object Host "cuc1.example.com" {
+	  import "cuc-node"
+	  address = "192.0.2.10"
+	  vars.cuc_keepalive_source = [ "192.0.2.20", "192.0.2.21" ]  // your Exchange servers
+	}
+	EOF
 	# icinga_defs gives the stock NodeName a name of the test's own.
 	# shellcheck disable=SC2046
 	"$ICINGA2" daemon -C -c "$S/etc/icinga2.conf" \

@@ -16,10 +16,11 @@ NOW=2026-11-25T10:00:00Z
 npid=""
 jpid=""
 cleanup_hook() {
-	for p in $npid $jpid; do
-		kill "$p" 2> /dev/null
-		wait "$p" 2> /dev/null
-	done
+	stop_group "$npid"
+	if [ -n "$jpid" ]; then
+		kill "$jpid" 2> /dev/null
+		wait "$jpid" 2> /dev/null
+	fi
 	keep_tmpd
 }
 
@@ -169,14 +170,13 @@ echo "allow_empty_hostgroup_assignment=1" >> "$N/nagios.cfg"
 ok $? "live configuration verifies"
 grep -E '^(Warning|Error)' "$N/live-verify.out" | head -10 | sed 's/^/#   /'
 
-"$NAGIOS4" "$N/nagios.cfg" > "$N/out" 2>&1 &
-npid=$!
+start_group "$N/out" "$NAGIOS4" "$N/nagios.cfg"
+npid=$group_pid
 $TOOL nagios-wait "$N/var/status.dat" 30 "CUC " "$HOST!port" \
     "$HOST!keepalive" "$HOST!subscriptions" "$HOST!mbxsync" > "$TMPD/results"
 ok $? "Nagios ran all four checks"
 sed 's/^/#   /' "$TMPD/results" | cut -c 1-300
-kill "$npid" 2> /dev/null
-wait "$npid" 2> /dev/null
+stop_group "$npid"
 npid=""
 
 # What Nagios stored is what the plugin prints, run as commands.cfg says.

@@ -8,7 +8,7 @@
 #   icinga_defs DIR NODE       the -D options that point Icinga into DIR
 #   icinga_validate DIR NODE   icinga2 daemon -C on DIR/etc/icinga2.conf
 #   icinga_start DIR NODE      foreground daemon, pid in DIR/pid, log DIR/out
-#   icinga_stop DIR            SIGTERM, wait, SIGKILL after 10 s
+#   icinga_stop DIR            SIGTERM, wait, SIGKILL its group after 10 s
 #   icinga_api_cert DIR NODE   a self-signed certificate for the ApiListener
 #                              (EC by openssl: fast; without openssl
 #                              icinga2 pki's RSA; the distributed test uses
@@ -71,26 +71,48 @@ icinga_validate() {
 	    > "$1/validate.out" 2>&1
 }
 
-icinga_start() {
-	# shellcheck disable=SC2046
-	"$ICINGA2" daemon -c "$1/etc/icinga2.conf" $(icinga_defs "$1" "$2") \
-	    > "$1/out" 2>&1 &
-	echo $! > "$1/pid"
+# Daemons run in a process group of their own (setsid), so that stopping
+# one also ends what it forked (Icinga's umbrella and worker processes,
+# Nagios' workers) even when it must be killed.
+# start_group OUT CMD...: run CMD in the background; its pid in $group_pid.
+start_group() {
+	_o=$1
+	shift
+	if command -v setsid > /dev/null 2>&1; then
+		setsid "$@" > "$_o" 2>&1 &
+	else
+		"$@" > "$_o" 2>&1 &
+	fi
+	group_pid=$!
 }
 
-icinga_stop() {
-	[ -f "$1/pid" ] || return 0
-	_p=$(cat "$1/pid")
-	rm -f "$1/pid"
+# stop_group PID: SIGTERM, up to 10 s to finish, then SIGKILL the group.
+stop_group() {
+	_p=$1
+	[ -n "$_p" ] || return 0
 	kill "$_p" 2> /dev/null || return 0
 	_i=0
 	while kill -0 "$_p" 2> /dev/null && [ $_i -lt 100 ]; do
 		sleep 0.1
 		_i=$((_i + 1))
 	done
-	kill -9 "$_p" 2> /dev/null
+	kill -s KILL -- "-$_p" 2> /dev/null || kill -s KILL "$_p" 2> /dev/null
 	wait "$_p" 2> /dev/null
 	return 0
+}
+
+icinga_start() {
+	# shellcheck disable=SC2046
+	start_group "$1/out" "$ICINGA2" daemon -c "$1/etc/icinga2.conf" \
+	    $(icinga_defs "$1" "$2")
+	echo "$group_pid" > "$1/pid"
+}
+
+icinga_stop() {
+	[ -f "$1/pid" ] || return 0
+	_q=$(cat "$1/pid")
+	rm -f "$1/pid"
+	stop_group "$_q"
 }
 
 icinga_api_cert() {

@@ -216,8 +216,8 @@ def wait(fetch, seconds, prefix, names):
 def help_options(text):
     """The options a --help documents, as (key, description) pairs.
 
-    Option lines sit in the "Options:" section and start with one space
-    and a dash (" -f, --logfile=FILE", " --logdir=DIR", " -4, -6"); the
+    Option lines sit in the "Options:" section (or a later one) and start
+    with one space and a dash (" -f, --logfile=FILE", " --logdir=DIR", " -4, -6"); the
     indented lines after them are the description.  The key is the long
     option, or the short one when an entry has no long form.  An option
     listed twice (a plugin's own -w above the common -w) is given once.
@@ -250,8 +250,10 @@ def help_options(text):
         if not line.strip():
             continue
         if not line.startswith(" "):
+            # Options may go on in later sections ("Agentless:"); the
+            # other sections' lines do not start with " -".
             flush()
-            in_opts = line.startswith("Options:")
+            in_opts = in_opts or line.startswith("Options:")
             continue
         if not in_opts:
             continue

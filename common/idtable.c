@@ -1,0 +1,234 @@
+/*
+ * idtable.c - a bounded open-addressing table of string ids (idtable.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "idtable.h"
+
+#define FIRST_SLOTS	1024
+#define POOL_FIRST	65536
+
+/* The 96-bit fingerprint of an id, a word at a time (it runs per line). */
+static void
+id_hash(const char *s, size_t n, uint64_t *h1, uint32_t *h2)
+{
+	uint64_t a = 0x9e3779b97f4a7c15ULL ^ n, b = 0x2545f4914f6cdd1dULL + n;
+	uint64_t w = 0;
+	const char *e = s + n;
+	size_t i;
+
+	for (; e - s > 8; s += 8) {
+		memcpy(&w, s, 8);
+		a = (a ^ w) * 0xff51afd7ed558ccdULL;
+		a ^= a >> 32;
+		b = (b + w) * 0xc4ceb9fe1a85ec53ULL;
+		b ^= b >> 29;
+	}
+	/*
+	 * The last 1..8 bytes: one load of the final 8 (overlapping what was
+	 * hashed; a variable-length copy would stall on store forwarding).
+	 */
+	if (n >= 8)
+		memcpy(&w, e - 8, 8);
+	else
+		for (w = 0, i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	a = (a ^ w) * 0xff51afd7ed558ccdULL;
+	a ^= a >> 33;
+	a *= 0xc4ceb9fe1a85ec53ULL;
+	a ^= a >> 29;
+	b = (b + w) * 0x9e3779b97f4a7c15ULL;
+	b ^= b >> 31;
+	*h1 = a != 0 ? a : 1;	/* 0 marks a free slot */
+	*h2 = (uint32_t)(b >> 32);
+}
+
+/* An epoch as the table keeps it. */
+static uint32_t
+time32(int64_t t)
+{
+	return t < 1 ? 1 : t > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)t;
+}
+
+void
+idtable_init(struct idtable *t, size_t max)
+{
+	memset(t, 0, sizeof(*t));
+	t->max = max;
+}
+
+void
+idtable_free(struct idtable *t)
+{
+	size_t max = t->max;
+
+	free(t->slot);
+	free(t->pool);
+	idtable_init(t, max);
+}
+
+/* Double the slots (or make the first ones).  Returns 0 or -1. */
+static int
+grow(struct idtable *t)
+{
+	size_t n = t->slot == NULL ? FIRST_SLOTS : (t->mask + 1) * 2, i, j;
+	struct idrec *ns;
+
+	if ((ns = calloc(n, sizeof(*ns))) == NULL)
+		return -1;
+	for (i = 0; t->slot != NULL && i <= t->mask; i++) {
+		if (t->slot[i].hash == 0)
+			continue;
+		for (j = t->slot[i].hash & (n - 1); ns[j].hash != 0;
+		    j = (j + 1) & (n - 1))
+			;
+		ns[j] = t->slot[i];
+	}
+	free(t->slot);
+	t->slot = ns;
+	t->mask = n - 1;
+	return 0;
+}
+
+/* A new slot for p's id; NULL when max ids are known or memory ran out. */
+static struct idrec *
+insert(struct idtable *t, const struct idnote *p)
+{
+	struct idrec *s;
+	size_t i, len = p->id_len;
+	char *np;
+
+	if (t->used >= t->max || t->nomem)
+		return NULL;
+	/* at most 70% full: linear probes stay short */
+	if ((t->slot == NULL || (t->used + 1) * 10 > (t->mask + 1) * 7) &&
+	    grow(t) != 0) {
+		t->nomem = true;
+		return NULL;
+	}
+	if (t->pool_len + len > t->pool_cap) {
+		size_t ncap = t->pool_cap == 0 ? POOL_FIRST : t->pool_cap * 2;
+
+		if ((np = realloc(t->pool, ncap)) == NULL) {
+			t->nomem = true;
+			return NULL;
+		}
+		t->pool = np;
+		t->pool_cap = ncap;
+	}
+	for (i = p->hash & t->mask; t->slot[i].hash != 0;
+	    i = (i + 1) & t->mask)
+		;
+	s = &t->slot[i];
+	memset(s, 0, sizeof(*s));
+	s->hash = p->hash;
+	s->hash2 = p->hash2;
+	s->id_off = (uint32_t)t->pool_len;
+	s->id_len = (uint16_t)len;
+	memcpy(t->pool + t->pool_len, p->id, len);
+	t->pool_len += len;
+	t->used++;
+	return s;
+}
+
+/* Find p's slot and fold p in; a new id is inserted. */
+static void
+fold(struct idtable *t, const struct idnote *p)
+{
+	struct idrec *s = NULL;
+	size_t j;
+
+	for (j = p->hash & t->mask; t->slot != NULL && t->slot[j].hash != 0;
+	    j = (j + 1) & t->mask)
+		if (t->slot[j].hash == p->hash && t->slot[j].hash2 == p->hash2) {
+			s = &t->slot[j];
+			break;
+		}
+	if (s == NULL)
+		s = insert(t, p);
+	if (s == NULL) {
+		t->dropped += p->count;
+		return;
+	}
+	if (p->last_ok > s->last_ok)
+		s->last_ok = p->last_ok;
+	if (p->last_seen >= s->last_seen) {
+		s->last_seen = p->last_seen;
+		s->last_status = p->status;
+	}
+	s->count += p->count;
+}
+
+void
+idtable_note(struct idtable *t, const char *id, size_t len, int64_t when,
+    unsigned int status, bool ok)
+{
+	struct idnote *p;
+
+	p = &t->ring[(t->head + t->queued++) & (IDTABLE_RING - 1)];
+	p->id = id;
+	p->id_len = len > IDTABLE_ID_MAX ? IDTABLE_ID_MAX : len;
+	p->last_seen = time32(when);
+	p->last_ok = ok ? p->last_seen : 0;
+	p->count = 1;
+	p->status = (uint16_t)status;
+	id_hash(p->id, p->id_len, &p->hash, &p->hash2);
+	/*
+	 * Looked up IDTABLE_AHEAD notes later: the cache miss overlaps the
+	 * work of the caller in between.
+	 */
+	if (t->slot != NULL)
+		__builtin_prefetch(&t->slot[p->hash & t->mask]);
+	if (t->queued > IDTABLE_AHEAD) {
+		fold(t, &t->ring[t->head]);
+		t->head = (t->head + 1) & (IDTABLE_RING - 1);
+		t->queued--;
+	}
+}
+
+void
+idtable_flush(struct idtable *t)
+{
+	for (; t->queued > 0; t->queued--,
+	    t->head = (t->head + 1) & (IDTABLE_RING - 1))
+		fold(t, &t->ring[t->head]);
+}
+
+void
+idtable_merge(struct idtable *a, const struct idtable *b)
+{
+	const struct idrec *bs;
+	struct idnote p;
+	size_t pos = 0;
+
+	idtable_flush(a);
+	while ((bs = idtable_next(b, &pos)) != NULL) {
+		p.id = b->pool + bs->id_off;
+		p.id_len = bs->id_len;
+		p.hash = bs->hash;
+		p.hash2 = bs->hash2;
+		p.last_ok = bs->last_ok;
+		p.last_seen = bs->last_seen;
+		p.count = bs->count;
+		p.status = bs->last_status;
+		fold(a, &p);
+	}
+	a->dropped += b->dropped;
+	a->nomem |= b->nomem;
+}
+
+const struct idrec *
+idtable_next(const struct idtable *t, size_t *pos)
+{
+	for (; t->slot != NULL && *pos <= t->mask; (*pos)++)
+		if (t->slot[*pos].hash != 0)
+			return &t->slot[(*pos)++];
+	return NULL;
+}
+
+const char *
+idtable_id(const struct idtable *t, const struct idrec *r)
+{
+	return t->pool + r->id_off;
+}
