@@ -53,7 +53,7 @@ UNIT_SRC	= $(wildcard tests/unit/test_*.c)
 UNIT_TESTS	= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
-FUZZ_BIN	= $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
@@ -110,22 +110,25 @@ build-fuzz/%: tests/fuzz/%.c $(COMMON_SRC) common/*.h
 	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(PCRE2_CFLAGS) -o $@ $< $(COMMON_SRC) $(PCRE2_LIBS) $(LIBS)
 
-# A target that crashes, leaks or times out fails the run (its input is in
-# build-fuzz/crashes/: add it to the corpus as a regression test).
-fuzz: $(FUZZ_BIN)
-	@fail=""; for f in $(FUZZ_BIN); do \
-	    name=$${f##*/}; corpus=tests/fuzz/corpus/$${name#fuzz_}; \
-	    [ -d $$corpus ] || corpus=; \
-	    mkdir -p build-fuzz/corpus/$$name build-fuzz/crashes; \
-	    echo "== $$name ($(FUZZ_SECONDS) s)"; \
-	    $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	        -artifact_prefix=build-fuzz/crashes/$$name- \
-	        build-fuzz/corpus/$$name $$corpus > build-fuzz/$$name.log 2>&1 || \
-	        { fail="$$fail $$name"; tail -n 30 build-fuzz/$$name.log; }; \
-	    grep -E '^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+[[:space:]]+DONE)' \
-	        build-fuzz/$$name.log; \
-	done; \
-	[ -z "$$fail" ] || { echo "fuzz: FAILED:$$fail"; exit 1; }
+# Each target runs FUZZ_SECONDS on its corpus (make -j2 fuzz: two at a
+# time).  One that crashes, leaks or times out fails the run; its input is
+# in build-fuzz/crashes/: add it to the corpus as a regression test.
+FUZZ_RUNS	= $(FUZZ_SRC:tests/fuzz/fuzz_%.c=fuzz-run-%)
+fuzz: $(FUZZ_RUNS)
+.PRECIOUS: build-fuzz/fuzz_%
+
+fuzz-run-%: build-fuzz/fuzz_%
+	@mkdir -p build-fuzz/corpus/$* build-fuzz/crashes
+	@corpus=tests/fuzz/corpus/$*; [ -d $$corpus ] || corpus=; \
+	if $< -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/crashes/$*- build-fuzz/corpus/$* \
+	    $$corpus > build-fuzz/$*.log 2>&1; then \
+		awk '/DONE/ { cov = $$4 } /number_of_executed_units/ { n = $$2 } \
+		    END { printf "fuzz_%s: %s executions, coverage %s edges, no crash\n", \
+		    "$*", n, cov }' build-fuzz/$*.log; \
+	else \
+		tail -n 30 build-fuzz/$*.log; echo "fuzz_$*: FAILED"; exit 1; \
+	fi
 
 # The suite under valgrind memcheck; VALGRIND= overrides the command.
 # No libc freeres: it would flush at _exit() the stdio buffers the timeout

@@ -107,7 +107,7 @@ insert(struct idtable *t, const struct idnote *p)
 		t->nomem = true;
 		return NULL;
 	}
-	if (t->pool_len + len > t->pool_cap) {
+	if (t->pool == NULL || t->pool_len + len > t->pool_cap) {
 		size_t ncap = t->pool_cap == 0 ? POOL_FIRST : t->pool_cap * 2;
 
 		if ((np = realloc(t->pool, ncap)) == NULL) {

@@ -60,7 +60,12 @@ struct idtable {
 	size_t		 queued;
 };
 
-/* An empty table keeping at most max ids (nothing allocated yet). */
+/*
+ * An empty table keeping at most max ids (nothing allocated yet).  Memory
+ * is bounded by max: the slots (32 bytes each, a power of two, at most 70%
+ * used: 8 MiB for 100,000 ids) and the ids' text (at most max times
+ * IDTABLE_ID_MAX bytes, in a pool that doubles).
+ */
 void idtable_init(struct idtable *, size_t max);
 void idtable_free(struct idtable *);
 

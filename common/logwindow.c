@@ -91,8 +91,9 @@ logwindow_read(const struct logfile *lf, size_t from, size_t to,
 {
 	char *buf;
 	const char *nl;
-	size_t carry = 0, have, used;
+	size_t carry = 0, have, used, start;
 	ssize_t n;
+	bool skip = false;	/* in the rest of a line longer than a chunk */
 
 	if (lf->fd == -1 || (buf = malloc(LOGWINDOW_CHUNK)) == NULL) {
 		read_lines(lf->data + from, to - from, ops, ctx);
@@ -106,16 +107,30 @@ logwindow_read(const struct logfile *lf, size_t from, size_t to,
 			break;	/* truncated under us: what was read counts */
 		from += (size_t)n;
 		have = carry + (size_t)n;
-		if ((nl = memrchr(buf, '\n', have)) != NULL)
+		start = 0;
+		if (skip) {
+			if ((nl = memchr(buf, '\n', have)) == NULL) {
+				carry = 0;
+				continue;
+			}
+			start = (size_t)(nl - buf) + 1;
+			skip = false;
+		}
+		if ((nl = memrchr(buf + start, '\n', have - start)) != NULL)
 			used = (size_t)(nl - buf) + 1;
-		else	/* a huge line: cut */
-			used = have == LOGWINDOW_CHUNK ? have : 0;
-		read_lines(buf, used, ops, ctx);
+		else if (start == 0 && have == LOGWINDOW_CHUNK) {
+			/* a huge line: its first chunk is the line, once */
+			used = have;
+			skip = true;
+		} else
+			used = start;
+		read_lines(buf + start, used - start, ops, ctx);
 		flush(ops, ctx);	/* before buf changes */
 		carry = have - used;
 		memmove(buf, buf + used, carry);
 	}
-	read_lines(buf, carry, ops, ctx);	/* a last line without LF */
+	if (!skip)
+		read_lines(buf, carry, ops, ctx);	/* a last line without LF */
 	flush(ops, ctx);
 	free(buf);
 }

@@ -20,7 +20,7 @@
 
 #include "logfile.h"
 
-#define LOGWINDOW_CHUNK		(256UL * 1024)	/* read at a time; longer lines are cut */
+#define LOGWINDOW_CHUNK		(256UL * 1024)	/* read at a time */
 #define LOGWINDOW_THREAD_MIN	(8UL * 1024 * 1024)	/* a region worth 2 threads */
 #define LOGWINDOW_BISECT_MIN	(16UL * 1024)	/* bisecting stops below this */
 #define LOGWINDOW_PROBE_LINES	64	/* stampless lines one probe skips */
@@ -49,7 +49,8 @@ struct logwindow_ops {
  * Hand the lines of [from, to) of lf to ops, in order.  A mapped file is
  * copied in chunks with pread rather than read through the mapping (on a
  * virtual machine the page faults and the unmapping of 1 GB cost more
- * than the copy); a line longer than LOGWINDOW_CHUNK is cut.  A file
+ * than the copy); of a line longer than LOGWINDOW_CHUNK only the first
+ * LOGWINDOW_CHUNK bytes are handed on (once).  A file
  * that shrinks under the reader ends the region early.
  */
 void logwindow_read(const struct logfile *lf, size_t from, size_t to,

@@ -378,13 +378,6 @@ scan_file(struct scan *sc, const struct logfile *lf, size_t from)
 	free(other);
 }
 
-/* jetty_line_time as logwindow wants it. */
-static int
-line_stamp(const char *line, size_t len, int64_t *t)
-{
-	return jetty_line_time(line, len, t);
-}
-
 /*
  * Past the window: the newest notifications before it, for "no
  * notifications since ..." and for the age when the window holds errors
@@ -668,7 +661,7 @@ gather_window(const struct config *cfg, struct run *run, struct report *rep)
 		if (rc > 0)
 			continue;
 		lr->start = logwindow_start(lr->lf.data, lr->lf.len, run->sc.ws,
-		    SLACK, line_stamp);
+		    SLACK, jetty_line_time);
 		lines = run->sc.lines;
 		parsed = run->sc.parsed;
 		scan_file(&run->sc, &lr->lf, lr->start);
@@ -781,12 +774,25 @@ add_perf(struct report *rep, const char *label, double value,
 	report_perf(rep, &p);
 }
 
+/* An id as text: a NUL shown as '?', not cut (output.h cleans the rest). */
+static void
+id_text(const struct idtable *t, const struct idrec *r, char *buf,
+    size_t size)
+{
+	const char *id = idtable_id(t, r);
+	size_t i;
+
+	for (i = 0; i < r->id_len && i + 1 < size; i++)
+		buf[i] = id[i] == '\0' ? '?' : id[i];
+	buf[i] = '\0';
+}
+
 static void
 details(const struct config *cfg, const struct run *run, struct report *rep)
 {
 	const struct scan *sc = &run->sc;
 	const struct idrec *top[LIST_MAX];
-	char t1[64], t2[64], line[512];
+	char t1[64], t2[64], line[512], id[IDTABLE_ID_MAX + 1];
 	size_t i, n, len;
 
 	if (sc->newest_line != NO_TIME && sc->newest_line - run->now >
@@ -827,8 +833,8 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 			    age_of(run, top[i]->last_ok));
 		}
 		fmt_time(top[i]->last_seen, t2, sizeof(t2));
-		report_detail(rep, "  %.*s: %s, %s, %u, %lu",
-		    (int)top[i]->id_len, idtable_id(&sc->subs, top[i]), t1, t2,
+		id_text(&sc->subs, top[i], id, sizeof(id));
+		report_detail(rep, "  %s: %s, %s, %u, %lu", id, t1, t2,
 		    top[i]->last_status, (unsigned long)top[i]->count);
 	}
 	for (i = 0; i < sc->nfsrc; i++)

@@ -408,16 +408,28 @@ test_read_large(void **state)
 	logfile_close(&mapped);
 	unlink(path);
 
-	/* a line longer than a chunk: cut into chunk-sized pieces */
-	memset(buf, 'x', LOGWINDOW_CHUNK * 2 + 10);
-	len = LOGWINDOW_CHUNK * 2 + 10;
-	len += (size_t)snprintf(buf + len, cap - len, "\n5 after\n");
+	/*
+	 * Lines longer than a chunk (one ending exactly at a chunk's end, one
+	 * past it, one last without a newline): each handed once, cut to a
+	 * chunk; the lines between are whole.
+	 */
+	len = (size_t)snprintf(buf, cap, "1 before\n");
+	memset(buf + len, 'x', LOGWINDOW_CHUNK - len - 1);
+	len = LOGWINDOW_CHUNK - 1;
+	len += (size_t)snprintf(buf + len, cap - len, "y\n5 mid\n");
+	memset(buf + len, 'z', LOGWINDOW_CHUNK * 3 + 10);
+	len += LOGWINDOW_CHUNK * 3 + 10;
+	len += (size_t)snprintf(buf + len, cap - len, "\n7 after\n");
+	memset(buf + len, 'w', LOGWINDOW_CHUNK + 1);
+	len += LOGWINDOW_CHUNK + 1;
 	open_tmp(&mapped, path, sizeof(path), buf, len);
 	memset(&one, 0, sizeof(one));
 	logwindow_read(&mapped, 0, len, &tally_ops, &one);
+	assert_int_equal(one.lines, 6);
 	assert_int_equal(one.longest, LOGWINDOW_CHUNK);
-	assert_int_equal(one.bytes, LOGWINDOW_CHUNK * 2 + 10 + 7);
-	assert_int_equal(one.sum, 5);	/* the line after is whole */
+	assert_int_equal(one.sum, 1 + 5 + 7);
+	assert_int_equal(one.bytes, 8 + (LOGWINDOW_CHUNK - 9) + 5 +
+	    LOGWINDOW_CHUNK + 7 + LOGWINDOW_CHUNK);
 	logfile_close(&mapped);
 	unlink(path);
 	free(buf);
