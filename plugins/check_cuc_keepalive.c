@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cucsvc.h"
 #include "deadline.h"
 #include "idtable.h"
 #include "jetty.h"
@@ -42,6 +43,9 @@
 
 #define PROGNAME		"check_cuc_keepalive"
 #define CHECK			"KEEPALIVE"
+#define CUC_SERVICE		"Connection Jetty"
+#define CUC_PATTERN		"*request.log"
+#define CUC_LOOKBACK		86400.0	/* list a day back: one older file */
 #define DEFAULT_WARNING		"600"	/* two keepalives missed */
 #define DEFAULT_CRITICAL	"900"	/* CUC's own 15-minute rule */
 #define DEFAULT_WINDOW		3600.0
@@ -82,6 +86,7 @@ struct config {
 	double			 now;
 	double			 window;
 	double			 stale_after;
+	struct cucsvc_opts	 cuc;		/* --cuc: the files from CUC */
 };
 
 struct foreign {
@@ -129,7 +134,8 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " -f PATH|GLOB|- [-f ...] [--now=TIME]\n"
+"Usage: " PROGNAME " {-f PATH|GLOB|- [-f ...] |\n"
+"         --cuc=HOST[:PORT] --extra-opts=SECTION} [--now=TIME]\n"
 "         [--window=SECS] [-w SECS] [-c SECS] [--stale-after=SECS]\n"
 "         [--stale-warning=RANGE] [--stale-critical=RANGE]\n"
 "         [--error-warning=RANGE] [--error-critical=RANGE]\n"
@@ -152,7 +158,11 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "    Jetty request log; repeatable; shell globs (quote them) such as\n"
 "    '/logs/*.request.log'; - reads standard input.  Files are taken newest\n"
 "    first by the yyyy_mm_dd in their name, else by modification time, and\n"
-"    older files are read only while the window reaches into them.\n"
+"    older files are read only while the window reaches into them.\n", fp);
+	cucsvc_help(fp);
+	fputs(
+"    With --cuc the files of the service \"" CUC_SERVICE "\" are\n"
+"    fetched, the newest back to the window's start and one more.\n"
 " --now=TIME\n"
 "    Take TIME as now: @EPOCH or ISO 8601 (2014-06-29T16:15:00Z); for\n"
 "    checking a saved log.  Default: the clock.  All times are UTC.\n"
@@ -463,6 +473,8 @@ static int
 plugin_option(struct config *cfg, int opt, const char *arg, char *err,
     size_t errlen)
 {
+	int rc;
+
 	switch (opt) {
 	case 'f':
 		if (cfg->nlogs == MAX_LOGS) {
@@ -519,6 +531,8 @@ plugin_option(struct config *cfg, int opt, const char *arg, char *err,
 		}
 		return 0;
 	}
+	if ((rc = cucsvc_option(&cfg->cuc, opt, arg, err, errlen)) != 1)
+		return rc;
 	return common_option(opt, arg, &cfg->common, err, errlen);
 }
 
@@ -528,6 +542,7 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 {
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
+		CUCSVC_LONGOPTS,
 		{ "logfile", required_argument, NULL, 'f' },
 		{ "source", required_argument, NULL, 's' },
 		{ "now", required_argument, NULL, OPT_NOW },
@@ -549,6 +564,7 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 	cfg->window = DEFAULT_WINDOW;
 	cfg->stale_after = DEFAULT_STALE_AFTER;
 	cfg->foreign_state = STATE_WARNING;
+	cucsvc_opts_init(&cfg->cuc);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "f:s:",
 	    longopts, NULL)) != -1)
@@ -566,9 +582,15 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 	    NULL ? cfg->common.critical : DEFAULT_CRITICAL, 0, &cfg->age_thr,
 	    err, errlen) != 0)
 		return -1;
-	if (cfg->nlogs == 0) {
-		snprintf(err, errlen, "no log given: -f PATH|GLOB|- (see "
-		    "--help)");
+	if (cfg->cuc.enabled && cfg->nlogs > 0) {
+		snprintf(err, errlen, "--cuc and -f exclude each other");
+		return -1;
+	}
+	if (cucsvc_check(&cfg->cuc, err, errlen) != 0)
+		return -1;
+	if (cfg->nlogs == 0 && !cfg->cuc.enabled) {
+		snprintf(err, errlen, "no log given: -f PATH|GLOB|- or --cuc "
+		    "HOST (see --help)");
 		return -1;
 	}
 	return 0;
@@ -949,10 +971,33 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	details(cfg, run, rep);
 }
 
+
+/* fetch_time (s) and fetched (B) of a --cuc run. */
+static void
+add_fetch_perf(struct report *rep, const struct cucsvc_result *cr)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = "fetch_time";
+	p.value = cr->fetch_time;
+	p.uom = "s";
+	p.decimals = 3;
+	p.has_min = true;
+	report_perf(rep, &p);
+	p.label = "fetched";
+	p.value = (double)cr->fetched;
+	p.uom = "B";
+	p.decimals = 0;
+	report_perf(rep, &p);
+}
 static void
 keepalive_check(const struct config *cfg, struct report *rep)
 {
 	struct run run;
+	struct cucsvc_result cr = { NULL, 0, 0, 0, 0, 0, 0, -1 };
+	const char *const *logs = cfg->logs;
+	size_t nlogs = cfg->nlogs;
 	char err[512];
 	double now;
 	int64_t window;
@@ -966,9 +1011,34 @@ keepalive_check(const struct config *cfg, struct report *rep)
 	if ((double)window < cfg->window)
 		window++;
 	scan_init(&run.sc, cfg, run.now - window);
-	if (loglist_expand(&run.ll, cfg->logs, cfg->nlogs, LOGORDER_DATE_NAME,
+	if (cfg->cuc.enabled) {
+		/* Fetched into the cache, then read as files on disk. */
+		struct cucsvc_query q = { CUC_SERVICE, CUC_PATTERN,
+		    (double)(run.now - window), now, 1, CUC_LOOKBACK };
+
+		if (cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err)) != 0) {
+			report_fail(rep, STATE_UNKNOWN, "%s", err);
+			cucsvc_result_free(&cr);
+			idtable_free(&run.sc.subs);
+			return;
+		}
+		logs = (const char *const *)cr.paths;
+		nlogs = cr.count;
+		if (nlogs == 0) {
+			/* Jetty logs every request: a silent day is no notification. */
+			report_fail(rep, STATE_CRITICAL, "no notification: CUC "
+			    "lists no " CUC_SERVICE " request log written in "
+			    "the last %.0f s", (double)window + CUC_LOOKBACK);
+			add_fetch_perf(rep, &cr);
+			cucsvc_result_free(&cr);
+			return;
+		}
+	}
+	if (loglist_expand(&run.ll, logs, nlogs, LOGORDER_DATE_NAME,
 	    err, sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
+		cucsvc_result_free(&cr);
+		idtable_free(&run.sc.subs);
 		return;
 	}
 	if ((run.lr = calloc(run.ll.count, sizeof(*run.lr))) == NULL) {
@@ -978,17 +1048,23 @@ keepalive_check(const struct config *cfg, struct report *rep)
 	}
 	if (gather_window(cfg, &run, rep) == 0 &&
 	    gather_lookback(cfg, &run, rep) == 0) {
-		if (run.sc.subs.nomem && run.sc.subs.used == 0)
-			report_fail(rep, STATE_UNKNOWN, "out of memory");
+		/* Counts from a table that could not grow would lie. */
+		if (run.sc.subs.nomem)
+			report_fail(rep, STATE_UNKNOWN, "out of memory after "
+			    "%zu subscriptions: counts incomplete",
+			    run.sc.subs.used);
 		else
 			evaluate(cfg, &run, rep);
 	}
+	if (cfg->cuc.enabled)
+		add_fetch_perf(rep, &cr);
 	for (i = 0; i < run.nread; i++)
 		if (run.lr[i].open)
 			logfile_close(&run.lr[i].lf);
 	idtable_free(&run.sc.subs);
 	free(run.lr);
 	loglist_free(&run.ll);
+	cucsvc_result_free(&cr);
 }
 
 int

@@ -576,6 +576,18 @@ sys.stdout.write(ids)' "$JPATH" > "$D/many.log"
 		[ "$rc" -eq 3 ] || [ "$rc" -eq 127 ]
 		ok $? "$mb MiB address space --url: UNKNOWN (exit $rc)"
 	done
+	# Short of memory for its table, keepalive must not report a short count.
+	for mb in 24 32 48; do
+		measure prlimit --as=$((mb * 1024 * 1024)) "$BIN/$KA" \
+		    -f "$D/many.log" --now $NOW
+		if [ "$rc" -eq 3 ]; then
+			like "$line1" 'UNKNOWN - .*(out of memory|Cannot allocate)' \
+			    "$mb MiB, 200,000 ids: UNKNOWN says memory ran out"
+		else
+			perf_has "subscriptions=100000;" \
+			    "$mb MiB, 200,000 ids: all 100,000 trackable ids counted"
+		fi
+	done
 	measure prlimit --as=$((16 * 1024 * 1024)) "$BIN/$KA" -f "$D/many.log" --now $NOW
 	is_rc 3 "16 MiB, 27 MB log: UNKNOWN"
 	like "$line1" "^CUC KEEPALIVE UNKNOWN - .*many\.log: Cannot allocate memory" \
