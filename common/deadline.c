@@ -25,6 +25,8 @@
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -47,6 +49,8 @@ static double			 dl_timeout = DEFAULT_TIMEOUT;
 static double			 dl_end;	/* monotonic_now() at expiry */
 static int			 dl_armed;
 static char			 dl_bus_prefix[PREFIX_MAX];
+static char			 dl_step_text[2][STEP_MAX + 1];	/* deadline_stepf */
+static int			 dl_step_next;
 static size_t			 dl_bus_prefix_len;
 
 static void
@@ -201,6 +205,19 @@ void
 deadline_step(const char *what)
 {
 	dl_step = what;
+}
+
+void
+deadline_stepf(const char *fmt, ...)
+{
+	char *text = dl_step_text[dl_step_next];
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(text, sizeof(dl_step_text[0]), fmt, ap);
+	va_end(ap);
+	dl_step = text;
+	dl_step_next = !dl_step_next;
 }
 
 double

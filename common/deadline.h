@@ -38,6 +38,15 @@ void deadline_disarm(void);
  */
 void deadline_step(const char *what);
 
+/*
+ * The same with a formatted text ("connecting to cuc1:7080"), kept by
+ * the guard itself: the text is written into the buffer the handler is
+ * not pointed at, then the pointer moves, so a timeout in between still
+ * prints the previous step whole.
+ */
+void deadline_stepf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
 /* Seconds left before the guard fires (0 when past; the full timeout when not armed). */
 double deadline_remaining(void);
 

@@ -21,6 +21,7 @@
 #include "numfmt.h"
 #include "options.h"
 #include "output.h"
+#include "plugin.h"
 #include "procnet.h"
 #include "range.h"
 #include "soap.h"
@@ -59,12 +60,6 @@ struct config {
 	long			 expect[MAX_EXPECT];
 	size_t			 nexpect;
 	enum state		 unsubscribe_state;
-};
-
-/* Texts main keeps alive for the deadline guard's "while ..." message. */
-struct steps {
-	char	connect[400];
-	char	http[400];
 };
 
 static void
@@ -210,9 +205,9 @@ plugin_option(struct config *cfg, int opt, const char *arg, char *err,
 }
 
 static int
-parse_options(int argc, char **argv, struct config *cfg, char *err,
-    size_t errlen)
+parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 {
+	struct config *cfg = config;
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
 		{ "hostname", required_argument, NULL, 'H' },
@@ -438,7 +433,7 @@ judge_broken(struct report *rep, const struct http_response *resp,
 /* --http / --soap over the address the probe reached. */
 static void
 http_check(struct report *rep, const struct config *cfg,
-    const struct tcp_probe *pr, const char *target, struct steps *steps)
+    const struct tcp_probe *pr, const char *target)
 {
 	struct http_client *client;
 	struct http_request rq;
@@ -482,9 +477,7 @@ http_check(struct report *rep, const struct config *cfg,
 	}
 	rq.headers = headers;
 	rq.timeout = probe_budget(cfg);
-	snprintf(steps->http, sizeof(steps->http), "waiting for the HTTP "
-	    "answer of %s", target);
-	deadline_step(steps->http);
+	deadline_stepf("waiting for the HTTP answer of %s", target);
 	r = http_perform(client, &rq, &resp);
 	if (r != 0 && resp.status == 0 && resp.total_time >= rq.timeout - 0.01) {
 		numfmt(secs, sizeof(secs), rq.timeout, 1);
@@ -511,7 +504,7 @@ http_check(struct report *rep, const struct config *cfg,
 }
 
 static void
-port_check(struct report *rep, const struct config *cfg, struct steps *steps)
+port_check(struct report *rep, const struct config *cfg)
 {
 	struct tcp_probe pr;
 	char target[300], secs[32], sum[REPORT_SUMMARY_MAX];
@@ -519,9 +512,7 @@ port_check(struct report *rep, const struct config *cfg, struct steps *steps)
 	double budget;
 
 	host_port(target, sizeof(target), cfg->host, cfg->port);
-	snprintf(steps->connect, sizeof(steps->connect), "connecting to %s",
-	    target);
-	deadline_step(steps->connect);
+	deadline_stepf("connecting to %s", target);
 	budget = probe_budget(cfg);
 	tcp_probe(cfg->host, cfg->port, cfg->ip_version, budget, &pr);
 	if (pr.result != TCP_CONNECTED) {
@@ -540,7 +531,7 @@ port_check(struct report *rep, const struct config *cfg, struct steps *steps)
 	if (cfg->http || cfg->soap) {
 		report_detail(rep, "TCP connect to %s took %s s", pr.address,
 		    secs);
-		http_check(rep, cfg, &pr, target, steps);
+		http_check(rep, cfg, &pr, target);
 		/* The HTTP summary replaced ours: keep a slow connect visible. */
 		if (tstate != STATE_OK) {
 			snprintf(sum, sizeof(sum), "%s", rep->summary);
@@ -613,47 +604,24 @@ listening_check(struct report *rep, const struct config *cfg)
 		    "readable: run as root to see it)", cfg->port, addrs);
 }
 
+static void
+run_check(const void *config, struct report *rep)
+{
+	const struct config *cfg = config;
+
+	if (cfg->listening)
+		listening_check(rep, cfg);
+	else
+		port_check(rep, cfg);
+}
+
 int
 main(int argc, char **argv)
 {
+	static const struct plugin plugin = {
+		PROGNAME, CHECK, parse_options, help, run_check
+	};
 	struct config cfg;
-	struct report rep;
-	struct steps steps;
-	char err[512], **args;
-	int nargs, rc;
 
-	report_init(&rep, CHECK);
-	if (extraopts_expand(argc, argv, PROGNAME, &nargs, &args, err,
-	    sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		return report_print(&rep, stdout);
-	}
-	if (parse_options(nargs, args, &cfg, err, sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		rc = report_print(&rep, stdout);
-		extraopts_free(nargs, args, argv);
-		return rc;
-	}
-	if (cfg.common.help || cfg.common.version) {
-		if (cfg.common.help)
-			help(stdout);
-		else
-			print_version(stdout, PROGNAME);
-		extraopts_free(nargs, args, argv);
-		return STATE_UNKNOWN;
-	}
-	if (deadline_arm(CHECK, cfg.common.timeout,
-	    cfg.common.timeout_state) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
-		extraopts_free(nargs, args, argv);
-		return report_print(&rep, stdout);
-	}
-	if (cfg.listening)
-		listening_check(&rep, &cfg);
-	else
-		port_check(&rep, &cfg, &steps);
-	deadline_disarm();
-	rc = report_print(&rep, stdout);
-	extraopts_free(nargs, args, argv);
-	return rc;
+	return plugin_main(&plugin, &cfg, &cfg.common, argc, argv);
 }

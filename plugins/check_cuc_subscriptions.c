@@ -26,6 +26,7 @@
 #include "numfmt.h"
 #include "options.h"
 #include "output.h"
+#include "plugin.h"
 #include "range.h"
 #include "state.h"
 #include "timeparse.h"
@@ -241,9 +242,9 @@ url_scheme_ok(const char *url)
 }
 
 static int
-parse_options(int argc, char **argv, struct config *cfg, char *err,
-    size_t errlen)
+parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 {
+	struct config *cfg = config;
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
 		{ "file", required_argument, NULL, 'f' },
@@ -369,16 +370,14 @@ fetch_url(const struct config *cfg, struct source *src, struct report *rep)
 
 /* Read the capture.  Returns 0, or -1 with the report failed. */
 static int
-gather(const struct config *cfg, struct source *src, struct report *rep,
-    char *step, size_t stepsize)
+gather(const struct config *cfg, struct source *src, struct report *rep)
 {
 	char err[512];
 
 	if (cfg->file != NULL) {
 		snprintf(src->name, sizeof(src->name), "%s",
 		    strcmp(cfg->file, "-") == 0 ? "stdin" : cfg->file);
-		snprintf(step, stepsize, "reading %s", src->name);
-		deadline_step(step);
+		deadline_stepf("reading %s", src->name);
 		if (logfile_open(&src->lf, cfg->file, err, sizeof(err)) != 0) {
 			report_fail(rep, STATE_UNKNOWN, "cannot read the "
 			    "capture: %s", err);
@@ -398,8 +397,7 @@ gather(const struct config *cfg, struct source *src, struct report *rep,
 		return 0;
 	}
 	url_display(src->name, sizeof(src->name), cfg->url);
-	snprintf(step, stepsize, "fetching %s", src->name);
-	deadline_step(step);
+	deadline_stepf("fetching %s", src->name);
 	return fetch_url(cfg, src, rep);
 }
 
@@ -648,9 +646,9 @@ check_dump_age(const struct config *cfg, const struct source *src,
 }
 
 static void
-run_check(const struct config *cfg, struct report *rep, char *step,
-    size_t stepsize)
+run_check(const void *config, struct report *rep)
 {
+	const struct config *cfg = config;
 	struct source src;
 	struct dbq_info info;
 	struct tally *t;
@@ -664,7 +662,7 @@ run_check(const struct config *cfg, struct report *rep, char *step,
 		report_fail(rep, STATE_UNKNOWN, "out of memory");
 		return;
 	}
-	if (gather(cfg, &src, rep, step, stepsize) != 0)
+	if (gather(cfg, &src, rep) != 0)
 		goto out;
 	deadline_step("parsing the capture");
 	t->cfg = cfg;
@@ -709,40 +707,10 @@ out:
 int
 main(int argc, char **argv)
 {
+	static const struct plugin plugin = {
+		PROGNAME, CHECK, parse_options, help, run_check
+	};
 	struct config cfg;
-	struct report rep;
-	char err[512], step[400], **args;
-	int nargs, rc;
 
-	report_init(&rep, CHECK);
-	if (extraopts_expand(argc, argv, PROGNAME, &nargs, &args, err,
-	    sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		return report_print(&rep, stdout);
-	}
-	if (parse_options(nargs, args, &cfg, err, sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		rc = report_print(&rep, stdout);
-		extraopts_free(nargs, args, argv);
-		return rc;
-	}
-	if (cfg.common.help || cfg.common.version) {
-		if (cfg.common.help)
-			help(stdout);
-		else
-			print_version(stdout, PROGNAME);
-		extraopts_free(nargs, args, argv);
-		return STATE_UNKNOWN;
-	}
-	if (deadline_arm(CHECK, cfg.common.timeout,
-	    cfg.common.timeout_state) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
-		extraopts_free(nargs, args, argv);
-		return report_print(&rep, stdout);
-	}
-	run_check(&cfg, &rep, step, sizeof(step));
-	deadline_disarm();
-	rc = report_print(&rep, stdout);
-	extraopts_free(nargs, args, argv);
-	return rc;
+	return plugin_main(&plugin, &cfg, &cfg.common, argc, argv);
 }

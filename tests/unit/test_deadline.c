@@ -187,6 +187,39 @@ test_fires_when_blocked(void **unused)
 	    "CUC T CRITICAL - timed out after 0.1 s while waiting\n");
 }
 
+/*
+ * deadline_stepf keeps its own copies: the caller's buffer may be gone,
+ * and the step before the last one must not show through.
+ */
+static void
+child_stepf(const void *arg, int ready)
+{
+	char host[32];
+
+	(void)arg;
+	(void)ready;
+	snprintf(host, sizeof(host), "cuc%d", 1);
+	deadline_stepf("connecting to %s:%d", host, 7080);
+	deadline_stepf("waiting for %s", "an|answer");
+	memset(host, 'x', sizeof(host) - 1);	/* the caller's buffer changes */
+	if (deadline_arm("T", 0.1, STATE_CRITICAL) != 0)
+		_exit(95);
+	block_on_pipe();
+}
+
+static void
+test_stepf(void **unused)
+{
+	struct child c;
+
+	(void)unused;
+	run_child(child_stepf, NULL, 0, &c);
+	assert_true(WIFEXITED(c.status));
+	assert_int_equal(WEXITSTATUS(c.status), STATE_CRITICAL);
+	assert_string_equal(c.out,
+	    "CUC T CRITICAL - timed out after 0.1 s while waiting for an/answer\n");
+}
+
 /* The seconds are written with a '.' under a comma-decimal locale. */
 static void
 child_locale(const void *arg, int ready)
@@ -366,6 +399,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fires),
 		cmocka_unit_test(test_fires_when_blocked),
+		cmocka_unit_test(test_stepf),
 		cmocka_unit_test(test_locale),
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_disarm),
