@@ -158,6 +158,7 @@ deps:
 	done; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
+	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \

@@ -740,7 +740,8 @@ select_files(const struct cucsvc_query *q, struct logsvc_list *l,
 		k++;
 	}
 	l->count = k;
-	qsort(l->files, l->count, sizeof(*l->files), by_newest);
+	if (l->count > 1)
+		qsort(l->files, l->count, sizeof(*l->files), by_newest);
 	return 0;
 }
 

@@ -23,8 +23,8 @@ plugin_main(const struct plugin *p, void *config,
 			p->help(stdout);
 		else
 			print_version(stdout, p->progname);
-		extraopts_free(nargs, args, argv);
-		return STATE_UNKNOWN;
+		rc = STATE_UNKNOWN;
+		goto out;
 	} else if (deadline_arm(p->check, common->timeout,
 	    common->timeout_state) != 0)
 		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
@@ -33,6 +33,9 @@ plugin_main(const struct plugin *p, void *config,
 		deadline_disarm();
 	}
 	rc = report_print(&rep, stdout);
+out:
+	if (p->done != NULL)
+		p->done(config);
 	extraopts_free(nargs, args, argv);
 	return rc;
 }

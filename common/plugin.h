@@ -25,7 +25,9 @@ struct plugin {
 			    char *err, size_t errlen);
 	void		(*help)(FILE *fp);
 	/* Gather, evaluate and fill in the report. */
-	void		(*run)(const void *config, struct report *rep);
+	void		(*run)(void *config, struct report *rep);
+	/* Release what parse allocated, or NULL. */
+	void		(*done)(void *config);
 };
 
 /*

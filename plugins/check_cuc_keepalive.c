@@ -37,6 +37,7 @@
 #include "netaddr.h"
 #include "options.h"
 #include "output.h"
+#include "plugin.h"
 #include "range.h"
 #include "state.h"
 #include "timeparse.h"
@@ -537,9 +538,9 @@ plugin_option(struct config *cfg, int opt, const char *arg, char *err,
 }
 
 static int
-parse_options(int argc, char **argv, struct config *cfg, char *err,
-    size_t errlen)
+parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 {
+	struct config *cfg = config;
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
 		CUCSVC_LONGOPTS,
@@ -619,7 +620,6 @@ struct run {
 	int64_t		 now;
 	struct scan	 sc;
 	struct lookback	 lb;
-	char		 step[300];
 	unsigned long	 vanished;
 };
 
@@ -632,9 +632,8 @@ open_log(const struct config *cfg, struct run *run, size_t i,
 	char err[512];
 
 	lr->path = run->ll.paths[i];
-	snprintf(run->step, sizeof(run->step), "reading %s",
-	    strcmp(lr->path, "-") == 0 ? "standard input" : lr->path);
-	deadline_step(run->step);
+	deadline_stepf("reading %s", strcmp(lr->path, "-") == 0 ?
+	    "standard input" : lr->path);
 	if (logfile_open(&lr->lf, lr->path, err, sizeof(err)) != 0) {
 		/* rotated away between the glob and now: not an error */
 		if (errno == ENOENT && !given_literally(cfg, lr->path)) {
@@ -992,8 +991,9 @@ add_fetch_perf(struct report *rep, const struct cucsvc_result *cr)
 	report_perf(rep, &p);
 }
 static void
-keepalive_check(const struct config *cfg, struct report *rep)
+keepalive_check(void *config, struct report *rep)
 {
+	const struct config *cfg = config;
 	struct run run;
 	struct cucsvc_result cr = { NULL, 0, 0, 0, 0, 0, 0, -1 };
 	const char *const *logs = cfg->logs;
@@ -1070,40 +1070,10 @@ keepalive_check(const struct config *cfg, struct report *rep)
 int
 main(int argc, char **argv)
 {
+	static const struct plugin plugin = {
+		PROGNAME, CHECK, parse_options, help, keepalive_check, NULL
+	};
 	struct config cfg;
-	struct report rep;
-	char err[512], **args;
-	int nargs, rc;
 
-	report_init(&rep, CHECK);
-	if (extraopts_expand(argc, argv, PROGNAME, &nargs, &args, err,
-	    sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		return report_print(&rep, stdout);
-	}
-	if (parse_options(nargs, args, &cfg, err, sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		rc = report_print(&rep, stdout);
-		extraopts_free(nargs, args, argv);
-		return rc;
-	}
-	if (cfg.common.help || cfg.common.version) {
-		if (cfg.common.help)
-			help(stdout);
-		else
-			print_version(stdout, PROGNAME);
-		extraopts_free(nargs, args, argv);
-		return STATE_UNKNOWN;
-	}
-	if (deadline_arm(CHECK, cfg.common.timeout,
-	    cfg.common.timeout_state) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
-		extraopts_free(nargs, args, argv);
-		return report_print(&rep, stdout);
-	}
-	keepalive_check(&cfg, &rep);
-	deadline_disarm();
-	rc = report_print(&rep, stdout);
-	extraopts_free(nargs, args, argv);
-	return rc;
+	return plugin_main(&plugin, &cfg, &cfg.common, argc, argv);
 }

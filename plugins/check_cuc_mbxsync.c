@@ -24,6 +24,7 @@
 #include "numfmt.h"
 #include "options.h"
 #include "output.h"
+#include "plugin.h"
 #include "range.h"
 #include "state.h"
 #include "timeparse.h"
@@ -260,10 +261,32 @@ plugin_option(struct config *cfg, int opt, const char *arg, char *err,
 	return common_option(opt, arg, &cfg->common, err, errlen);
 }
 
-static int
-parse_options(int argc, char **argv, struct config *cfg, char *err,
-    size_t errlen)
+static void
+config_init(struct config *cfg)
 {
+	memset(cfg, 0, sizeof(*cfg));
+	common_opts_init(&cfg->common);
+	cfg->window = DEFAULT_WINDOW;
+	mbxpatterns_init(&cfg->pats);
+	cucsvc_opts_init(&cfg->cuc);
+}
+
+static void
+config_free(void *config)
+{
+	struct config *cfg = config;
+	size_t i;
+
+	for (i = 0; i < cfg->nowned; i++)
+		free(cfg->owned[i]);
+	cfg->nowned = 0;
+	mbxpatterns_free(&cfg->pats);
+}
+
+static int
+parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
+{
+	struct config *cfg = config;
 	static const struct option longopts[] = {
 		COMMON_LONGOPTS,
 		CUCSVC_LONGOPTS,
@@ -279,6 +302,7 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 	};
 	int opt;
 
+	config_init(cfg);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "f:",
 	    longopts, NULL)) != -1)
@@ -316,26 +340,6 @@ parse_options(int argc, char **argv, struct config *cfg, char *err,
 	return 0;
 }
 
-static void
-config_init(struct config *cfg)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	common_opts_init(&cfg->common);
-	cfg->window = DEFAULT_WINDOW;
-	mbxpatterns_init(&cfg->pats);
-	cucsvc_opts_init(&cfg->cuc);
-}
-
-static void
-config_free(struct config *cfg)
-{
-	size_t i;
-
-	for (i = 0; i < cfg->nowned; i++)
-		free(cfg->owned[i]);
-	cfg->nowned = 0;
-	mbxpatterns_free(&cfg->pats);
-}
 
 /*
  * Copy n bytes of a log line into a C string: a NUL byte would end what
@@ -744,53 +748,29 @@ evaluate(struct report *rep, const struct config *cfg,
 		add_details(rep, cfg, t, now);
 }
 
+static void
+run_check(void *config, struct report *rep)
+{
+	struct config *cfg = config;	/* the patterns keep match state */
+	struct tally *t;
+	double now;
+
+	now = cfg->has_now ? cfg->now : wallclock_now();
+	/* A tally holds an example line per class: keep it off the stack. */
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		report_fail(rep, STATE_UNKNOWN, "out of memory");
+	else if (gather(rep, cfg, now, t) == 0)
+		evaluate(rep, cfg, t, now);
+	free(t);
+}
+
 int
 main(int argc, char **argv)
 {
+	static const struct plugin plugin = {
+		PROGNAME, CHECK, parse_options, help, run_check, config_free
+	};
 	struct config cfg;
-	struct report rep;
-	struct tally *t;
-	char err[512], **args;
-	double now;
-	int nargs, rc;
 
-	report_init(&rep, CHECK);
-	config_init(&cfg);
-	if (extraopts_expand(argc, argv, PROGNAME, &nargs, &args, err,
-	    sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		return report_print(&rep, stdout);
-	}
-	if (parse_options(nargs, args, &cfg, err, sizeof(err)) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		rc = report_print(&rep, stdout);
-		goto out;
-	}
-	if (cfg.common.help || cfg.common.version) {
-		if (cfg.common.help)
-			help(stdout);
-		else
-			print_version(stdout, PROGNAME);
-		rc = STATE_UNKNOWN;
-		goto out;
-	}
-	if (deadline_arm(CHECK, cfg.common.timeout,
-	    cfg.common.timeout_state) != 0) {
-		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
-		rc = report_print(&rep, stdout);
-		goto out;
-	}
-	now = cfg.has_now ? cfg.now : wallclock_now();
-	/* A tally holds an example line per class: keep it off the stack. */
-	if ((t = calloc(1, sizeof(*t))) == NULL)
-		report_fail(&rep, STATE_UNKNOWN, "out of memory");
-	else if (gather(&rep, &cfg, now, t) == 0)
-		evaluate(&rep, &cfg, t, now);
-	free(t);
-	deadline_disarm();
-	rc = report_print(&rep, stdout);
-out:
-	config_free(&cfg);
-	extraopts_free(nargs, args, argv);
-	return rc;
+	return plugin_main(&plugin, &cfg, &cfg.common, argc, argv);
 }

@@ -605,7 +605,7 @@ listening_check(struct report *rep, const struct config *cfg)
 }
 
 static void
-run_check(const void *config, struct report *rep)
+run_check(void *config, struct report *rep)
 {
 	const struct config *cfg = config;
 
@@ -619,7 +619,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, run_check
+		PROGNAME, CHECK, parse_options, help, run_check, NULL
 	};
 	struct config cfg;
 

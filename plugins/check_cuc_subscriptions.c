@@ -646,7 +646,7 @@ check_dump_age(const struct config *cfg, const struct source *src,
 }
 
 static void
-run_check(const void *config, struct report *rep)
+run_check(void *config, struct report *rep)
 {
 	const struct config *cfg = config;
 	struct source src;
@@ -708,7 +708,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, run_check
+		PROGNAME, CHECK, parse_options, help, run_check, NULL
 	};
 	struct config cfg;
 
