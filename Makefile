@@ -57,8 +57,9 @@ FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
-.PHONY: all check check-valgrind demo deps install clean fuzz bench tests
+.PHONY: all check check-valgrind demo deps install clean fuzz bench tests man
 .SUFFIXES:
+.SECONDARY:
 
 all: $(PLUGINS)
 
@@ -140,9 +141,50 @@ check-valgrind: deps
 	@$(MAKE) --no-print-directory tests
 	@O=$(O) BIN=$(BIN) VALGRIND="$(VALGRIND)" sh tests/run.sh
 
-install: all
-	install -d $(DESTDIR)$(plugindir)
+# Icinga 2's ITL reads plugins-contrib.d/ under its include directory, which
+# is /usr/share/icinga2/include on Debian: PREFIX=/usr puts the CheckCommands
+# there (or set icinga2includedir alone).
+icinga2includedir ?= $(PREFIX)/share/icinga2/include
+docdir		?= $(PREFIX)/share/doc/cuc-single-inbox-plugins
+man1dir		?= $(PREFIX)/share/man/man1
+HELP2MAN	?= help2man
+MANPAGES	= $(PLUGINS:$(BIN)/%=$(O)/man/%.1)
+
+# The NAME line of each man page (help2man takes the rest from --help).
+MAN_NAME_check_cuc_port = check the port on which Cisco Unity Connection takes Exchange notifications
+MAN_NAME_check_cuc_keepalive = check Exchange keepalive notifications in the Jetty request log of Cisco Unity Connection
+MAN_NAME_check_cuc_subscriptions = check stale EWS subscriptions in tbl_exsubscription of Cisco Unity Connection
+MAN_NAME_check_cuc_mbxsync = check Single Inbox sync failures in the CuMbxSync logs of Cisco Unity Connection
+
+# Man pages are generated from --help, so they never drift from it.
+$(O)/man/%.1: $(BIN)/%
+	@mkdir -p $(@D)
+	@command -v $(HELP2MAN) >/dev/null 2>&1 || { \
+	    echo "make: the man pages need help2man: apt-get install help2man"; exit 1; }
+	$(HELP2MAN) --no-info --version-string=$(VERSION) \
+	    --name='$(or $(MAN_NAME_$*),$*)' --output=$@.tmp $<
+	mv $@.tmp $@
+
+man: $(MANPAGES)
+
+# The CheckCommands get the real plugindir as CucPluginDir (DESTDIR is only
+# where the tree is staged, never written into a file).
+install: all $(MANPAGES)
+	install -d $(DESTDIR)$(plugindir) \
+	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
+	    $(DESTDIR)$(docdir)/icinga2 $(DESTDIR)$(docdir)/nagios \
+	    $(DESTDIR)$(man1dir)
 	install -m 0755 $(PLUGINS) $(PLUGIN_SCRIPTS) $(DESTDIR)$(plugindir)
+	@mkdir -p $(O)
+	sed 's|^\([[:space:]]*const CucPluginDir = \)"[^"]*"|\1"$(plugindir)"|' \
+	    icinga-conf/cuc-single-inbox.conf > $(O)/cuc-single-inbox.conf
+	grep -q 'const CucPluginDir = "$(plugindir)"' $(O)/cuc-single-inbox.conf
+	install -m 0644 $(O)/cuc-single-inbox.conf \
+	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d/cuc-single-inbox.conf
+	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(docdir)/icinga2/
+	install -m 0644 icinga-conf/nagios/commands.cfg \
+	    icinga-conf/nagios/services.cfg $(DESTDIR)$(docdir)/nagios/
+	install -m 0644 $(MANPAGES) $(DESTDIR)$(man1dir)
 
 clean:
 	rm -rf build build-san build-fuzz $(PLUGINS)
@@ -159,6 +201,7 @@ deps:
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
 	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
+	command -v help2man >/dev/null 2>&1 || missing="$$missing help2man"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
