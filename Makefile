@@ -202,6 +202,8 @@ deps:
 	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
 	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
 	command -v help2man >/dev/null 2>&1 || missing="$$missing help2man"; \
+	[ -x /usr/sbin/icinga2 ] || missing="$$missing icinga2"; \
+	[ -x /usr/sbin/nagios4 ] || missing="$$missing nagios4-core"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
