@@ -24,6 +24,7 @@
 #include "dime.h"
 #include "http.h"
 #include "logsvc.h"
+#include "output.h"
 
 #define PATH_BUF	4096
 #define REQ_MAX		(LOGSVC_PATH_MAX * 6 + 2048)
@@ -795,4 +796,23 @@ cucsvc_result_free(struct cucsvc_result *r)
 	if (r->lock_fd >= 0)
 		close(r->lock_fd);
 	r->lock_fd = -1;
+}
+
+void
+cucsvc_perf(struct report *rep, double fetch_time, unsigned long long fetched)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = "fetch_time";
+	p.value = fetch_time;
+	p.uom = "s";
+	p.decimals = 3;
+	p.has_min = true;
+	(void)report_perf(rep, &p);
+	p.label = "fetched";
+	p.value = (double)fetched;
+	p.uom = "B";
+	p.decimals = 0;
+	(void)report_perf(rep, &p);
 }

@@ -115,6 +115,12 @@ int cucsvc_fetch(const struct cucsvc_opts *, const struct cucsvc_query *,
     struct cucsvc_result *, char *err, size_t errlen);
 void cucsvc_result_free(struct cucsvc_result *);
 
+struct report;
+
+/* The perfdata a --cuc run adds: fetch_time (s) and fetched (B). */
+void cucsvc_perf(struct report *, double fetch_time,
+    unsigned long long fetched);
+
 /*
  * The cache directory for this host (default rules above) into buf.
  * Returns 0 or -1 (too long, no HOME-like place).

@@ -970,26 +970,6 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	details(cfg, run, rep);
 }
 
-
-/* fetch_time (s) and fetched (B) of a --cuc run. */
-static void
-add_fetch_perf(struct report *rep, const struct cucsvc_result *cr)
-{
-	struct perf p;
-
-	memset(&p, 0, sizeof(p));
-	p.label = "fetch_time";
-	p.value = cr->fetch_time;
-	p.uom = "s";
-	p.decimals = 3;
-	p.has_min = true;
-	report_perf(rep, &p);
-	p.label = "fetched";
-	p.value = (double)cr->fetched;
-	p.uom = "B";
-	p.decimals = 0;
-	report_perf(rep, &p);
-}
 static void
 keepalive_check(void *config, struct report *rep)
 {
@@ -1029,7 +1009,7 @@ keepalive_check(void *config, struct report *rep)
 			report_fail(rep, STATE_CRITICAL, "no notification: CUC "
 			    "lists no " CUC_SERVICE " request log written in "
 			    "the last %.0f s", (double)window + CUC_LOOKBACK);
-			add_fetch_perf(rep, &cr);
+			cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 			cucsvc_result_free(&cr);
 			return;
 		}
@@ -1057,7 +1037,7 @@ keepalive_check(void *config, struct report *rep)
 			evaluate(cfg, &run, rep);
 	}
 	if (cfg->cuc.enabled)
-		add_fetch_perf(rep, &cr);
+		cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 	for (i = 0; i < run.nread; i++)
 		if (run.lr[i].open)
 			logfile_close(&run.lr[i].lf);

@@ -692,26 +692,6 @@ add_details(struct report *rep, const struct config *cfg,
 	}
 }
 
-/* fetch_time (s) and fetched (B) of a --cuc run. */
-static void
-add_fetch_perf(struct report *rep, const struct tally *t)
-{
-	struct perf p;
-
-	memset(&p, 0, sizeof(p));
-	p.label = "fetch_time";
-	p.value = t->fetch_time;
-	p.uom = "s";
-	p.decimals = 3;
-	p.has_min = true;
-	report_perf(rep, &p);
-	p.label = "fetched";
-	p.value = (double)t->fetched;
-	p.uom = "B";
-	p.decimals = 0;
-	report_perf(rep, &p);
-}
-
 static void
 evaluate(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
@@ -743,7 +723,7 @@ evaluate(struct report *rep, const struct config *cfg,
 		add_perf(rep, mbxclass_label((enum mbxclass)c),
 		    (double)t->cls[c].count, 0, NULL);
 	if (t->remote)
-		add_fetch_perf(rep, t);
+		cucsvc_perf(rep, t->fetch_time, t->fetched);
 	if (cfg->common.verbose > 0)
 		add_details(rep, cfg, t, now);
 }
