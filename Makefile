@@ -204,6 +204,7 @@ deps:
 	command -v help2man >/dev/null 2>&1 || missing="$$missing help2man"; \
 	[ -x /usr/sbin/icinga2 ] || missing="$$missing icinga2"; \
 	[ -x /usr/sbin/nagios4 ] || missing="$$missing nagios4-core"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \

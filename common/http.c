@@ -353,6 +353,17 @@ http_perform(struct http_client *c, const struct http_request *rq,
 	if (rc == CURLE_OK)
 		return 0;
 	resp->error = (int)rc;
+	/* libcurl's words for this ("SSL peer certificate or SSH remote
+	 * key was not OK") do not say where to look. */
+	if (rc == CURLE_PEER_FAILED_VERIFICATION && !rq->insecure &&
+	    strncasecmp(rq->url, "sftp:", 5) == 0) {
+		char kh[1024];
+
+		snprintf(resp->message, sizeof(resp->message), "SSH host key "
+		    "not in %.200s or does not match it",
+		    known_hosts(kh, sizeof(kh)));
+		return -1;
+	}
 	snprintf(resp->message, sizeof(resp->message), "%s",
 	    c->errbuf[0] ? c->errbuf : c->easy_strerror(rc));
 	return -1;
