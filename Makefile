@@ -205,6 +205,7 @@ deps:
 	[ -x /usr/sbin/icinga2 ] || missing="$$missing icinga2"; \
 	[ -x /usr/sbin/nagios4 ] || missing="$$missing nagios4-core"; \
 	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	[ -e /etc/ssl/certs/ca-certificates.crt ] || missing="$$missing ca-certificates"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
