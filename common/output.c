@@ -237,6 +237,25 @@ report_perf(struct report *r, const struct perf *p)
  * a report without perfdata has no '|'.
  */
 int
+report_metric(struct report *r, const char *label, double value,
+    const char *uom, int decimals, const struct threshold *thr)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = label;
+	p.value = value;
+	p.uom = uom;
+	p.decimals = decimals;
+	if (thr != NULL && thr->has_warning)
+		p.warning = &thr->warning;
+	if (thr != NULL && thr->has_critical)
+		p.critical = &thr->critical;
+	p.has_min = true;
+	return report_perf(r, &p);
+}
+
+int
 report_print(const struct report *r, FILE *fp)
 {
 	enum state st = r->state;

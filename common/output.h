@@ -77,6 +77,13 @@ void report_detail(struct report *, const char *fmt, ...)
  */
 int report_perf(struct report *, const struct perf *);
 
+/*
+ * The usual counter or gauge: min 0, no max, the ranges of thr that are
+ * set (thr may be NULL).  Returns as report_perf.
+ */
+int report_metric(struct report *, const char *label, double value,
+    const char *uom, int decimals, const struct threshold *thr);
+
 /* Write the report to fp and return the exit code (the state). */
 int report_print(const struct report *, FILE *fp);
 

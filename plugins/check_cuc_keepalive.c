@@ -776,25 +776,6 @@ count_stale(const struct run *run, double stale_after)
 	return n;
 }
 
-static void
-add_perf(struct report *rep, const char *label, double value,
-    const char *uom, const struct threshold *thr)
-{
-	struct perf p;
-
-	memset(&p, 0, sizeof(p));
-	p.label = label;
-	p.value = value;
-	p.uom = uom;
-	if (thr != NULL && thr->has_warning)
-		p.warning = &thr->warning;
-	if (thr != NULL && thr->has_critical)
-		p.critical = &thr->critical;
-	p.has_min = true;
-	p.min = 0;
-	report_perf(rep, &p);
-}
-
 /* An id as text: a NUL shown as '?', not cut (output.h cleans the rest). */
 static void
 id_text(const struct idtable *t, const struct idrec *r, char *buf,
@@ -959,14 +940,17 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	report_summary(rep, "%s, %zu subscriptions, %lu stale, %lu "
 	    "notifications, %lu errors%s", head, sc->subs.used, stale,
 	    sc->notifications, sc->errors, fgn);
-	add_perf(rep, "age", age, "s", &cfg->age_thr);
-	add_perf(rep, "subscriptions", (double)sc->subs.used, NULL, NULL);
-	add_perf(rep, "stale", (double)stale, NULL, &cfg->stale_thr);
-	add_perf(rep, "notifications", (double)sc->notifications, NULL, NULL);
-	add_perf(rep, "errors", (double)sc->errors, NULL, &cfg->error_thr);
-	add_perf(rep, "foreign", (double)sc->foreign, NULL, NULL);
-	add_perf(rep, "unparsed", (double)(sc->lines - sc->parsed), NULL,
+	report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
+	report_metric(rep, "subscriptions", (double)sc->subs.used, NULL, 0,
 	    NULL);
+	report_metric(rep, "stale", (double)stale, NULL, 0, &cfg->stale_thr);
+	report_metric(rep, "notifications", (double)sc->notifications, NULL, 0,
+	    NULL);
+	report_metric(rep, "errors", (double)sc->errors, NULL, 0,
+	    &cfg->error_thr);
+	report_metric(rep, "foreign", (double)sc->foreign, NULL, 0, NULL);
+	report_metric(rep, "unparsed", (double)(sc->lines - sc->parsed), NULL,
+	    0, NULL);
 	details(cfg, run, rep);
 }
 

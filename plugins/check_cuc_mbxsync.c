@@ -501,7 +501,8 @@ gather_files(struct report *rep, struct config *cfg,
 	bool done = false;
 
 	deadline_step("listing the log files");
-	if (loglist_expand(&ll, patterns, npatterns, LOGORDER_NUMBER_NAME, err, sizeof(err)) != 0) {
+	if (loglist_expand(&ll, patterns, npatterns, LOGORDER_NUMBER_NAME, err,
+	    sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		return -1;
 	}
@@ -633,25 +634,6 @@ hosts_phrase(char *buf, size_t size, const struct class_stats *st)
 }
 
 static void
-add_perf(struct report *rep, const char *label, double value, int decimals,
-    const struct threshold *thr)
-{
-	struct perf p;
-
-	memset(&p, 0, sizeof(p));
-	p.label = label;
-	p.value = value;
-	p.decimals = decimals;
-	if (thr != NULL && thr->has_warning)
-		p.warning = &thr->warning;
-	if (thr != NULL && thr->has_critical)
-		p.critical = &thr->critical;
-	p.has_min = true;
-	p.min = 0;
-	report_perf(rep, &p);
-}
-
-static void
 add_details(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
 {
@@ -715,13 +697,13 @@ evaluate(struct report *rep, const struct config *cfg,
 		    "%s s, %s/min", t->cls[top].count, mbxclass_title(top),
 		    hosts, mbxclass_advice(top), t->errors, win, rate_s);
 	}
-	add_perf(rep, "errors", (double)t->errors, 0, NULL);
-	add_perf(rep, "rate", rate, 3, &cfg->thr);
-	add_perf(rep, "lines", (double)t->lines, 0, NULL);
-	add_perf(rep, "unparsed", (double)t->unparsed, 0, NULL);
+	report_metric(rep, "errors", (double)t->errors, NULL, 0, NULL);
+	report_metric(rep, "rate", rate, NULL, 3, &cfg->thr);
+	report_metric(rep, "lines", (double)t->lines, NULL, 0, NULL);
+	report_metric(rep, "unparsed", (double)t->unparsed, NULL, 0, NULL);
 	for (c = 0; c < MBXC_COUNT; c++)
-		add_perf(rep, mbxclass_label((enum mbxclass)c),
-		    (double)t->cls[c].count, 0, NULL);
+		report_metric(rep, mbxclass_label((enum mbxclass)c),
+		    (double)t->cls[c].count, NULL, 0, NULL);
 	if (t->remote)
 		cucsvc_perf(rep, t->fetch_time, t->fetched);
 	if (cfg->common.verbose > 0)

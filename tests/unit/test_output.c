@@ -465,11 +465,35 @@ test_comma_locale(void **state)
 	setlocale(LC_ALL, "C");
 }
 
+/* report_metric: min 0, only the threshold ranges that are set. */
+static void
+test_metric(void **state)
+{
+	struct report r;
+	struct threshold thr;
+
+	(void)state;
+	memset(&thr, 0, sizeof(thr));
+	report_init(&r, "T");
+	assert_int_equal(report_metric(&r, "count", 3, NULL, 0, NULL), 0);
+	assert_int_equal(range_parse("600", 0, &thr.warning, NULL), 0);
+	thr.has_warning = true;
+	assert_int_equal(report_metric(&r, "age", 32.25, "s", 1, &thr), 0);
+	assert_int_equal(range_parse("900", 0, &thr.critical, NULL), 0);
+	thr.has_critical = true;
+	assert_int_equal(report_metric(&r, "rate", 0.1234, NULL, 3, &thr), 0);
+	assert_string_equal(r.perf,
+	    "count=3;;;0 age=32.3s;600;;0 rate=0.123;600;900;0");
+	assert_int_equal(report_metric(&r, "a=b", 1, NULL, 0, NULL), -1);
+	assert_int_equal(report_metric(&r, "x", 1, "furlongs", 0, NULL), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_line),
+		cmocka_unit_test(test_metric),
 		cmocka_unit_test(test_states_and_exit),
 		cmocka_unit_test(test_empty_summary),
 		cmocka_unit_test(test_line_with_perf_and_details),
