@@ -158,6 +158,23 @@ cucsvc_option(struct cucsvc_opts *o, int opt, const char *arg, char *err,
 }
 
 int
+cucsvc_check_source(const struct cucsvc_opts *o, size_t nlocal,
+    const char *local_opts, char *err, size_t errlen)
+{
+	if (o->enabled && nlocal > 0) {
+		snprintf(err, errlen, "--cuc and %s exclude each other",
+		    local_opts);
+		return -1;
+	}
+	if (!o->enabled && nlocal == 0) {
+		snprintf(err, errlen, "no log given (%s or --cuc HOST, see "
+		    "--help)", local_opts);
+		return -1;
+	}
+	return cucsvc_check(o, err, errlen);
+}
+
+int
 cucsvc_check(const struct cucsvc_opts *o, char *err, size_t errlen)
 {
 	if (!o->enabled)

@@ -80,6 +80,14 @@ int cucsvc_option(struct cucsvc_opts *, int opt, const char *arg,
 /* After parsing: credentials present and so on.  0 or -1 with err. */
 int cucsvc_check(const struct cucsvc_opts *, char *err, size_t errlen);
 
+/*
+ * A log plugin's source, after parsing: either the nlocal paths given
+ * with local_opts ("-f/--logdir") or --cuc, never both nor neither, and
+ * cucsvc_check().  0 or -1 with err.
+ */
+int cucsvc_check_source(const struct cucsvc_opts *, size_t nlocal,
+    const char *local_opts, char *err, size_t errlen);
+
 /* The help text of the options above, 80 columns. */
 void cucsvc_help(FILE *fp);
 

@@ -583,18 +583,7 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	    NULL ? cfg->common.critical : DEFAULT_CRITICAL, 0, &cfg->age_thr,
 	    err, errlen) != 0)
 		return -1;
-	if (cfg->cuc.enabled && cfg->nlogs > 0) {
-		snprintf(err, errlen, "--cuc and -f exclude each other");
-		return -1;
-	}
-	if (cucsvc_check(&cfg->cuc, err, errlen) != 0)
-		return -1;
-	if (cfg->nlogs == 0 && !cfg->cuc.enabled) {
-		snprintf(err, errlen, "no log given: -f PATH|GLOB|- or --cuc "
-		    "HOST (see --help)");
-		return -1;
-	}
-	return 0;
+	return cucsvc_check_source(&cfg->cuc, cfg->nlogs, "-f", err, errlen);
 }
 
 /* --- gather -------------------------------------------------------------- */

@@ -325,19 +325,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	    cfg->common.critical != NULL ? cfg->common.critical :
 	    DEFAULT_CRITICAL, 0, &cfg->thr, err, errlen) != 0)
 		return -1;
-	if (cfg->cuc.enabled && cfg->npatterns > 0) {
-		snprintf(err, errlen, "--cuc and -f/--logdir exclude each "
-		    "other");
-		return -1;
-	}
-	if (cucsvc_check(&cfg->cuc, err, errlen) != 0)
-		return -1;
-	if (cfg->npatterns == 0 && !cfg->cuc.enabled) {
-		snprintf(err, errlen, "no log files given (-f FILE, --logdir "
-		    "DIR or --cuc HOST, see --help)");
-		return -1;
-	}
-	return 0;
+	return cucsvc_check_source(&cfg->cuc, cfg->npatterns, "-f/--logdir",
+	    err, errlen);
 }
 
 

@@ -119,6 +119,35 @@ test_check(void **state)
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), 0);
 }
 
+/* Exactly one log source: local paths or --cuc (with its credentials). */
+static void
+test_check_source(void **state)
+{
+	struct cucsvc_opts o;
+	char err[200];
+
+	(void)state;
+	cucsvc_opts_init(&o);
+	assert_int_equal(cucsvc_check_source(&o, 2, "-f", err, sizeof(err)),
+	    0);
+	assert_int_equal(cucsvc_check_source(&o, 0, "-f/--logdir", err,
+	    sizeof(err)), -1);
+	assert_string_equal(err,
+	    "no log given (-f/--logdir or --cuc HOST, see --help)");
+	assert_int_equal(cucsvc_option(&o, OPT_CUC, "cuc1", err, sizeof(err)),
+	    0);
+	assert_int_equal(cucsvc_check_source(&o, 1, "-f", err, sizeof(err)),
+	    -1);
+	assert_string_equal(err, "--cuc and -f exclude each other");
+	/* --cuc alone still needs its credentials. */
+	assert_int_equal(cucsvc_check_source(&o, 0, "-f", err, sizeof(err)),
+	    -1);
+	o.user = "mon";
+	o.password = "pw";
+	assert_int_equal(cucsvc_check_source(&o, 0, "-f", err, sizeof(err)),
+	    0);
+}
+
 static void
 test_cache_path(void **state)
 {
@@ -153,6 +182,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_host),
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_check_source),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_cache_path),
 	};
