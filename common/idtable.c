@@ -6,8 +6,14 @@
 
 #include "idtable.h"
 
-#define FIRST_SLOTS	1024
-#define POOL_FIRST	65536
+/*
+ * First sizes: 20,000 subscriptions fit without growing, and growing is
+ * what costs (a rehash, and unmapping the old slots while another thread
+ * runs makes the kernel interrupt it).  Both are calloc'd or malloc'd
+ * large enough to be mapped: pages never touched cost no memory.
+ */
+#define FIRST_SLOTS	32768
+#define POOL_FIRST	(1024 * 1024)
 
 /* The 96-bit fingerprint of an id, a word at a time (it runs per line). */
 static void
@@ -72,9 +78,12 @@ idtable_free(struct idtable *t)
 static int
 grow(struct idtable *t)
 {
-	size_t n = t->slot == NULL ? FIRST_SLOTS : (t->mask + 1) * 2, i, j;
+	size_t n = (t->mask + 1) * 2, i, j;
 	struct idrec *ns;
 
+	if (t->slot == NULL)	/* no larger than max ids need */
+		for (n = 1024; n < FIRST_SLOTS && n * 7 < t->max * 10; n *= 2)
+			;
 	if ((ns = calloc(n, sizeof(*ns))) == NULL)
 		return -1;
 	for (i = 0; t->slot != NULL && i <= t->mask; i++) {
@@ -108,8 +117,11 @@ insert(struct idtable *t, const struct idnote *p)
 		return NULL;
 	}
 	if (t->pool == NULL || t->pool_len + len > t->pool_cap) {
-		size_t ncap = t->pool_cap == 0 ? POOL_FIRST : t->pool_cap * 2;
+		size_t ncap = t->pool_cap * 2;
 
+		if (t->pool_cap == 0)	/* no larger than max ids need */
+			ncap = t->max < POOL_FIRST / IDTABLE_ID_MAX ?
+			    (t->max + 1) * IDTABLE_ID_MAX : POOL_FIRST;
 		if ((np = realloc(t->pool, ncap)) == NULL) {
 			t->nomem = true;
 			return NULL;

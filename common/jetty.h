@@ -53,10 +53,23 @@ struct jetty_cache {
 	char		 zone[5];	/* "+0000" */
 	int		 zone_off;
 	bool		 zone_valid;
+	unsigned long	 fast;		/* lines jetty_parse_next took in one pass */
 };
 
 int jetty_parse_cached(const char *line, size_t len,
     struct jetty_record *rec, struct jetty_cache *cache);
+
+/*
+ * The line at line, in a buffer of lines that ends at end: it ends at the
+ * first LF (or at end).  Sets *len to its length without the LF and one
+ * CR (as line_next gives it) and *next to the byte after its LF (or end),
+ * and parses it as jetty_parse_cached does, with the same answer.  The
+ * usual notification is parsed in the same pass that finds its end, so a
+ * scan of a whole buffer is cheaper this way than line by line.
+ */
+int jetty_parse_next(const char *line, const char *end,
+    struct jetty_record *rec, struct jetty_cache *cache, size_t *len,
+    const char **next);
 
 /*
  * Only the stamp of a line (cheaper than jetty_parse: for deciding where

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE	/* memrchr */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,17 @@ read_lines(const char *data, size_t len, const struct logwindow_ops *ops,
 		ops->line(ctx, line, n);
 }
 
+/* Whole lines to the caller: as a block when it takes them so. */
+static void
+hand(const char *data, size_t len, const struct logwindow_ops *ops, void *ctx)
+{
+	if (ops->block != NULL) {
+		if (len > 0)
+			ops->block(ctx, data, len);
+	} else
+		read_lines(data, len, ops, ctx);
+}
+
 static void
 flush(const struct logwindow_ops *ops, void *ctx)
 {
@@ -85,18 +97,18 @@ flush(const struct logwindow_ops *ops, void *ctx)
 		ops->flush(ctx);
 }
 
-void
-logwindow_read(const struct logfile *lf, size_t from, size_t to,
-    const struct logwindow_ops *ops, void *ctx)
+/* logwindow_read with a buffer of LOGWINDOW_CHUNK bytes (NULL: mapped). */
+static void
+read_region(const struct logfile *lf, size_t from, size_t to,
+    const struct logwindow_ops *ops, void *ctx, char *buf)
 {
-	char *buf;
 	const char *nl;
 	size_t carry = 0, have, used, start;
 	ssize_t n;
 	bool skip = false;	/* in the rest of a line longer than a chunk */
 
-	if (lf->fd == -1 || (buf = malloc(LOGWINDOW_CHUNK)) == NULL) {
-		read_lines(lf->data + from, to - from, ops, ctx);
+	if (lf->fd == -1 || buf == NULL) {
+		hand(lf->data + from, to - from, ops, ctx);
 		flush(ops, ctx);
 		return;
 	}
@@ -124,14 +136,23 @@ logwindow_read(const struct logfile *lf, size_t from, size_t to,
 			skip = true;
 		} else
 			used = start;
-		read_lines(buf + start, used - start, ops, ctx);
+		hand(buf + start, used - start, ops, ctx);
 		flush(ops, ctx);	/* before buf changes */
 		carry = have - used;
 		memmove(buf, buf + used, carry);
 	}
 	if (!skip)
-		read_lines(buf, carry, ops, ctx);	/* a last line without LF */
+		hand(buf, carry, ops, ctx);	/* a last line without LF */
 	flush(ops, ctx);
+}
+
+void
+logwindow_read(const struct logfile *lf, size_t from, size_t to,
+    const struct logwindow_ops *ops, void *ctx)
+{
+	char *buf = lf->fd == -1 ? NULL : malloc(LOGWINDOW_CHUNK);
+
+	read_region(lf, from, to, ops, ctx, buf);
 	free(buf);
 }
 
@@ -141,20 +162,71 @@ logwindow_splits(const struct logfile *lf, size_t from)
 	return from <= lf->len && lf->len - from >= LOGWINDOW_THREAD_MIN;
 }
 
-struct half {
+/*
+ * The region [from, lf->len) cut into pieces that the threads take in
+ * turn, whichever is free: a thread that starts late, or is slowed by a
+ * neighbour, takes fewer.
+ */
+struct share {
 	const struct logfile		*lf;
 	size_t				 from;
-	size_t				 to;
+	size_t				 pieces;
+	atomic_size_t			 next;	/* the next piece to take */
 	const struct logwindow_ops	*ops;
-	void				*ctx;
+	void				*ctx2;	/* the second thread's */
 };
 
-static void *
-half_thread(void *arg)
+/*
+ * The first line start at or after off (from is one).  A file is probed
+ * with pread, not through its mapping: the pages of the region stay
+ * unmapped (a full-day scan would otherwise map a page per piece).
+ */
+static size_t
+line_start(const struct logfile *lf, size_t from, size_t off)
 {
-	struct half *h = arg;
+	char probe[512];
+	const char *nl;
+	ssize_t n;
 
-	logwindow_read(h->lf, h->from, h->to, h->ops, h->ctx);
+	if (off <= from)
+		return from;
+	if (off >= lf->len)
+		return lf->len;
+	off--;		/* a line starts after an LF */
+	if (lf->fd == -1) {
+		nl = memchr(lf->data + off, '\n', lf->len - off);
+		return nl != NULL ? (size_t)(nl - lf->data) + 1 : lf->len;
+	}
+	while ((n = logfile_pread(lf, probe, sizeof(probe), off)) > 0) {
+		if ((nl = memchr(probe, '\n', (size_t)n)) != NULL)
+			return off + (size_t)(nl - probe) + 1;
+		off += (size_t)n;
+	}
+	return lf->len;
+}
+
+static void
+read_pieces(struct share *sh, void *ctx)
+{
+	char *buf = sh->lf->fd == -1 ? NULL : malloc(LOGWINDOW_CHUNK);
+	size_t k, a, b;
+
+	while ((k = atomic_fetch_add(&sh->next, 1)) < sh->pieces) {
+		a = line_start(sh->lf, sh->from, sh->from + k * LOGWINDOW_PIECE);
+		b = line_start(sh->lf, sh->from, k + 1 == sh->pieces ?
+		    sh->lf->len : sh->from + (k + 1) * LOGWINDOW_PIECE);
+		if (a < b)
+			read_region(sh->lf, a, b, sh->ops, ctx, buf);
+	}
+	free(buf);
+}
+
+static void *
+second_thread(void *arg)
+{
+	struct share *sh = arg;
+
+	read_pieces(sh, sh->ctx2);
 	return NULL;
 }
 
@@ -162,26 +234,24 @@ int
 logwindow_read_split(const struct logfile *lf, size_t from,
     const struct logwindow_ops *ops, void *ctx, void *ctx2)
 {
-	struct half h;
+	struct share sh;
 	pthread_t tid;
-	const char *mid;
-	size_t len = lf->len - from;
 
 	if (ctx2 == NULL || !logwindow_splits(lf, from)) {
 		logwindow_read(lf, from, lf->len, ops, ctx);
 		return 0;
 	}
-	mid = memchr(lf->data + from + len / 2, '\n', len - len / 2);
-	h.lf = lf;
-	h.from = from;
-	h.to = mid != NULL ? (size_t)(mid - lf->data) + 1 : lf->len;
-	h.ops = ops;
-	h.ctx = ctx2;
-	if (pthread_create(&tid, NULL, half_thread, &h) != 0) {
+	sh.lf = lf;
+	sh.from = from;
+	sh.pieces = (lf->len - from + LOGWINDOW_PIECE - 1) / LOGWINDOW_PIECE;
+	atomic_init(&sh.next, 0);
+	sh.ops = ops;
+	sh.ctx2 = ctx2;
+	if (pthread_create(&tid, NULL, second_thread, &sh) != 0) {
 		logwindow_read(lf, from, lf->len, ops, ctx);
 		return 0;
 	}
-	logwindow_read(lf, h.to, lf->len, ops, ctx);
+	read_pieces(&sh, ctx);
 	pthread_join(tid, NULL);
 	return 1;
 }

@@ -22,6 +22,7 @@
 
 #define LOGWINDOW_CHUNK		(256UL * 1024)	/* read at a time */
 #define LOGWINDOW_THREAD_MIN	(8UL * 1024 * 1024)	/* a region worth 2 threads */
+#define LOGWINDOW_PIECE		(1024UL * 1024)	/* what a thread takes at a time */
 #define LOGWINDOW_BISECT_MIN	(16UL * 1024)	/* bisecting stops below this */
 #define LOGWINDOW_PROBE_LINES	64	/* stampless lines one probe skips */
 
@@ -43,6 +44,12 @@ struct logwindow_ops {
 	void	(*line)(void *ctx, const char *line, size_t len);
 	/* the lines handed so far are about to go away (may be NULL) */
 	void	(*flush)(void *ctx);
+	/*
+	 * Or (when not NULL, instead of line) whole lines at once, with
+	 * their ends: a caller that finds line ends as it parses saves a
+	 * pass.  The last line of a block may lack its LF.
+	 */
+	void	(*block)(void *ctx, const char *data, size_t len);
 };
 
 /*
@@ -60,10 +67,13 @@ void logwindow_read(const struct logfile *lf, size_t from, size_t to,
 bool logwindow_splits(const struct logfile *lf, size_t from);
 
 /*
- * Read [from, lf->len): when logwindow_splits(), the first half (up to a
- * line end) goes to ctx2, read by a second thread, and the rest to ctx;
- * returns 1 and the caller merges ctx2 into ctx.  Otherwise (a small
- * region, ctx2 NULL, no thread to be had) all goes to ctx and it returns 0.
+ * Read [from, lf->len): when logwindow_splits(), by two threads that take
+ * pieces of LOGWINDOW_PIECE bytes (cut at line starts) in turn, whichever
+ * is free, the second thread's lines going to ctx2 and the others to ctx;
+ * returns 1 and the caller merges ctx2 into ctx (which piece went where
+ * depends on timing: the merge must not care).  Otherwise (a small region,
+ * ctx2 NULL, no thread to be had) all goes to ctx in order and it
+ * returns 0.
  */
 int logwindow_read_split(const struct logfile *lf, size_t from,
     const struct logwindow_ops *ops, void *ctx, void *ctx2);

@@ -279,54 +279,62 @@ foreign_add(struct scan *sc, const char *client, size_t len,
 	sc->fsrc[sc->nfsrc++].count = count;
 }
 
-/* One line of the window region. */
+/* One request of the window region. */
 static void
-scan_line(struct scan *sc, const char *line, size_t len)
+scan_record(struct scan *sc, const struct jetty_record *r)
 {
-	struct jetty_record r;
 	bool ok;
 
-	if (len == 0)
-		return;		/* a blank line is no request at all */
-	sc->lines++;
-	if (jetty_parse_cached(line, len, &r, &sc->stamps) != 0)
-		return;
 	sc->parsed++;
-	if (r.time > sc->newest_line)
-		sc->newest_line = r.time;
-	if (r.time < sc->oldest_line)
-		sc->oldest_line = r.time;
-	if (!r.notification)
+	if (r->time > sc->newest_line)
+		sc->newest_line = r->time;
+	if (r->time < sc->oldest_line)
+		sc->oldest_line = r->time;
+	if (!r->notification)
 		return;
-	ok = r.status >= 200 && r.status <= 299;
-	if (r.time < sc->ws) {	/* read for the slack only */
-		if (r.time > sc->before_notif)
-			sc->before_notif = r.time;
-		if (ok && r.time > sc->before_ok)
-			sc->before_ok = r.time;
+	ok = r->status >= 200 && r->status <= 299;
+	if (r->time < sc->ws) {	/* read for the slack only */
+		if (r->time > sc->before_notif)
+			sc->before_notif = r->time;
+		if (ok && r->time > sc->before_ok)
+			sc->before_ok = r->time;
 		return;
 	}
 	sc->notifications++;
-	sc->status[r.status]++;
-	if (r.time > sc->newest_notif)
-		sc->newest_notif = r.time;
+	sc->status[r->status]++;
+	if (r->time > sc->newest_notif)
+		sc->newest_notif = r->time;
 	if (ok) {
-		if (r.time > sc->newest_ok)
-			sc->newest_ok = r.time;
+		if (r->time > sc->newest_ok)
+			sc->newest_ok = r->time;
 	} else
 		sc->errors++;
-	idtable_note(&sc->subs, r.id, r.id_len, r.time, (unsigned int)r.status,
-	    ok);
-	if (sc->cfg->nsources > 0 && is_foreign(sc, r.client, r.client_len)) {
+	idtable_note(&sc->subs, r->id, r->id_len, r->time,
+	    (unsigned int)r->status, ok);
+	if (sc->cfg->nsources > 0 && is_foreign(sc, r->client, r->client_len)) {
 		sc->foreign++;
-		foreign_add(sc, r.client, r.client_len, 1);
+		foreign_add(sc, r->client, r->client_len, 1);
 	}
 }
 
+/* Whole lines of the window region; blank lines are no request at all. */
 static void
-scan_line_cb(void *ctx, const char *line, size_t len)
+scan_block_cb(void *ctx, const char *data, size_t len)
 {
-	scan_line(ctx, line, len);
+	struct scan *sc = ctx;
+	struct jetty_record r;
+	const char *p = data, *end = data + len;
+	size_t n;
+	int rc;
+
+	while (p < end) {
+		rc = jetty_parse_next(p, end, &r, &sc->stamps, &n, &p);
+		if (n == 0)
+			continue;
+		sc->lines++;
+		if (rc == 0)
+			scan_record(sc, &r);
+	}
 }
 
 /* The lines noted point into the reader's buffer: fold them in now. */
@@ -338,7 +346,8 @@ scan_flush_cb(void *ctx)
 	idtable_flush(&sc->subs);
 }
 
-static const struct logwindow_ops scan_ops = { scan_line_cb, scan_flush_cb };
+static const struct logwindow_ops scan_ops = { NULL, scan_flush_cb,
+    scan_block_cb };
 
 static int64_t
 max64(int64_t a, int64_t b)

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "jetty.h"
+#include "logfile.h"
 #include "timeparse.h"
 
 #define T0	1404041450	/* 2014-06-29 11:30:50 UTC */
@@ -300,11 +301,170 @@ test_cached(void **state)
 	}
 }
 
+static void
+assert_same_record(const struct jetty_record *a, const struct jetty_record *b)
+{
+	assert_ptr_equal(a->client, b->client);
+	assert_int_equal(a->client_len, b->client_len);
+	assert_int_equal(a->time, b->time);
+	assert_int_equal(a->method_len, b->method_len);
+	if (a->method_len > 0)
+		assert_ptr_equal(a->method, b->method);
+	assert_int_equal(a->path_len, b->path_len);
+	if (a->path_len > 0)
+		assert_ptr_equal(a->path, b->path);
+	assert_ptr_equal(a->id, b->id);
+	assert_int_equal(a->id_len, b->id_len);
+	assert_int_equal(a->status, b->status);
+	assert_int_equal(a->notification, b->notification);
+}
+
+/*
+ * Walking buf with jetty_parse_next gives the lines line_next gives and
+ * the answers of jetty_parse_cached on them, field for field.  Returns
+ * how many lines parsed.
+ */
+static size_t
+walk_agrees(const char *buf, size_t size)
+{
+	struct jetty_cache ca, cb;
+	struct jetty_record a, b;
+	struct line_cursor c;
+	const char *p = buf, *end = buf + size, *line, *next;
+	size_t n, len, parsed = 0;
+	int ra, rb;
+
+	memset(&ca, 0, sizeof(ca));
+	memset(&cb, 0, sizeof(cb));
+	line_cursor_start(&c, buf, size);
+	while (line_next(&c, &line, &n)) {
+		assert_true(p < end);
+		rb = jetty_parse_cached(line, n, &b, &cb);
+		ra = jetty_parse_next(p, end, &a, &ca, &len, &next);
+		assert_ptr_equal(p, line);
+		assert_int_equal(len, n);
+		assert_int_equal(ra, rb);
+		if (ra == 0) {
+			assert_same_record(&a, &b);
+			parsed++;
+		}
+		p = next;
+	}
+	assert_ptr_equal(p, end);
+	return parsed;
+}
+
+/* Every table line, twice (the second time the fast path is warm). */
+static void
+test_next_agrees(void **state)
+{
+	static const char *const ends[] = { "\n", "\r\n", "\r\r\n" };
+	char buf[16384];
+	size_t len, i, k, e;
+
+	(void)state;
+	for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+		len = 0;
+		for (k = 0; k < 2; k++) {
+			for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+				len += (size_t)snprintf(buf + len,
+				    sizeof(buf) - len, "%s%s", good[i].line,
+				    ends[e]);
+			for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+				len += (size_t)snprintf(buf + len,
+				    sizeof(buf) - len, "%s%s", bad[i].line,
+				    ends[e]);
+		}
+		assert_true(len < sizeof(buf) - 1);
+		assert_int_equal(walk_agrees(buf, len),
+		    2 * (sizeof(good) / sizeof(good[0])));
+	}
+}
+
+/*
+ * Lines the fast path takes and lines just off it, after a line that
+ * warms it: cut at every length, flush with the end of the buffer, each
+ * walk agrees (and, under ASan, reads nothing past the end).
+ */
+static void
+test_next_every_cut(void **state)
+{
+#define WARM	"10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP \
+	"?id=w HTTP/1.1\" 200 1\n"
+#define WARM_GMT "10.1.2.3 - - [29/Jun/2014:11:30:50] -0000 \"POST " NP \
+	"?id=w HTTP/1.1\" 200 1\n"
+	static const char *const lines[] = {
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=975de235-7d0a-9651-d9fb-f088fc3e9fdb&pid=25672 "
+		    "HTTP/1.1\" 200 343\r\nx\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" 503\r\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=a\nbc HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc&p\nid HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" 200\r\r\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" 200x\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" 099 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0100] \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:12:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07] \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] -0000 \"POST "
+		    NP "?id=abc HTTP/1.1\" 200 1\n",
+		WARM_GMT "10.1.2.4 - - [29/Jun/2014:11:31:07] -0000 \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM_GMT "10.1.2.4 - - [29/Jun/2014:11:31:07]X-0000 \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM_GMT "10.1.2.4 - - [29/Jun/2014:11:31:07] -0100 \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.0\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=ab\"c HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:61 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "[fe80::1%eth0]-1234567 - - [29/Jun/2014:11:31:07 +0000] "
+		    "\"POST " NP "?id=abc HTTP/1.1\" 200 1\n",
+	};
+	struct jetty_cache cache;
+	struct jetty_record r;
+	const char *p, *next;
+	char buf[512];
+	size_t i, n, size, len;
+
+	(void)state;
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		size = strlen(lines[i]);
+		assert_true(size <= sizeof(buf));
+		for (n = 0; n <= size; n++) {
+			memcpy(buf + sizeof(buf) - n, lines[i], n);
+			(void)walk_agrees(buf + sizeof(buf) - n, n);
+		}
+	}
+	/* the fast path is exercised: the warm line's successor takes it */
+	memset(&cache, 0, sizeof(cache));
+	p = lines[0];
+	for (n = 0; n < 3; n++) {
+		(void)jetty_parse_next(p, lines[0] + strlen(lines[0]), &r,
+		    &cache, &len, &next);
+		p = next;
+	}
+	assert_int_equal(cache.fast, 1);
+#undef WARM
+#undef WARM_GMT
+}
+
 int
 main(void)
 {
 	struct CMUnitTest tests[sizeof(good) / sizeof(good[0]) +
-	    sizeof(bad) / sizeof(bad[0]) + 3];
+	    sizeof(bad) / sizeof(bad[0]) + 5];
 	size_t n = 0, i;
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
@@ -321,5 +481,7 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
 	    test_stamp_against_timeparse);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_cached);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_next_agrees);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_next_every_cut);
 	return _cmocka_run_group_tests("jetty", tests, n, NULL, NULL);
 }

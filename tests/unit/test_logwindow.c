@@ -3,19 +3,23 @@
  * of order within the slack, no stamps at all, stampless runs, a window
  * before or after all lines, bisection on large buffers), and reading a
  * region: the same lines through a mapped file (chunks, lines across
- * chunk ends, a line longer than a chunk) as through memory, and split
- * across two threads giving the same counts as one.
+ * chunk ends, a line longer than a chunk) as through memory, line by line
+ * or in blocks, and split across two threads giving the same counts as
+ * one, a slow thread taking fewer pieces.
  *
  * Lines here are "<epoch> text"; a line not starting with a digit has no
  * stamp.  The module knows no format: this one is the test's.
  */
 #include <setjmp.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -248,7 +252,24 @@ tally_flush(void *ctx)
 	t->since_flush = 0;
 }
 
-static const struct logwindow_ops tally_ops = { tally_line, tally_flush };
+/* The same tally from blocks of whole lines (the caller splits them). */
+static void
+tally_block(void *ctx, const char *data, size_t len)
+{
+	struct line_cursor c;
+	const char *line;
+	size_t n;
+
+	assert_true(len > 0);
+	line_cursor_start(&c, data, len);
+	while (line_next(&c, &line, &n))
+		tally_line(ctx, line, n);
+}
+
+static const struct logwindow_ops tally_ops = { tally_line, tally_flush,
+    NULL };
+static const struct logwindow_ops block_ops = { NULL, tally_flush,
+    tally_block };
 
 /* Write buf to a temporary file and open it mapped. */
 static void
@@ -338,6 +359,14 @@ test_read_small(void **state)
 			logwindow_read(&mem, from, len, &tally_ops, &b);
 			tally_equal(&a, &b);
 			assert_int_equal(a.hash, b.hash);
+			memset(&b, 0, sizeof(b));
+			logwindow_read(&mapped, from, len, &block_ops, &b);
+			tally_equal(&a, &b);
+			assert_int_equal(a.hash, b.hash);
+			memset(&b, 0, sizeof(b));
+			logwindow_read(&mem, from, len, &block_ops, &b);
+			tally_equal(&a, &b);
+			assert_int_equal(a.hash, b.hash);
 		}
 		logfile_close(&mapped);
 		unlink(path);
@@ -392,6 +421,20 @@ test_read_large(void **state)
 		assert_int_equal(other.since_flush, 0);
 		tally_merge(&mine, &other);
 		tally_equal(&mine, &one);
+		memset(&mine, 0, sizeof(mine));
+		memset(&other, 0, sizeof(other));
+		rc = logwindow_read_split(&mapped, from, &block_ops, &mine,
+		    &other);
+		assert_int_equal(rc, 1);
+		tally_merge(&mine, &other);
+		tally_equal(&mine, &one);
+		memset(&mine, 0, sizeof(mine));
+		memset(&other, 0, sizeof(other));
+		rc = logwindow_read_split(&mem, from, &block_ops, &mine,
+		    &other);
+		assert_int_equal(rc, 1);
+		tally_merge(&mine, &other);
+		tally_equal(&mine, &one);
 	}
 	/* no second context, or too small a region: one thread */
 	memset(&mine, 0, sizeof(mine));
@@ -430,8 +473,78 @@ test_read_large(void **state)
 	assert_int_equal(one.sum, 1 + 5 + 7);
 	assert_int_equal(one.bytes, 8 + (LOGWINDOW_CHUNK - 9) + 5 +
 	    LOGWINDOW_CHUNK + 7 + LOGWINDOW_CHUNK);
+	memset(&two, 0, sizeof(two));
+	logwindow_read(&mapped, 0, len, &block_ops, &two);
+	tally_equal(&one, &two);
+	assert_int_equal(one.hash, two.hash);
 	logfile_close(&mapped);
 	unlink(path);
+	free(buf);
+}
+
+/*
+ * A thread that is slow takes fewer pieces: one side waits in its first
+ * block until the other has read all the rest (10 s at most), so it
+ * reads one piece and the other all others, whichever started first.
+ */
+struct slow {
+	atomic_ulong	 lines;
+	atomic_ulong	*other;
+	unsigned long	 total;
+	bool		 wait;
+	unsigned long	 blocks;
+};
+
+static void
+slow_block(void *ctx, const char *data, size_t len)
+{
+	struct slow *sl = ctx;
+	struct timespec ms = { 0, 1000000 };
+	unsigned long n = 0;
+	const char *p = data, *nl;
+	int i;
+
+	while ((nl = memchr(p, '\n', len - (size_t)(p - data))) != NULL) {
+		n++;
+		p = nl + 1;
+	}
+	atomic_fetch_add(&sl->lines, n);
+	if (sl->wait && sl->blocks++ == 0)
+		for (i = 0; i < 10000 && atomic_load(&sl->lines) +
+		    atomic_load(sl->other) < sl->total; i++)
+			nanosleep(&ms, NULL);
+}
+
+static void
+test_split_balance(void **state)
+{
+	static const struct logwindow_ops slow_ops = { NULL, NULL, slow_block };
+	struct logfile mem;
+	struct slow mine, other;
+	size_t len = 0, cap = LOGWINDOW_THREAD_MIN * 2, i;
+	char *buf;
+
+	(void)state;
+	assert_non_null(buf = malloc(cap));
+	for (i = 0; len < LOGWINDOW_THREAD_MIN + LOGWINDOW_PIECE / 2; i++)
+		len += (size_t)snprintf(buf + len, cap - len,
+		    "%zu a line of 32 bytes or so\n", 1000000 + i);
+	as_stream(&mem, buf, len);
+	memset(&mine, 0, sizeof(mine));
+	memset(&other, 0, sizeof(other));
+	atomic_init(&mine.lines, 0);
+	atomic_init(&other.lines, 0);
+	mine.other = &other.lines;
+	other.other = &mine.lines;
+	mine.total = other.total = i;
+	mine.wait = true;
+	assert_int_equal(logwindow_read_split(&mem, 0, &slow_ops, &mine,
+	    &other), 1);
+	assert_int_equal(atomic_load(&mine.lines) + atomic_load(&other.lines),
+	    i);
+	assert_int_equal(mine.blocks, 1);
+	assert_true(atomic_load(&mine.lines) <= LOGWINDOW_PIECE / 25 + 1);
+	assert_true(atomic_load(&other.lines) >= i - LOGWINDOW_PIECE / 25 - 1);
 	free(buf);
 }
 
@@ -443,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_start_bisect),
 		cmocka_unit_test(test_read_small),
 		cmocka_unit_test(test_read_large),
+		cmocka_unit_test(test_split_balance),
 	};
 
 	return cmocka_run_group_tests_name("logwindow", tests, NULL, NULL);
