@@ -50,6 +50,7 @@ struct idtable {
 	size_t		 mask;		/* slots - 1 (a power of two) */
 	size_t		 used;		/* distinct ids */
 	size_t		 max;		/* ids kept at most */
+	char		*arena;		/* the first slots and pool (or NULL) */
 	char		*pool;		/* the ids, back to back */
 	size_t		 pool_len;
 	size_t		 pool_cap;

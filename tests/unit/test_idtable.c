@@ -2,7 +2,8 @@
  * test_idtable.c - the id table: what a sequence of notes adds up to per
  * id (newest ok, newest seen and its status, count), ids cut to
  * IDTABLE_ID_MAX, the bound on ids and the dropped count, times clamped to
- * 32 bits, growth of slots and pool, ids outliving the caller's
+ * 32 bits, growth of slots and pool (out of the first arena too), ids
+ * outliving the caller's
  * buffer, and merging two tables split at every point giving the same
  * table as one.
  */
@@ -317,6 +318,56 @@ test_many(void **state)
 	idtable_free(&b);
 }
 
+/*
+ * A large table starts in an arena; long ids fill its pool and the pool
+ * moves out (copied), the slots too: every id keeps its text.
+ */
+#define LONG_IDS	24000
+
+static void
+test_arena_outgrown(void **state)
+{
+	struct idtable t;
+	const struct idrec *r;
+	char id[IDTABLE_ID_MAX + 1];
+	size_t i, pos = 0, n = 0;
+	char *first_pool = NULL, *first_slots;
+
+	(void)state;
+	idtable_init(&t, 100000);
+	for (i = 0; i < LONG_IDS; i++) {
+		snprintf(id, sizeof(id), "%0150zu", i);
+		idtable_note(&t, id, strlen(id), (int64_t)(1000 + i), 200, true);
+		idtable_flush(&t);
+		if (i == 0) {
+			assert_non_null(t.arena);
+			first_pool = t.pool;
+			first_slots = (char *)t.slot;
+			assert_ptr_equal(first_slots, t.arena);
+		}
+	}
+	/* 24,000 ids of 150 bytes outgrow the first pool and slots */
+	assert_true(t.pool != first_pool);
+	assert_true((char *)t.slot != first_slots);
+	assert_true(t.pool_len == (size_t)LONG_IDS * 150);
+	while ((r = idtable_next(&t, &pos)) != NULL) {
+		assert_int_equal(r->id_len, 150);
+		memcpy(id, idtable_id(&t, r), r->id_len);
+		id[r->id_len] = '\0';
+		assert_int_equal(strtoul(id, NULL, 10) + 1000, r->last_ok);
+		n++;
+	}
+	assert_int_equal(n, LONG_IDS);
+	idtable_free(&t);
+	/* a small table needs no arena */
+	idtable_init(&t, 10);
+	idtable_note(&t, "x", 1, 5, 200, true);
+	idtable_flush(&t);
+	assert_null(t.arena);
+	assert_non_null(find(&t, "x"));
+	idtable_free(&t);
+}
+
 int
 main(void)
 {
@@ -327,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_long_ids),
 		cmocka_unit_test(test_buffer_reuse),
 		cmocka_unit_test(test_many),
+		cmocka_unit_test(test_arena_outgrown),
 	};
 
 	return cmocka_run_group_tests_name("idtable", tests, NULL, NULL);
