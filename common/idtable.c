@@ -233,7 +233,9 @@ fold(struct idtable *t, const struct idnote *p)
 	}
 	if (p->last_ok > s->last_ok)
 		s->last_ok = p->last_ok;
-	if (p->last_seen >= s->last_seen) {
+	/* on a tie the higher status: the answer must not depend on order */
+	if (p->last_seen > s->last_seen || (p->last_seen == s->last_seen &&
+	    p->status > s->last_status)) {
 		s->last_seen = p->last_seen;
 		s->last_status = p->status;
 	}

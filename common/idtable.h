@@ -30,7 +30,7 @@ struct idrec {
 	uint32_t	 count;		/* notes */
 	uint32_t	 id_off;	/* into the pool */
 	uint16_t	 id_len;
-	uint16_t	 last_status;	/* of the note at last_seen */
+	uint16_t	 last_status;	/* at last_seen (the higher on a tie) */
 };
 
 /* A note on its way in (queued, or a record of another table). */
@@ -84,7 +84,8 @@ void idtable_flush(struct idtable *);
 
 /*
  * Fold b into a (both flushed): counts add up, the newest times win, the
- * status of the newer last_seen wins (b's on a tie).  Dropped adds up.
+ * status of the newer last_seen wins (the higher on a tie, so that the
+ * order of notes and merges never matters).  Dropped adds up.
  */
 void idtable_merge(struct idtable *a, const struct idtable *b);
 

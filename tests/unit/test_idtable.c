@@ -54,8 +54,11 @@ static const struct table_case {
 	    { "a", 100, 200, true }, { "a", 300, 500, false },
 	    { "a", 200, 204, true } }, 3,
 	  { { "a", 200, 300, 3, 500 } }, 1, 0 },
-	{ "same second: the later note's status", 10, {
+	{ "same second: the higher status", 10, {
 	    { "a", 100, 200, true }, { "a", 100, 503, false } }, 2,
+	  { { "a", 100, 100, 2, 503 } }, 1, 0 },
+	{ "same second, other order: the higher status still", 10, {
+	    { "a", 100, 503, false }, { "a", 100, 200, true } }, 2,
 	  { { "a", 100, 100, 2, 503 } }, 1, 0 },
 	{ "two ids apart", 10, {
 	    { "a", 100, 200, true }, { "b", 150, 404, false },
