@@ -158,6 +158,32 @@ common_option(int opt, const char *arg, struct common_opts *o, char *err,
 	return 1;
 }
 
+int
+options_getopt(int argc, char **argv, const struct option_table *tab,
+    void *cfg, const struct common_opts *common, char *err, size_t errlen)
+{
+	int opt;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, tab->shortopts, tab->longopts,
+	    NULL)) != -1)
+		if (tab->option(cfg, opt, optarg, err, errlen) != 0)
+			return -1;
+	if (common->help || common->version)
+		return 1;
+	for (; optind < argc; optind++) {
+		if (tab->operand == NULL) {
+			snprintf(err, errlen, "unexpected argument '%s' (see "
+			    "--help)", argv[optind]);
+			return -1;
+		}
+		if (tab->operand(cfg, argv[optind], err, errlen) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 void
 common_help(FILE *fp)
 {

@@ -61,6 +61,30 @@ void common_opts_init(struct common_opts *);
 int common_option(int opt, const char *arg, struct common_opts *,
     char *err, size_t errlen);
 
+/*
+ * A plugin's options: what getopt_long is given, and where each option
+ * and operand goes.  option() returns 0 or -1 (err set) and hands what it
+ * does not know to common_option(); operand() likewise, NULL when the
+ * plugin takes no operands.
+ */
+struct option_table {
+	const char		*shortopts;	/* COMMON_SHORTOPTS "..." */
+	const struct option	*longopts;	/* COMMON_LONGOPTS, ..., { 0 } */
+	int	(*option)(void *cfg, int opt, const char *arg, char *err,
+		    size_t errlen);
+	int	(*operand)(void *cfg, const char *arg, char *err,
+		    size_t errlen);
+};
+
+/*
+ * The getopt_long loop of every plugin, over argv as extra-opts left it.
+ * Returns 0 when all was taken, 1 when -h or -V was given in common (the
+ * caller checks nothing further), or -1 with err set: a bad option or
+ * value, or an operand the plugin does not take ("unexpected argument").
+ */
+int options_getopt(int argc, char **argv, const struct option_table *,
+    void *cfg, const struct common_opts *common, char *err, size_t errlen);
+
 /* The help text of the common options, 80 columns. */
 void common_help(FILE *fp);
 

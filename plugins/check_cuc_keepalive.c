@@ -480,9 +480,9 @@ optional_range(const char *name, const char *text, struct range *r,
 }
 
 static int
-plugin_option(struct config *cfg, int opt, const char *arg, char *err,
-    size_t errlen)
+plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 {
+	struct config *cfg = config;
 	int rc;
 
 	switch (opt) {
@@ -567,7 +567,10 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		{ "foreign-state", required_argument, NULL, OPT_FOREIGN_STATE },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt;
+	static const struct option_table table = {
+		COMMON_SHORTOPTS "f:s:", longopts, plugin_option, NULL
+	};
+	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));
 	common_opts_init(&cfg->common);
@@ -575,18 +578,9 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	cfg->stale_after = DEFAULT_STALE_AFTER;
 	cfg->foreign_state = STATE_WARNING;
 	cucsvc_opts_init(&cfg->cuc);
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "f:s:",
-	    longopts, NULL)) != -1)
-		if (plugin_option(cfg, opt, optarg, err, errlen) != 0)
-			return -1;
-	if (cfg->common.help || cfg->common.version)
-		return 0;
-	if (optind < argc) {
-		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
-		    argv[optind]);
-		return -1;
-	}
+	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
+	    errlen)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (threshold_options(cfg->common.warning != NULL ?
 	    cfg->common.warning : DEFAULT_WARNING, cfg->common.critical !=
 	    NULL ? cfg->common.critical : DEFAULT_CRITICAL, 0, &cfg->age_thr,

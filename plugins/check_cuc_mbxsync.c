@@ -221,9 +221,9 @@ parse_tz(const char *arg, int *out, char *err, size_t errlen)
 }
 
 static int
-plugin_option(struct config *cfg, int opt, const char *arg, char *err,
-    size_t errlen)
+plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 {
+	struct config *cfg = config;
 	int rc;
 
 	switch (opt) {
@@ -283,6 +283,18 @@ config_free(void *config)
 	mbxpatterns_free(&cfg->pats);
 }
 
+/* A lone "-" is an operand to getopt: take it as -f -. */
+static int
+operand_dash(void *config, const char *arg, char *err, size_t errlen)
+{
+	if (strcmp(arg, "-") != 0) {
+		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
+		    arg);
+		return -1;
+	}
+	return add_pattern(config, "-", err, errlen);
+}
+
 static int
 parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 {
@@ -300,26 +312,15 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		    OPT_IGNORE_PATTERN },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt;
+	static const struct option_table table = {
+		COMMON_SHORTOPTS "f:", longopts, plugin_option, operand_dash
+	};
+	int rc;
 
 	config_init(cfg);
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "f:",
-	    longopts, NULL)) != -1)
-		if (plugin_option(cfg, opt, optarg, err, errlen) != 0)
-			return -1;
-	if (cfg->common.help || cfg->common.version)
-		return 0;
-	/* A lone "-" is an operand to getopt: take it as -f -. */
-	for (; optind < argc; optind++) {
-		if (strcmp(argv[optind], "-") != 0) {
-			snprintf(err, errlen, "unexpected argument '%s' (see "
-			    "--help)", argv[optind]);
-			return -1;
-		}
-		if (add_pattern(cfg, "-", err, errlen) != 0)
-			return -1;
-	}
+	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
+	    errlen)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (threshold_options(cfg->common.warning != NULL ?
 	    cfg->common.warning : DEFAULT_WARNING,
 	    cfg->common.critical != NULL ? cfg->common.critical :

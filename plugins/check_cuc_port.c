@@ -155,9 +155,9 @@ parse_expect(struct config *cfg, const char *arg, char *err, size_t errlen)
 }
 
 static int
-plugin_option(struct config *cfg, int opt, const char *arg, char *err,
-    size_t errlen)
+plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 {
+	struct config *cfg = config;
 	switch (opt) {
 	case 'H':
 		cfg->host = arg;
@@ -220,7 +220,10 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		{ "unsubscribe-state", required_argument, NULL, OPT_UNSUBSCRIBE },
 		{ NULL, 0, NULL, 0 }
 	};
-	int opt;
+	static const struct option_table table = {
+		COMMON_SHORTOPTS "H:p:46", longopts, plugin_option, NULL
+	};
+	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));
 	common_opts_init(&cfg->common);
@@ -228,18 +231,9 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	cfg->portnum = 7080;
 	cfg->path = DEFAULT_PATH;
 	cfg->unsubscribe_state = STATE_WARNING;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, COMMON_SHORTOPTS "H:p:46",
-	    longopts, NULL)) != -1)
-		if (plugin_option(cfg, opt, optarg, err, errlen) != 0)
-			return -1;
-	if (cfg->common.help || cfg->common.version)
-		return 0;
-	if (optind < argc) {
-		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
-		    argv[optind]);
-		return -1;
-	}
+	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
+	    errlen)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (threshold_options(cfg->common.warning, cfg->common.critical, 0,
 	    &cfg->thr, err, errlen) != 0)
 		return -1;

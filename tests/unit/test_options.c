@@ -202,6 +202,104 @@ test_getopt_loop(void **unused)
 	assert_string_equal(o.critical, "~:3");
 }
 
+/* options_getopt: a plugin's table, operands taken or refused. */
+struct toy {
+	struct common_opts	 common;
+	const char		*host;
+	int			 dashes;	/* "-" operands taken */
+};
+
+static int
+toy_option(void *cfg, int opt, const char *arg, char *err, size_t errlen)
+{
+	struct toy *t = cfg;
+
+	if (opt == 'H') {
+		t->host = arg;
+		return 0;
+	}
+	return common_option(opt, arg, &t->common, err, errlen) < 0 ? -1 : 0;
+}
+
+static int
+toy_operand(void *cfg, const char *arg, char *err, size_t errlen)
+{
+	struct toy *t = cfg;
+
+	if (strcmp(arg, "-") != 0) {
+		snprintf(err, errlen, "not a dash: '%s'", arg);
+		return -1;
+	}
+	t->dashes++;
+	return 0;
+}
+
+static const struct {
+	const char	*name;
+	const char	*args[6];	/* after argv[0]; NULL-terminated */
+	int		 operands;	/* the table takes operands */
+	int		 rc;
+	const char	*host;
+	int		 dashes;
+	const char	*err;		/* substring when rc == -1 */
+} getopt_cases[] = {
+	{ "options only", { "-H", "cuc1", "-v", NULL }, 0, 0, "cuc1", 0, NULL },
+	{ "help stops the checks", { "-h", "extra", NULL }, 0, 1, NULL, 0,
+	    NULL },
+	{ "version too", { "--version", "-H", "x", NULL }, 0, 1, "x", 0,
+	    NULL },
+	{ "operand refused", { "-H", "a", "stray", NULL }, 0, -1, "a", 0,
+	    "unexpected argument 'stray'" },
+	{ "operands taken", { "-", "-H", "b", "-", NULL }, 1, 0, "b", 2,
+	    NULL },
+	{ "operand handler refuses", { "x", NULL }, 1, -1, NULL, 0,
+	    "not a dash: 'x'" },
+	{ "unknown option", { "-Z", NULL }, 0, -1, NULL, 0,
+	    "unknown option -Z" },
+	{ "missing value", { "-H", NULL }, 0, -1, NULL, 0,
+	    "unknown option -H or missing value" },
+	{ "bad common value", { "-t", "0", NULL }, 0, -1, NULL, 0,
+	    "--timeout" },
+};
+
+static void
+test_options_getopt(void **unused)
+{
+	static const struct option longopts[] = {
+		COMMON_LONGOPTS,
+		{ "hostname", required_argument, NULL, 'H' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct option_table plain = { COMMON_SHORTOPTS "H:", longopts,
+	    toy_option, NULL };
+	const struct option_table dash = { COMMON_SHORTOPTS "H:", longopts,
+	    toy_option, toy_operand };
+	char *argv[8], err[128];
+	struct toy t;
+	size_t i, n;
+	int rc;
+
+	(void)unused;
+	for (i = 0; i < LEN(getopt_cases); i++) {
+		print_message("case: %s\n", getopt_cases[i].name);
+		argv[0] = "check_toy";
+		for (n = 0; getopt_cases[i].args[n] != NULL; n++)
+			argv[n + 1] = (char *)(uintptr_t)getopt_cases[i].args[n];
+		argv[n + 1] = NULL;
+		memset(&t, 0, sizeof(t));
+		common_opts_init(&t.common);
+		err[0] = '\0';
+		rc = options_getopt((int)n + 1, argv, getopt_cases[i].operands ?
+		    &dash : &plain, &t, &t.common, err, sizeof(err));
+		assert_int_equal(rc, getopt_cases[i].rc);
+		if (getopt_cases[i].host != NULL)
+			assert_string_equal(t.host, getopt_cases[i].host);
+		assert_int_equal(t.dashes, getopt_cases[i].dashes);
+		if (getopt_cases[i].err != NULL)
+			assert_non_null(strstr(err, getopt_cases[i].err));
+	}
+}
+
 static const struct {
 	const char	*text;
 	int		 rc;
@@ -455,6 +553,7 @@ main(void)
 		cmocka_unit_test(test_timeout_locale),
 		cmocka_unit_test(test_common_flags),
 		cmocka_unit_test(test_getopt_loop),
+		cmocka_unit_test(test_options_getopt),
 		cmocka_unit_test(test_seconds_option),
 		cmocka_unit_test(test_uint_option),
 		cmocka_unit_test(test_threshold_options),
