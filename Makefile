@@ -75,7 +75,7 @@ $(BIN)/check_cuc_%: $(O)/plugins/check_cuc_%.o $(O)/libcuc.a
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $< $(O)/libcuc.a $(LIBS_$(@F)) $(LIBS)
 
-$(O)/tests/test_%: tests/unit/test_%.c $(O)/libcuc.a common/*.h
+$(O)/tests/test_%: tests/unit/test_%.c $(O)/libcuc.a common/*.h tests/fuzz/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS) $(CMOCKA_CFLAGS) $(PCRE2_CFLAGS) \
 	    -Wno-missing-prototypes -Itests/unit $(LDFLAGS) -o $@ $< \
@@ -83,7 +83,8 @@ $(O)/tests/test_%: tests/unit/test_%.c $(O)/libcuc.a common/*.h
 
 # Each fuzz target also builds as a plain program that replays its corpus,
 # so `make check` runs every seed and every past crash as a regression test.
-$(O)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(O)/libcuc.a
+$(O)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/*.h \
+    $(O)/libcuc.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARNFLAGS) $(CFLAGS) -Wno-missing-prototypes \
 	    $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(O)/libcuc.a $(PCRE2_LIBS) $(LIBS)
@@ -106,7 +107,7 @@ demo: deps
 bench: all $(HELPERS)
 	@O=$(O) BIN=$(BIN) sh tests/bench/run.sh
 
-build-fuzz/%: tests/fuzz/%.c $(COMMON_SRC) common/*.h
+build-fuzz/%: tests/fuzz/%.c $(COMMON_SRC) common/*.h tests/fuzz/*.h
 	@mkdir -p $(@D)
 	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(PCRE2_CFLAGS) -o $@ $< $(COMMON_SRC) $(PCRE2_LIBS) $(LIBS)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jetty.h"
+#include "jetty_walk.h"
 #include "logfile.h"
 #include "netaddr.h"
 
@@ -22,46 +23,6 @@ inside(const char *line, size_t len, const char *p, size_t n)
 	if (p == NULL || n == 0)
 		return;
 	if (p < line || p + n > line + len)
-		abort();
-}
-
-static void
-same_record(const struct jetty_record *a, const struct jetty_record *b)
-{
-	if (a->client != b->client || a->client_len != b->client_len ||
-	    a->time != b->time || a->method_len != b->method_len ||
-	    a->path_len != b->path_len || a->id != b->id ||
-	    a->id_len != b->id_len || a->status != b->status ||
-	    a->notification != b->notification ||
-	    (a->method_len > 0 && a->method != b->method) ||
-	    (a->path_len > 0 && a->path != b->path))
-		abort();
-}
-
-/* jetty_parse_next over the buffer agrees with line_next + parse_cached. */
-static void
-walk_next(const char *buf, size_t size)
-{
-	struct jetty_cache ca, cb;
-	struct jetty_record a, b;
-	struct line_cursor c;
-	const char *p = buf, *end = buf + size, *line, *next;
-	size_t n, len;
-	int ra, rb;
-
-	memset(&ca, 0, sizeof(ca));
-	memset(&cb, 0, sizeof(cb));
-	line_cursor_start(&c, buf, size);
-	while (line_next(&c, &line, &n)) {
-		rb = jetty_parse_cached(line, n, &b, &cb);
-		ra = jetty_parse_next(p, end, &a, &ca, &len, &next);
-		if (p != line || len != n || ra != rb)
-			abort();
-		if (ra == 0)
-			same_record(&a, &b);
-		p = next;
-	}
-	if (p != end)
 		abort();
 }
 
@@ -103,6 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nb++;
 	if (nf != nb)
 		abort();
-	walk_next(buf, size);
+	if (jetty_walk_agrees(buf, size) < 0)
+		abort();
 	return 0;
 }
