@@ -15,7 +15,49 @@ TESTS_FAILED=0
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/cuc-t.XXXXXX") || exit 1
 trap 'cleanup_hook; rm -rf "$TMPD"' EXIT
 trap 'exit 1' INT TERM
-cleanup_hook() { :; }	# a test script may redefine it (stop servers)
+
+# Servers a test starts in the background: their pids in $PIDS, stopped
+# when the script ends.  A script may redefine cleanup_hook (calling
+# stop_servers too if it starts any).
+PIDS=""
+stop_servers() {
+	for p in $PIDS; do
+		kill "$p" 2>/dev/null
+	done
+	wait 2>/dev/null
+	PIDS=""
+}
+cleanup_hook() { stop_servers; }
+
+# start NAME SCRIPT ARGS...: tests/lab/SCRIPT (Python) in the background,
+# writing its port to $TMPD/NAME.port and its output to $TMPD/NAME.out;
+# its pid in $pid_NAME.  Python starts slowly: start all, then wait.
+start() {
+	name=$1 script=$2
+	shift 2
+	python3 "tests/lab/$script" --port-file "$TMPD/$name.port" "$@" \
+	    > "$TMPD/$name.out" 2>&1 &
+	PIDS="$PIDS $!"
+	eval "pid_$name=$!"
+}
+
+# wait_port FILE: wait (up to 10 s) for a server's port file and print
+# the port; 0 and status 1 when none came.
+wait_port() {
+	i=0
+	while [ ! -s "$1" ]; do
+		i=$((i + 1))
+		[ "$i" -gt 100 ] && { echo 0; return 1; }
+		sleep 0.1
+	done
+	cat "$1"
+}
+
+# port NAME: the port of the server start NAME started.
+port() { wait_port "$TMPD/$1.port"; }
+
+# less A B: is A < B (decimals)?
+less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 # run PLUGIN ARGS...: run $BIN/PLUGIN; stdout in $out, stderr in $err.
 # Under $VALGRIND (make check-valgrind) the plugin runs inside it: a memory
@@ -64,6 +106,12 @@ well_formed() {
 	case $text in *";"*) w=1 ;; esac
 	case $perf in *"  "*) w=1 ;; esac
 	ok $w "${1:-output well formed}"
+}
+
+# sane WHAT: what the schedulers can parse, nothing on stderr.
+sane() {
+	well_formed "$1: output well formed"
+	no_stderr "$1: nothing on stderr"
 }
 
 done_testing() {

@@ -10,25 +10,10 @@
 P=check_cuc_keepalive
 LAB=tests/lab
 LOG=$TMPD/request.log
-PIDS=""
-cleanup_hook() {
-	for p in $PIDS; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-}
-
-python3 $LAB/fake_jetty.py --bind 127.0.0.1 --port 0 --port-file \
-    "$TMPD/jetty.port" --mode soap --request-log "$LOG" \
-    > "$TMPD/jetty.out" 2>&1 &
-PIDS="$PIDS $!"
-i=0
-while [ ! -s "$TMPD/jetty.port" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-PORT=$(cat "$TMPD/jetty.port" 2>/dev/null)
-[ -n "$PORT" ]; ok $? "fake_jetty listens"
+start jetty fake_jetty.py --bind 127.0.0.1 --port 0 --mode soap \
+    --request-log "$LOG"
+PORT=$(port jetty)
+[ "$PORT" != 0 ]; ok $? "fake_jetty listens"
 
 # sender NAME ARGS...: start fake_exchange.py against the fake Jetty.
 sender() {

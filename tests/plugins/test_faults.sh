@@ -18,41 +18,11 @@ PO=check_cuc_port
 NOW=2026-11-25T10:00:00Z
 SU_OK="-w 50% -c 90%"	# the fixture's 1 stale of 3 is OK with these
 SECRET=S3cr3t-Pw0rd-7
-PIDS=""
-cleanup_hook() {
-	for p in $PIDS; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-}
-
-# start NAME SCRIPT ARGS...: a lab server writing its port to $TMPD/NAME.port
-start() {
-	name=$1 script=$2
-	shift 2
-	python3 "$LAB/$script" --port-file "$TMPD/$name.port" "$@" \
-	    > "$TMPD/$name.out" 2>&1 &
-	PIDS="$PIDS $!"
-}
-
-# port NAME: wait (up to 10 s) for the server's port file, print the port.
-port() {
-	i=0
-	while [ ! -s "$TMPD/$1.port" ]; do
-		i=$((i + 1))
-		[ "$i" -gt 100 ] && { echo 0; return 1; }
-		sleep 0.1
-	done
-	cat "$TMPD/$1.port"
-}
 
 skip() {
 	TESTS_RUN=$((TESTS_RUN + 1))
 	echo "ok $TESTS_RUN # skip $1"
 }
-
-# less A B: is A < B (decimals)?
-less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 # returned_by LIMIT WHAT: elapsed below LIMIT s (skipped under valgrind).
 returned_by() {
@@ -108,12 +78,6 @@ mrun() {
 	prog=$1
 	shift
 	measure $VALGRIND "$BIN/$prog" "$@"
-}
-
-# Every output: what the schedulers can parse, nothing on stderr.
-sane() {
-	well_formed "$1: output well formed"
-	no_stderr "$1: nothing on stderr"
 }
 
 # clean WHAT: no raw control character (but newline) and no NUL anywhere

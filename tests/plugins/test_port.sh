@@ -5,40 +5,6 @@
 . "$(dirname "$0")/../lib.sh"
 
 LAB=tests/lab
-PIDS=""
-cleanup_hook() {
-	for p in $PIDS; do
-		kill "$p" 2>/dev/null
-	done
-	wait 2>/dev/null
-}
-
-# start NAME SCRIPT ARGS...: a lab server writing its port to $TMPD/NAME.port
-start() {
-	name=$1 script=$2
-	shift 2
-	python3 "$LAB/$script" --port-file "$TMPD/$name.port" "$@" \
-	    > "$TMPD/$name.out" 2>&1 &
-	PIDS="$PIDS $!"
-	eval "pid_$name=$!"
-}
-
-# port NAME: wait (up to 10 s) for the server's port file, print the port.
-port() {
-	i=0
-	while [ ! -s "$TMPD/$1.port" ]; do
-		i=$((i + 1))
-		[ "$i" -gt 100 ] && { echo 0; return 1; }
-		sleep 0.1
-	done
-	cat "$TMPD/$1.port"
-}
-
-# Every output: what the schedulers can parse, nothing on stderr.
-sane() {
-	well_formed "$1: output well formed"
-	no_stderr "$1: nothing on stderr"
-}
 
 # timed PLUGIN ARGS...: run, and set $elapsed (seconds, decimals).
 timed() {
@@ -47,9 +13,6 @@ timed() {
 	t1=$(date +%s.%N)
 	elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 }
-
-# less A B: is A < B (decimals)?
-less() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 # Python starts slowly: start every server first, then wait for them.
 start soap fake_jetty.py --mode soap --request-log "$TMPD/request.log"

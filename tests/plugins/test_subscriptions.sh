@@ -206,12 +206,6 @@ while time.time() < end:
         pass
 ' "$@" 2> /dev/null &
 }
-# wait_port FILE: the port a server wrote.
-wait_port() {
-	i=0
-	while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	cat "$1"
-}
 serve "$TMPD/www" "$TMPD/port"
 srv=$!
 srv2=""
