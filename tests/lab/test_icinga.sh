@@ -26,19 +26,7 @@ cleanup_hook() {
 	done
 }
 
-# The sample data, the CuMbxSync logs with the modification times their
-# last lines imply (their lines carry a time of day only).
-mkdir -p "$D/jetty" "$D/mbxsync"
-r=0
-cp "$SAMPLE"/jetty/* "$D/jetty/" || r=1
-cp "$SAMPLE"/mbxsync/* "$D/mbxsync/" || r=1
-cp "$SAMPLE/subscriptions.txt" "$D/" || r=1
-ok $r "sample data copied"
-for f in "$D"/mbxsync/*.uc; do
-	last=$(tail -n 1 "$f" | cut -c 1-8)
-	touch -d "2026-11-25 $last UTC" "$f"
-done
-KNOW=$(jetty_now "$D/jetty/request.log")	# the Jetty sample's own day
+sample_data "$D" subscriptions.txt
 
 # --- 1. daemon -C: the shipped files as a site installs them, plus a host.
 icinga_tree "$T" "$NODE"

@@ -28,17 +28,7 @@ cleanup_hook() {
 	keep_tmpd
 }
 
-mkdir -p "$D/jetty" "$D/mbxsync"
-r=0
-cp "$SAMPLE"/jetty/* "$D/jetty/" || r=1
-cp "$SAMPLE"/mbxsync/* "$D/mbxsync/" || r=1
-cp "$SAMPLE/subscriptions.txt" "$D/" || r=1
-ok $r "sample data copied"
-for f in "$D"/mbxsync/*.uc; do
-	last=$(tail -n 1 "$f" | cut -c 1-8)
-	touch -d "2026-11-25 $last UTC" "$f"
-done
-KNOW=$(jetty_now "$D/jetty/request.log")	# the Jetty sample's own day
+sample_data "$D" subscriptions.txt
 python3 "$TOP/tests/lab/fake_jetty.py" --bind 127.0.0.1 --port 0 \
     --port-file "$TMPD/jetty.port" > "$TMPD/jetty.out" 2>&1 &
 jpid=$!

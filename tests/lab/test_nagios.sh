@@ -112,17 +112,7 @@ else
 fi
 
 # --- 2. live: the shipped commands, one service per plugin.
-mkdir -p "$D/$HOST/jetty" "$D/$HOST/mbxsync"
-r=0
-cp "$SAMPLE"/jetty/* "$D/$HOST/jetty/" || r=1
-cp "$SAMPLE"/mbxsync/* "$D/$HOST/mbxsync/" || r=1
-cp "$SAMPLE/subscriptions.txt" "$D/$HOST/tbl_exsubscription.txt" || r=1
-ok $r "sample data copied"
-for f in "$D/$HOST"/mbxsync/*.uc; do
-	last=$(tail -n 1 "$f" | cut -c 1-8)
-	touch -d "2026-11-25 $last UTC" "$f"
-done
-KNOW=$(jetty_now "$D/$HOST/jetty/request.log")	# the Jetty sample's own day
+sample_data "$D/$HOST" tbl_exsubscription.txt
 python3 "$TOP/tests/lab/fake_jetty.py" --bind 127.0.0.1 --port 0 \
     --port-file "$TMPD/jetty.port" --mode soap > "$TMPD/jetty.out" 2>&1 &
 jpid=$!

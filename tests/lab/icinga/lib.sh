@@ -136,6 +136,24 @@ keep_tmpd() {
 	rm -rf "$CUC_TEST_KEEP" && cp -a "$TMPD" "$CUC_TEST_KEEP"
 }
 
+# sample_data DIR SUBS: the bundled sample data in DIR (jetty/, mbxsync/,
+# the subscriptions capture as DIR/SUBS), the CuMbxSync logs with the
+# modification times their last lines imply (their lines carry a time of
+# day only); one TAP line.  Sets KNOW, the Jetty sample's own day.
+sample_data() {
+	mkdir -p "$1/jetty" "$1/mbxsync"
+	r=0
+	cp "$SAMPLE"/jetty/* "$1/jetty/" || r=1
+	cp "$SAMPLE"/mbxsync/* "$1/mbxsync/" || r=1
+	cp "$SAMPLE/subscriptions.txt" "$1/$2" || r=1
+	ok $r "sample data copied"
+	for f in "$1"/mbxsync/*.uc; do
+		last=$(tail -n 1 "$f" | cut -c 1-8)
+		touch -d "2026-11-25 $last UTC" "$f"
+	done
+	KNOW=$(jetty_now "$1/jetty/request.log")
+}
+
 # jetty_now FILE: a --now one minute after the newest stamp of a Jetty
 # request log (the samples are replayed at a fixed clock; this follows
 # them if they are ever re-dated).
