@@ -11,20 +11,6 @@ P=check_cuc_keepalive
 D=tests/data/keepalive
 NOW=--now=2014-06-29T16:15:00Z
 
-# run_stdin FILE ARGS...: as run, with FILE on standard input.
-run_stdin() {
-	in=$1
-	shift
-	"$BIN/$P" "$@" < "$in" > "$TMPD/stdout" 2> "$TMPD/stderr"
-	rc=$?
-	out=$(cat "$TMPD/stdout")
-	err=$(cat "$TMPD/stderr")
-	line1=$(head -n 1 "$TMPD/stdout")
-	case $line1 in
-	*"|"*)	perf=${line1#*|}; perf=${perf# } ;;
-	*)	perf="" ;;
-	esac
-}
 
 # --- healthy ----------------------------------------------------------------
 run $P -f $D/ok.log $NOW
@@ -164,10 +150,10 @@ run $P
 is_rc 3 "no -f is UNKNOWN"
 like "$line1" 'no log given' "says what is missing"
 
-run_stdin $D/ok.log -f - $NOW
+run_stdin $D/ok.log $P -f - $NOW
 is_rc 0 "stdin"
 perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;" "stdin gives the file's answers"
-run_stdin $D/garbage.log -f - $NOW
+run_stdin $D/garbage.log $P -f - $NOW
 is_rc 3 "garbage on stdin is UNKNOWN"
 like "$line1" 'standard input: no line parses' "names stdin"
 

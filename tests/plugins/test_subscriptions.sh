@@ -18,20 +18,6 @@ for f in "$D"/*.txt; do
 	touch -d 2026-11-25T10:00:00Z "$f" || exit 1
 done
 
-# run_stdin FILE ARGS...: as run, with FILE on standard input.
-run_stdin() {
-	in=$1
-	shift
-	"$BIN/$P" "$@" < "$in" > "$TMPD/stdout" 2> "$TMPD/stderr"
-	rc=$?
-	out=$(cat "$TMPD/stdout")
-	err=$(cat "$TMPD/stderr")
-	line1=$(head -n 1 "$TMPD/stdout")
-	case $line1 in
-	*"|"*)	perf=${line1#*|}; perf=${perf# } ;;
-	*)	perf="" ;;
-	esac
-}
 
 # --- every capture shape gives the same answer ---------------------------
 for f in cuc cuc_crlf pty bare_frac6 frac0 reordered dbaccess wide_value \
@@ -120,16 +106,16 @@ run $P -f "$D/collected.txt" --now $NOW -v
 like "$out" 'taken 2026-11-25 10:00:00Z per collector line, host cuc1.example.com' "-v names the collector line and host"
 
 # --- stdin -----------------------------------------------------------------------
-run_stdin "$D/collected.txt" -f - --now $NOW -w 0 -c 5
+run_stdin "$D/collected.txt" $P -f - --now $NOW -w 0 -c 5
 is_rc 1 "stdin with a collector line"
 perf_has "stale=1;0;5;0;3 " "stdin: stale perfdata"
 perf_has "dump_age=120s" "stdin: dump_age from the collector line"
 
-run_stdin "$D/cuc.txt" -f - --now $NOW
+run_stdin "$D/cuc.txt" $P -f - --now $NOW
 is_rc 3 "stdin without a collector line has no time: UNKNOWN"
 like "$line1" 'cannot tell how old the dump from stdin is: no cuc_dbquery_collect line \(--max-dump-age=0 accepts it\)' "no time named"
 
-run_stdin "$D/cuc_crlf.txt" -f - --now 2026-11-25T10:00:00Z --max-dump-age 0 -w 0 -c 5
+run_stdin "$D/cuc_crlf.txt" $P -f - --now 2026-11-25T10:00:00Z --max-dump-age 0 -w 0 -c 5
 is_rc 1 "stdin, --max-dump-age 0: ages count to --now"
 unlike "$perf" 'dump_age' "no dump_age without a time"
 
