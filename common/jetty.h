@@ -53,7 +53,7 @@ struct jetty_cache {
 	char		 zone[5];	/* "+0000" */
 	int		 zone_off;
 	bool		 zone_valid;
-	unsigned long	 fast;		/* lines jetty_parse_next took in one pass */
+	unsigned long	 fast;		/* lines parsed in one pass */
 };
 
 int jetty_parse_cached(const char *line, size_t len,
