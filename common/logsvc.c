@@ -12,8 +12,8 @@
  * with an unqualified FileName.  Answers come from Axis with ns1: prefixes,
  * sometimes xsi:type attributes; we ignore prefixes and attributes.
  *
- * The XML is read by a small scanner (no libxml2: its load time would be
- * paid by every run, see soap.c), strict about where the input ends.
+ * The XML is read by xmlscan.h's tokenizer (no libxml2: its load time
+ * would be paid by every run), strict about where the input ends.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +23,7 @@
 
 #include "logsvc.h"
 #include "timeparse.h"
+#include "xmlscan.h"
 
 #define FIELD_MAX	LOGSVC_PATH_MAX
 #define FAULT_MAX	512
@@ -138,134 +139,7 @@ logsvc_getfile_request(char *buf, size_t size, const char *path)
 	return snprintf(buf, size, getfile_template, esc);
 }
 
-/* --- a small XML scanner ------------------------------------------------ */
-
-enum xtok { XT_END, XT_OPEN, XT_EMPTY, XT_CLOSE, XT_TEXT, XT_CDATA, XT_CUT };
-
-struct xscan {
-	const char	*p;
-	const char	*end;
-};
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static const char *
-find(const char *p, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; (size_t)(end - p) >= n; p++)
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
-/* The local name (after the last ':') of the name at [s, s+n). */
-static void
-local_name(const char **s, size_t *n)
-{
-	const char *c;
-
-	for (c = *s + *n; c > *s && c[-1] != ':'; c--)
-		;
-	*n -= (size_t)(c - *s);
-	*s = c;
-}
-
-/*
- * The next token: a start, empty or end tag (its local name in *s, *n),
- * text or CDATA (raw bytes), the end, or XT_CUT when the input stops
- * inside markup.  Comments, declarations and processing instructions are
- * skipped.
- */
-static enum xtok
-xnext(struct xscan *x, const char **s, size_t *n)
-{
-	const char *p = x->p, *end = x->end, *q, *name;
-	char quote;
-
-	for (;;) {
-		if (p >= end)
-			return XT_END;
-		if (*p != '<') {
-			q = memchr(p, '<', (size_t)(end - p));
-			if (q == NULL)
-				q = end;
-			*s = p;
-			*n = (size_t)(q - p);
-			x->p = q;
-			return XT_TEXT;
-		}
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			if ((q = find(p + 4, end, "-->")) == NULL)
-				return XT_CUT;
-			p = q + 3;
-			continue;
-		}
-		if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
-			if ((q = find(p + 9, end, "]]>")) == NULL)
-				return XT_CUT;
-			*s = p + 9;
-			*n = (size_t)(q - p - 9);
-			x->p = q + 3;
-			return XT_CDATA;
-		}
-		if (end - p >= 2 && (p[1] == '?' || p[1] == '!')) {
-			q = p[1] == '?' ? find(p + 2, end, "?>") :
-			    memchr(p, '>', (size_t)(end - p));
-			if (q == NULL)
-				return XT_CUT;
-			p = q + (p[1] == '?' ? 2 : 1);
-			continue;
-		}
-		if (end - p >= 2 && p[1] == '/') {
-			name = p + 2;
-			for (q = name; q < end && !is_space(*q) && *q != '>';
-			    q++)
-				;
-			*s = name;
-			*n = (size_t)(q - name);
-			if (q >= end ||
-			    (q = memchr(q, '>', (size_t)(end - q))) == NULL)
-				return XT_CUT;
-			local_name(s, n);
-			x->p = q + 1;
-			return XT_CLOSE;
-		}
-		name = p + 1;
-		for (q = name; q < end && !is_space(*q) && *q != '>' &&
-		    *q != '/'; q++)
-			;
-		if (q == end)
-			return XT_CUT;
-		if (q == name) {	/* a stray '<': text */
-			*s = p;
-			*n = 1;
-			x->p = p + 1;
-			return XT_TEXT;
-		}
-		*s = name;
-		*n = (size_t)(q - name);
-		for (p = q, quote = 0; p < end; p++) {
-			if (quote) {
-				if (*p == quote)
-					quote = 0;
-			} else if (*p == '"' || *p == '\'')
-				quote = *p;
-			else if (*p == '>')
-				break;
-		}
-		if (p == end)
-			return XT_CUT;
-		local_name(s, n);
-		x->p = p + 1;
-		return p[-1] == '/' ? XT_EMPTY : XT_OPEN;
-	}
-}
+/* --- decoding text ------------------------------------------------------- */
 
 static bool
 name_is(const char *s, size_t n, const char *want)
@@ -375,18 +249,6 @@ append_text(char *buf, size_t size, size_t *len, const char *s, size_t n,
 		buf[*len] = '\0';
 	}
 	return true;
-}
-
-static void
-trim(char *buf)
-{
-	size_t n = strlen(buf), i = 0;
-
-	while (n > 0 && is_space(buf[n - 1]))
-		buf[--n] = '\0';
-	while (is_space(buf[i]))
-		i++;
-	memmove(buf, buf + i, n - i + 1);
 }
 
 /* --- Java dates ----------------------------------------------------------- */
@@ -536,7 +398,7 @@ file_done(struct listscan *ls, struct logsvc_list *out, size_t *alloc,
 	int i;
 
 	for (i = 0; i < F_COUNT; i++)
-		trim(ls->val[i]);
+		xml_trim(ls->val[i]);
 	if (!ls->seen[F_NAME] || !ls->seen[F_PATH] || ls->val[F_NAME][0] ==
 	    '\0' || ls->val[F_PATH][0] == '\0') {
 		snprintf(err, errlen, "a File without %s in the list",
@@ -670,24 +532,17 @@ list_scan(const char *xml, size_t len, struct listscan *ls,
 	const char *s;
 	size_t n;
 
-	x.p = xml;
-	x.end = xml + len;
-	if (len >= 3 && memcmp(xml, "\xef\xbb\xbf", 3) == 0)
-		x.p += 3;
-	while ((t = xnext(&x, &s, &n)) != XT_END) {
+	xscan_init(&x, xml, len);
+	while ((t = xscan_next(&x, &s, &n)) != XT_END) {
 		if (t == XT_CUT) {
 			snprintf(err, errlen, "the answer is cut short");
 			return -1;
 		}
 		if (t == XT_TEXT && !ls->root_seen) {
-			size_t i;
-
-			for (i = 0; i < n; i++)
-				if (!is_space(s[i])) {
-					snprintf(err, errlen, "not a SOAP "
-					    "envelope");
-					return -1;
-				}
+			if (!xml_is_blank(s, n)) {
+				snprintf(err, errlen, "not a SOAP envelope");
+				return -1;
+			}
 			continue;
 		}
 		if (list_token(ls, t, s, n, out, alloc, err, errlen) != 0)
@@ -711,8 +566,8 @@ logsvc_fault(const char *xml, size_t len, char *msg, size_t size)
 	logsvc_list_free(&none);
 	found = ls->fault && ls->envelope;
 	if (found) {
-		trim(ls->fault_text);
-		trim(ls->fault_code);
+		xml_trim(ls->fault_text);
+		xml_trim(ls->fault_code);
 		snprintf(msg, size, "%s", ls->fault_text[0] ? ls->fault_text :
 		    ls->fault_code[0] ? ls->fault_code : "(no faultstring)");
 	}
@@ -741,8 +596,8 @@ logsvc_list_parse(const char *xml, size_t len, struct logsvc_list *out,
 		goto done;
 	}
 	if (ls->fault) {
-		trim(ls->fault_text);
-		trim(ls->fault_code);
+		xml_trim(ls->fault_text);
+		xml_trim(ls->fault_code);
 		snprintf(err, errlen, "SOAP fault: %s", ls->fault_text[0] ?
 		    ls->fault_text : ls->fault_code[0] ? ls->fault_code :
 		    "(no faultstring)");

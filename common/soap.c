@@ -1,7 +1,7 @@
 /*
  * soap.c - build an EWS SendNotification, read the SendNotificationResult.
  *
- * The answer is read by a small tolerant XML scanner rather than a real
+ * The answer is read token by token (xmlscan.h) rather than by a real
  * XML parser: all we need is the text of one element, and pulling in
  * libxml2 would cost every run its load time.  Prefixes are ignored
  * (Jetty's stack, .NET and hand-written answers all choose differently).
@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "soap.h"
+#include "xmlscan.h"
 
 #define SOAP_DEPTH	24	/* element names kept; deeper ones only counted */
 #define SOAP_NAME	40	/* longest local name kept */
@@ -76,24 +77,6 @@ struct scan {
 };
 
 static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Find the bytes of needle in [p, end); NULL if absent. */
-static const char *
-find(const char *p, const char *end, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; (size_t)(end - p) >= n; p++)
-		if (memcmp(p, needle, n) == 0)
-			return p;
-	return NULL;
-}
-
-static bool
 has_ancestor(const struct scan *s, const char *name)
 {
 	size_t i, n = s->depth < SOAP_DEPTH ? s->depth : SOAP_DEPTH;
@@ -109,7 +92,7 @@ append(char *buf, size_t size, size_t *len, const char *p, size_t n)
 {
 	for (; n > 0 && *len + 1 < size; p++, n--) {
 		/* Collapse runs of whitespace; the value is trimmed later. */
-		if (is_space(*p)) {
+		if (xml_is_space(*p)) {
 			if (*len > 0 && buf[*len - 1] == ' ')
 				continue;
 			buf[(*len)++] = ' ';
@@ -142,19 +125,15 @@ collect_for(const struct scan *s, const char *name)
 	return 0;
 }
 
+/* A start or empty tag whose local name is at [name, name + n). */
 static void
 open_element(struct scan *s, const char *name, size_t n, bool empty)
 {
-	const char *colon;
 	char local[SOAP_NAME];
 
-	/* Local name: what follows the last ':'. */
-	for (colon = name + n; colon > name && colon[-1] != ':'; colon--)
-		;
-	n -= (size_t)(colon - name);
 	if (n >= sizeof(local))
 		n = sizeof(local) - 1;
-	memcpy(local, colon, n);
+	memcpy(local, name, n);
 	local[n] = '\0';
 
 	if (!s->root_seen) {
@@ -182,69 +161,54 @@ close_element(struct scan *s)
 	/* Text after a child closes belongs to the parent: not collected. */
 }
 
-/*
- * One markup construct starting at p ('<').  Returns where scanning goes
- * on, or NULL when the input ends inside it.
- */
-static const char *
-markup(struct scan *s, const char *p, const char *end)
+/* Feed one token to the scan; false when the answer is not SOAP. */
+static bool
+feed(struct scan *s, enum xtok t, const char *p, size_t n)
 {
-	const char *q, *name;
-	bool empty;
-	char quote;
-
-	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
-		return (q = find(p + 4, end, "-->")) ? q + 3 : NULL;
-	if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0) {
-		if ((q = find(p + 9, end, "]]>")) == NULL)
-			return NULL;
-		text(s, p + 9, (size_t)(q - p - 9));
-		return q + 3;
-	}
-	if (end - p >= 2 && p[1] == '?')
-		return (q = find(p + 2, end, "?>")) ? q + 2 : NULL;
-	if (end - p >= 2 && p[1] == '!')
-		return (q = memchr(p, '>', (size_t)(end - p))) ? q + 1 : NULL;
-	if (end - p >= 2 && p[1] == '/') {
-		if ((q = memchr(p, '>', (size_t)(end - p))) == NULL)
-			return NULL;
+	switch (t) {
+	case XT_TEXT:
+		if (!s->root_seen)	/* text before any element */
+			return xml_is_blank(p, n);
+		text(s, p, n);
+		return true;
+	case XT_CDATA:
+		text(s, p, n);
+		return true;
+	case XT_OPEN:
+	case XT_EMPTY:
+		open_element(s, p, n, t == XT_EMPTY);
+		return s->envelope;	/* the root decides */
+	case XT_CLOSE:
 		close_element(s);
-		return q + 1;
+		return true;
+	default:
+		return true;
 	}
-	name = p + 1;
-	for (q = name; q < end && !is_space(*q) && *q != '>' && *q != '/'; q++)
-		;
-	if (q == end)
-		return NULL;
-	if (q == name)
-		return p + 1;	/* a stray '<': treat as text */
-	/* Attributes: skip to the '>' outside quotes. */
-	for (p = q, quote = 0; p < end; p++) {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-		} else if (*p == '"' || *p == '\'')
-			quote = *p;
-		else if (*p == '>')
-			break;
-	}
-	if (p == end)
-		return NULL;
-	empty = p[-1] == '/';
-	open_element(s, name, (size_t)(q - name), empty);
-	return p + 1;
 }
 
-static void
-trim(char *buf)
+/* The answer from an envelope read to its end (or to a cut). */
+static int
+verdict(struct scan *s, struct soap_result *out, char *err, size_t errlen)
 {
-	size_t n = strlen(buf), i = 0;
-
-	while (n > 0 && is_space(buf[n - 1]))
-		buf[--n] = '\0';
-	while (is_space(buf[i]))
-		i++;
-	memmove(buf, buf + i, n - i + 1);
+	if (s->status_done) {
+		xml_trim(s->status);
+		memcpy(out->value, s->status, sizeof(out->value));
+		if (strcasecmp(s->status, "OK") == 0)
+			out->status = SOAP_STATUS_OK;
+		else if (strcasecmp(s->status, "Unsubscribe") == 0)
+			out->status = SOAP_STATUS_UNSUBSCRIBE;
+		else
+			out->status = SOAP_STATUS_OTHER;
+		return 0;
+	}
+	if (s->fault) {
+		xml_trim(s->fault_text);
+		snprintf(err, errlen, "SOAP fault: %s",
+		    s->fault_text[0] ? s->fault_text : "(no faultstring)");
+		return -1;
+	}
+	snprintf(err, errlen, "no SubscriptionStatus in the answer");
+	return -1;
 }
 
 int
@@ -252,52 +216,21 @@ soap_notification_parse(const char *body, size_t len, struct soap_result *out,
     char *err, size_t errlen)
 {
 	struct scan s;
-	const char *p = body, *end = body + len, *lt;
+	struct xscan x;
+	enum xtok t;
+	const char *p;
+	size_t n;
+	bool soap = true;
 
 	memset(&s, 0, sizeof(s));
 	memset(out, 0, sizeof(*out));
-	/* A UTF-8 byte order mark is allowed before the declaration. */
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	while (p < end) {
-		lt = memchr(p, '<', (size_t)(end - p));
-		if (lt == NULL)
-			lt = end;
-		if (!s.root_seen) {
-			for (; p < lt; p++)
-				if (!is_space(*p))
-					goto notsoap;	/* text before any element */
-		} else
-			text(&s, p, (size_t)(lt - p));
-		if (lt == end)
-			break;
-		if ((p = markup(&s, lt, end)) == NULL)
-			break;	/* cut inside markup: judge what was read */
-		if (s.root_seen && !s.envelope)
-			goto notsoap;
-	}
-	if (!s.envelope)
-		goto notsoap;
-	if (s.status_done) {
-		trim(s.status);
-		memcpy(out->value, s.status, sizeof(out->value));
-		if (strcasecmp(s.status, "OK") == 0)
-			out->status = SOAP_STATUS_OK;
-		else if (strcasecmp(s.status, "Unsubscribe") == 0)
-			out->status = SOAP_STATUS_UNSUBSCRIBE;
-		else
-			out->status = SOAP_STATUS_OTHER;
-		return 0;
-	}
-	if (s.fault) {
-		trim(s.fault_text);
-		snprintf(err, errlen, "SOAP fault: %s",
-		    s.fault_text[0] ? s.fault_text : "(no faultstring)");
+	xscan_init(&x, body, len);
+	/* A cut inside markup ends the scan: judge what was read. */
+	while (soap && (t = xscan_next(&x, &p, &n)) != XT_END && t != XT_CUT)
+		soap = feed(&s, t, p, n);
+	if (!soap || !s.envelope) {
+		snprintf(err, errlen, "not a SOAP envelope");
 		return -1;
 	}
-	snprintf(err, errlen, "no SubscriptionStatus in the answer");
-	return -1;
-notsoap:
-	snprintf(err, errlen, "not a SOAP envelope");
-	return -1;
+	return verdict(&s, out, err, errlen);
 }

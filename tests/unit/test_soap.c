@@ -66,6 +66,8 @@ static const struct {
 	    SOAP_STATUS_OTHER, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" },
 	{ "inner spaces collapsed", ENV_OPEN RESULT("Not \n\n  OK") ENV_CLOSE,
 	    SOAP_STATUS_OTHER, "Not OK" },
+	{ "a stray < in the value is kept", ENV_OPEN RESULT("a < b") ENV_CLOSE,
+	    SOAP_STATUS_OTHER, "a < b" },
 };
 
 /* Answers that do not parse: the start of the reason they must give. */
@@ -82,6 +84,8 @@ static const struct {
 	{ "text before the root", "x<Envelope><Body>" RESULT("OK")
 	    "</Body></Envelope>", "not a SOAP envelope" },
 	{ "json", "{\"SubscriptionStatus\":\"OK\"}", "not a SOAP envelope" },
+	{ "a stray < before the root", "< <Envelope><Body>" RESULT("OK")
+	    "</Body></Envelope>", "not a SOAP envelope" },
 	{ "status outside a result", ENV_OPEN
 	    "<SubscriptionStatus>OK</SubscriptionStatus>" ENV_CLOSE,
 	    "no SubscriptionStatus" },
