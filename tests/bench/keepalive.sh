@@ -52,10 +52,12 @@ field() { printf '%s\n' "$2" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 echo
 echo "(a) default window (3600 s), median of $RUNS:"
 out=$("$spawn" "$RUNS" "$plugin" -f "$day" "$now" -- "$plugin" -f "$hour" "$now")
-dayms=$(field median_ms "$(printf '%s\n' "$out" | sed -n 1p)")
-hourms=$(field median_ms "$(printf '%s\n' "$out" | sed -n 2p)")
-echo "    1 GB day:       $dayms ms   (target < 25 ms)"
-echo "    last hour only: $hourms ms"
+dayrun=$(printf '%s\n' "$out" | sed -n 1p)
+hourrun=$(printf '%s\n' "$out" | sed -n 2p)
+dayms=$(field median_ms "$dayrun")
+hourms=$(field median_ms "$hourrun")
+echo "    1 GB day:       $dayms ms (p90 $(field p90_ms "$dayrun"), min $(field min_ms "$dayrun"))   (target < 25 ms)"
+echo "    last hour only: $hourms ms (p90 $(field p90_ms "$hourrun"), min $(field min_ms "$hourrun"))"
 awk -v a="$dayms" -v b="$hourms" 'BEGIN { printf "    ratio:          %.2f   (target <= 1.5)\n", a / b }'
 
 echo
