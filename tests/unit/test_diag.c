@@ -152,182 +152,132 @@ tod(int h, int mi, int s, int msec)
 	return ((h * 60L + mi) * 60 + s) * 1000 + msec;
 }
 
-/* Lines dated from the file's mtime, walking back without a midnight. */
-static void
-test_clock_same_day(void **unused)
-{
-	struct diag_clock clk;
-	double mtime = utc(2026, 11, 25, 10, 0, 5);
-
-	(void)unused;
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, mtime);
-	assert_true(diag_clock_back(&clk, tod(10, 0, 4, 500)) ==
-	    utc(2026, 11, 25, 10, 0, 4) + 0.5);
-	assert_true(diag_clock_back(&clk, tod(9, 59, 0, 0)) ==
-	    utc(2026, 11, 25, 9, 59, 0));
-	assert_true(diag_clock_back(&clk, tod(0, 0, 0, 0)) ==
-	    utc(2026, 11, 25, 0, 0, 0));
-	assert_true(diag_clock_before(&clk, utc(2026, 11, 25, 0, 1, 0)));
-	assert_false(diag_clock_before(&clk, utc(2026, 11, 24, 23, 59, 0)));
-	/* mtimes come in whole seconds: a last line in the same second stays */
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, mtime);
-	assert_true(diag_clock_back(&clk, tod(10, 0, 5, 900)) ==
-	    utc(2026, 11, 25, 10, 0, 5) + 0.9);
-}
-
-/* The last line later than the mtime's time of day: written before midnight. */
-static void
-test_clock_last_line_before_midnight(void **unused)
-{
-	struct diag_clock clk;
-
-	(void)unused;
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, utc(2026, 11, 25, 0, 0, 1));
-	assert_true(diag_clock_back(&clk, tod(23, 59, 59, 900)) ==
-	    utc(2026, 11, 24, 23, 59, 59) + 0.9);
-}
-
-/* Midnight inside a file: a time later than the line after it. */
-static void
-test_clock_midnight_in_file(void **unused)
-{
-	struct diag_clock clk;
-
-	(void)unused;
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, utc(2026, 11, 25, 0, 10, 0));
-	assert_true(diag_clock_back(&clk, tod(0, 9, 0, 0)) ==
-	    utc(2026, 11, 25, 0, 9, 0));
-	assert_true(diag_clock_back(&clk, tod(0, 0, 0, 1)) ==
-	    utc(2026, 11, 25, 0, 0, 0) + 0.001);
-	assert_true(diag_clock_back(&clk, tod(23, 59, 59, 999)) ==
-	    utc(2026, 11, 24, 23, 59, 59) + 0.999);
-	assert_true(diag_clock_back(&clk, tod(12, 0, 0, 0)) ==
-	    utc(2026, 11, 24, 12, 0, 0));
-	/* a second midnight in the same file */
-	assert_true(diag_clock_back(&clk, tod(13, 0, 0, 0)) ==
-	    utc(2026, 11, 23, 13, 0, 0));
-}
-
 /*
- * Midnight between files: the older file's mtime was touched after
- * midnight too (a copy), so only the newer file's first line tells.
+ * The clock, as scenarios: each a list of steps, run in order.
+ *	"init TZ"			a new clock, TZ seconds east of UTC
+ *	"file YYYY-MM-DDThh:mm:ss"	enter an older file with that mtime (UTC)
+ *	"line hh:mm:ss.mmm = UTC"	the next older line dates to UTC
+ *					(YYYY-MM-DDThh:mm:ss.mmm)
+ *	"before UTC = yes|no"		diag_clock_before at UTC (whole seconds)
  */
+static const struct clock_case {
+	const char	*name;
+	const char	*steps[16];
+} clock_cases[] = {
+	{ "walking back without a midnight", {
+	    "init 0", "file 2026-11-25T10:00:05",
+	    "line 10:00:04.500 = 2026-11-25T10:00:04.500",
+	    "line 09:59:00.000 = 2026-11-25T09:59:00.000",
+	    "line 00:00:00.000 = 2026-11-25T00:00:00.000",
+	    "before 2026-11-25T00:01:00 = yes",
+	    "before 2026-11-24T23:59:00 = no",
+	    /* mtimes come in whole seconds: a last line in that second stays */
+	    "init 0", "file 2026-11-25T10:00:05",
+	    "line 10:00:05.900 = 2026-11-25T10:00:05.900", NULL } },
+	{ "last line later than the mtime's time of day: before midnight", {
+	    "init 0", "file 2026-11-25T00:00:01",
+	    "line 23:59:59.900 = 2026-11-24T23:59:59.900", NULL } },
+	{ "midnight in a file: a time later than the line after it", {
+	    "init 0", "file 2026-11-25T00:10:00",
+	    "line 00:09:00.000 = 2026-11-25T00:09:00.000",
+	    "line 00:00:00.001 = 2026-11-25T00:00:00.001",
+	    "line 23:59:59.999 = 2026-11-24T23:59:59.999",
+	    "line 12:00:00.000 = 2026-11-24T12:00:00.000",
+	    /* a second midnight in the same file */
+	    "line 13:00:00.000 = 2026-11-23T13:00:00.000", NULL } },
+	{ "midnight between files, the older one's mtime after it (a copy)", {
+	    "init 0", "file 2026-11-25T00:05:00",
+	    "line 00:04:00.000 = 2026-11-25T00:04:00.000",
+	    "line 00:00:30.000 = 2026-11-25T00:00:30.000",
+	    /* older file, its mtime later than the newer file's first line */
+	    "file 2026-11-25T00:03:00",
+	    "line 23:59:50.000 = 2026-11-24T23:59:50.000",
+	    /* an older file copied at the end of the day: the chain dates it */
+	    "file 2026-11-25T23:59:30",
+	    "line 23:59:55.000 = 2026-11-24T23:59:55.000",
+	    /* older file with a proper mtime before midnight */
+	    "file 2026-11-24T23:50:00",
+	    "line 23:49:00.000 = 2026-11-24T23:49:00.000", NULL } },
+	{ "a file written days after the one before: its own mtime anchors it", {
+	    "init 0", "file 2026-11-25T10:00:00",
+	    "line 09:00:00.000 = 2026-11-25T09:00:00.000",
+	    "file 2026-11-22T08:00:00",
+	    "line 07:00:00.000 = 2026-11-22T07:00:00.000",
+	    "before 2026-11-23T00:00:00 = yes", NULL } },
+	{ "threads stamp a little out of order: not a day earlier", {
+	    "init 0", "file 2026-11-25T10:00:00",
+	    "line 09:00:00.000 = 2026-11-25T09:00:00.000",
+	    "line 09:00:00.400 = 2026-11-25T09:00:00.400",
+	    /* the bound did not move later: 9:00:30 is still fine, */
+	    "line 09:00:30.000 = 2026-11-25T09:00:30.000",
+	    /* but 9:01:30, over a minute after 9:00:00: midnight passed */
+	    "line 09:01:30.000 = 2026-11-24T09:01:30.000",
+	    /* disorder across midnight: 00:00:20 just after 23:59:50 */
+	    "init 0", "file 2026-11-25T00:00:30",
+	    "line 23:59:50.000 = 2026-11-24T23:59:50.000",
+	    "line 00:00:20.000 = 2026-11-25T00:00:20.000",
+	    /* and the window test allows for it */
+	    "before 2026-11-24T23:59:55 = no", NULL } },
+	{ "the box's local clock, --tz-offset east of UTC", {
+	    /* UTC+02:00: local 01:30 on the 25th is 23:30 UTC on the 24th */
+	    "init 7200", "file 2026-11-24T23:45:00",
+	    "line 01:30:00.000 = 2026-11-24T23:30:00.000",
+	    /* local midnight, not UTC midnight, is where the day changes */
+	    "line 00:10:00.000 = 2026-11-24T22:10:00.000",
+	    "line 23:50:00.000 = 2026-11-24T21:50:00.000",
+	    /* UTC-05:00: the mtime is 22:00 local */
+	    "init -18000", "file 2026-11-25T03:00:00",
+	    "line 21:00:00.000 = 2026-11-25T02:00:00.000", NULL } },
+};
+
 static void
-test_clock_midnight_between_files(void **unused)
+test_clock(void **state)
 {
+	const struct clock_case *c = *state;
 	struct diag_clock clk;
+	const char *step;
+	int tz, y, mo, d, h, mi, sec, ms, lh, lmi, lsec, lms, n;
+	char yn[4];
+	size_t i;
 
-	(void)unused;
 	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, utc(2026, 11, 25, 0, 5, 0));
-	assert_true(diag_clock_back(&clk, tod(0, 4, 0, 0)) ==
-	    utc(2026, 11, 25, 0, 4, 0));
-	assert_true(diag_clock_back(&clk, tod(0, 0, 30, 0)) ==
-	    utc(2026, 11, 25, 0, 0, 30));
-	/* older file, its mtime later than the newer file's first line */
-	diag_clock_file(&clk, utc(2026, 11, 25, 0, 3, 0));
-	assert_true(diag_clock_back(&clk, tod(23, 59, 50, 0)) ==
-	    utc(2026, 11, 24, 23, 59, 50));
-	/* an older file copied at the end of the day: the chain still dates it */
-	diag_clock_file(&clk, utc(2026, 11, 25, 23, 59, 30));
-	assert_true(diag_clock_back(&clk, tod(23, 59, 55, 0)) ==
-	    utc(2026, 11, 24, 23, 59, 55));
-	/* older file with a proper mtime before midnight */
-	diag_clock_file(&clk, utc(2026, 11, 24, 23, 50, 0));
-	assert_true(diag_clock_back(&clk, tod(23, 49, 0, 0)) ==
-	    utc(2026, 11, 24, 23, 49, 0));
-}
-
-/* A file written days after the one before it: its own mtime anchors it. */
-static void
-test_clock_gap_between_files(void **unused)
-{
-	struct diag_clock clk;
-
-	(void)unused;
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, utc(2026, 11, 25, 10, 0, 0));
-	assert_true(diag_clock_back(&clk, tod(9, 0, 0, 0)) ==
-	    utc(2026, 11, 25, 9, 0, 0));
-	diag_clock_file(&clk, utc(2026, 11, 22, 8, 0, 0));
-	assert_true(diag_clock_back(&clk, tod(7, 0, 0, 0)) ==
-	    utc(2026, 11, 22, 7, 0, 0));
-	assert_true(diag_clock_before(&clk, utc(2026, 11, 23, 0, 0, 0)));
-}
-
-/* Threads stamp a little out of order: not a day earlier. */
-static void
-test_clock_disorder(void **unused)
-{
-	struct diag_clock clk;
-
-	(void)unused;
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, utc(2026, 11, 25, 10, 0, 0));
-	assert_true(diag_clock_back(&clk, tod(9, 0, 0, 0)) ==
-	    utc(2026, 11, 25, 9, 0, 0));
-	assert_true(diag_clock_back(&clk, tod(9, 0, 0, 400)) ==
-	    utc(2026, 11, 25, 9, 0, 0) + 0.4);
-	/* the bound did not move later: 9:00:30 after 9:00:00.4 is still fine, */
-	assert_true(diag_clock_back(&clk, tod(9, 0, 30, 0)) ==
-	    utc(2026, 11, 25, 9, 0, 30));
-	/* but 9:01:30 is more than a minute after 9:00:00: midnight passed */
-	assert_true(diag_clock_back(&clk, tod(9, 1, 30, 0)) ==
-	    utc(2026, 11, 24, 9, 1, 30));
-	/* disorder across midnight: 00:00:20 just after a 23:59:50 bound */
-	diag_clock_init(&clk, 0);
-	diag_clock_file(&clk, utc(2026, 11, 25, 0, 0, 30));
-	assert_true(diag_clock_back(&clk, tod(23, 59, 50, 0)) ==
-	    utc(2026, 11, 24, 23, 59, 50));
-	assert_true(diag_clock_back(&clk, tod(0, 0, 20, 0)) ==
-	    utc(2026, 11, 25, 0, 0, 20));
-	/* and the window test allows for it */
-	assert_false(diag_clock_before(&clk, utc(2026, 11, 24, 23, 59, 55)));
-}
-
-/* Times in the box's local clock, --tz-offset east of UTC. */
-static void
-test_clock_tz_offset(void **unused)
-{
-	struct diag_clock clk;
-
-	(void)unused;
-	/* UTC+02:00: local 01:30 on the 25th is 23:30 UTC on the 24th */
-	diag_clock_init(&clk, 7200);
-	diag_clock_file(&clk, utc(2026, 11, 24, 23, 45, 0));
-	assert_true(diag_clock_back(&clk, tod(1, 30, 0, 0)) ==
-	    utc(2026, 11, 24, 23, 30, 0));
-	/* local midnight, not UTC midnight, is where the day changes */
-	assert_true(diag_clock_back(&clk, tod(0, 10, 0, 0)) ==
-	    utc(2026, 11, 24, 22, 10, 0));
-	assert_true(diag_clock_back(&clk, tod(23, 50, 0, 0)) ==
-	    utc(2026, 11, 24, 21, 50, 0));
-	/* UTC-05:00 */
-	diag_clock_init(&clk, -18000);
-	diag_clock_file(&clk, utc(2026, 11, 25, 3, 0, 0));	/* 22:00 local */
-	assert_true(diag_clock_back(&clk, tod(21, 0, 0, 0)) ==
-	    utc(2026, 11, 25, 2, 0, 0));
+	for (i = 0; (step = c->steps[i]) != NULL; i++) {
+		if (sscanf(step, "init %d", &tz) == 1)
+			diag_clock_init(&clk, tz);
+		else if (sscanf(step, "file %d-%d-%dT%d:%d:%d", &y, &mo, &d, &h,
+		    &mi, &sec) == 6)
+			diag_clock_file(&clk, utc(y, mo, d, h, mi, sec));
+		else if ((n = sscanf(step, "line %d:%d:%d.%d = %d-%d-%dT%d:%d:%d.%d",
+		    &lh, &lmi, &lsec, &lms, &y, &mo, &d, &h, &mi, &sec, &ms)) == 11) {
+			if (diag_clock_back(&clk, tod(lh, lmi, lsec, lms)) !=
+			    utc(y, mo, d, h, mi, sec) + ms / 1000.0)
+				fail_msg("%s: %s", c->name, step);
+		} else if (sscanf(step, "before %d-%d-%dT%d:%d:%d = %3s", &y, &mo,
+		    &d, &h, &mi, &sec, yn) == 7) {
+			if (diag_clock_before(&clk, utc(y, mo, d, h, mi, sec)) !=
+			    (strcmp(yn, "yes") == 0))
+				fail_msg("%s: %s", c->name, step);
+		} else
+			fail_msg("%s: bad step '%s'", c->name, step);
+	}
+	assert_true(i > 0);
 }
 
 int
 main(void)
 {
-	const struct CMUnitTest tests[] = {
+	struct CMUnitTest tests[3 + LEN(clock_cases)] = {
 		cmocka_unit_test(test_good_lines),
 		cmocka_unit_test(test_bad_lines),
 		cmocka_unit_test(test_length_respected),
-		cmocka_unit_test(test_clock_same_day),
-		cmocka_unit_test(test_clock_last_line_before_midnight),
-		cmocka_unit_test(test_clock_midnight_in_file),
-		cmocka_unit_test(test_clock_midnight_between_files),
-		cmocka_unit_test(test_clock_gap_between_files),
-		cmocka_unit_test(test_clock_disorder),
-		cmocka_unit_test(test_clock_tz_offset),
 	};
+	size_t i;
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	for (i = 0; i < LEN(clock_cases); i++) {
+		struct CMUnitTest t = { clock_cases[i].name, test_clock, NULL,
+		    NULL, (void *)(uintptr_t)&clock_cases[i] };
+
+		tests[3 + i] = t;
+	}
+	return _cmocka_run_group_tests("diag", tests, LEN(tests), NULL, NULL);
 }
