@@ -249,6 +249,16 @@ range_option(const char *optname, const char *text, unsigned flags,
 }
 
 int
+common_thresholds(const struct common_opts *o, const char *def_warning,
+    const char *def_critical, unsigned flags, struct threshold *t,
+    char *err, size_t errlen)
+{
+	return threshold_options(o->warning != NULL ? o->warning : def_warning,
+	    o->critical != NULL ? o->critical : def_critical, flags, t, err,
+	    errlen);
+}
+
+int
 threshold_options(const char *warning, const char *critical, unsigned flags,
     struct threshold *t, char *err, size_t errlen)
 {

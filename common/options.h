@@ -103,6 +103,14 @@ int range_option(const char *optname, const char *text, unsigned flags,
 int threshold_options(const char *warning, const char *critical,
     unsigned flags, struct threshold *t, char *err, size_t errlen);
 
+/*
+ * -w/-c as given in common, else the plugin's defaults (either may be
+ * NULL: no threshold), into a threshold; errors as above.
+ */
+int common_thresholds(const struct common_opts *, const char *def_warning,
+    const char *def_critical, unsigned flags, struct threshold *t,
+    char *err, size_t errlen);
+
 /* Non-negative seconds with decimals ("900", "0.5"); errors name optname. */
 int seconds_option(const char *optname, const char *text, double *out,
     char *err, size_t errlen);

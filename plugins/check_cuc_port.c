@@ -234,8 +234,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
 	    errlen)) != 0)
 		return rc < 0 ? -1 : 0;
-	if (threshold_options(cfg->common.warning, cfg->common.critical, 0,
-	    &cfg->thr, err, errlen) != 0)
+	if (common_thresholds(&cfg->common, NULL, NULL, 0, &cfg->thr, err,
+	    errlen) != 0)
 		return -1;
 	if (cfg->listening && (cfg->http || cfg->soap)) {
 		snprintf(err, errlen, "--listening makes no connection: it "

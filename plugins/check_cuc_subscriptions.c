@@ -278,10 +278,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
 	    errlen)) != 0)
 		return rc < 0 ? -1 : 0;
-	if (threshold_options(cfg->common.warning != NULL ?
-	    cfg->common.warning : DEFAULT_WARNING, cfg->common.critical !=
-	    NULL ? cfg->common.critical : DEFAULT_CRITICAL, RANGE_PERCENT,
-	    &cfg->thr, err, errlen) != 0)
+	if (common_thresholds(&cfg->common, DEFAULT_WARNING, DEFAULT_CRITICAL,
+	    RANGE_PERCENT, &cfg->thr, err, errlen) != 0)
 		return -1;
 	if ((cfg->file == NULL) == (cfg->url == NULL)) {
 		snprintf(err, errlen, "give the capture as either -f FILE (- "

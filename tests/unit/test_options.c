@@ -459,6 +459,55 @@ test_threshold_options(void **unused)
 	assert_true(t.warning.percent);
 }
 
+/* -w/-c as given win over the plugin's defaults; NULL defaults: none. */
+static const struct {
+	const char	*given_w, *given_c, *def_w, *def_c;
+	int		 rc;
+	double		 ok, warn, crit;	/* values judged OK, WARNING, CRITICAL */
+} defaults_cases[] = {
+	{ NULL, NULL, "600", "900", 0, 600, 601, 901 },
+	{ "10", NULL, "600", "900", 0, 10, 11, 901 },
+	{ NULL, "2000", "600", "900", 0, 600, 601, 2001 },
+	{ "1", "2", "600", "900", 0, 1, 1.5, 3 },
+	{ NULL, NULL, NULL, "5", 0, 5, -1, 6 },
+	{ "x", NULL, "600", "900", -1, 0, 0, 0 },
+	{ NULL, NULL, "bad", "900", -1, 0, 0, 0 },
+};
+
+static void
+test_common_thresholds(void **unused)
+{
+	struct common_opts o;
+	struct threshold t;
+	char err[256];
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(defaults_cases); i++) {
+		common_opts_init(&o);
+		o.warning = defaults_cases[i].given_w;
+		o.critical = defaults_cases[i].given_c;
+		assert_int_equal(common_thresholds(&o, defaults_cases[i].def_w,
+		    defaults_cases[i].def_c, 0, &t, err, sizeof(err)),
+		    defaults_cases[i].rc);
+		if (defaults_cases[i].rc != 0)
+			continue;
+		assert_int_equal(threshold_check(&t, defaults_cases[i].ok),
+		    STATE_OK);
+		if (defaults_cases[i].warn >= 0)
+			assert_int_equal(threshold_check(&t,
+			    defaults_cases[i].warn), STATE_WARNING);
+		assert_int_equal(threshold_check(&t, defaults_cases[i].crit),
+		    STATE_CRITICAL);
+	}
+	/* the option is named in the message */
+	common_opts_init(&o);
+	o.critical = "1:x";
+	assert_int_equal(common_thresholds(&o, "1", "2", 0, &t, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "--critical"));
+}
+
 static void
 test_range_option_names(void **unused)
 {
@@ -557,6 +606,7 @@ main(void)
 		cmocka_unit_test(test_seconds_option),
 		cmocka_unit_test(test_uint_option),
 		cmocka_unit_test(test_threshold_options),
+		cmocka_unit_test(test_common_thresholds),
 		cmocka_unit_test(test_range_option_names),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_version),
