@@ -207,13 +207,31 @@ test_open(void **state)
 }
 
 /* A FIFO and stdin are read forwards into memory. */
+/* Open "-" (standard input) on a pipe holding the len bytes of data. */
+static void
+open_stdin(struct logfile *lf, const char *data, size_t len)
+{
+	char err[512];
+	int p[2], saved;
+
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], data, len), (ssize_t)len);
+	close(p[1]);
+	saved = dup(STDIN_FILENO);
+	dup2(p[0], STDIN_FILENO);
+	close(p[0]);
+	assert_int_equal(logfile_open(lf, "-", err, sizeof(err)), 0);
+	dup2(saved, STDIN_FILENO);
+	close(saved);
+}
+
 static void
 test_stream(void **state)
 {
 	struct logfile lf;
 	char path[256], err[512];
 	pid_t pid;
-	int fd, saved, p[2];
+	int fd;
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/fifo", tmpdir);
@@ -232,29 +250,14 @@ test_stream(void **state)
 	assert_int_equal(lf.mtime, 0);
 	logfile_close(&lf);
 
-	assert_int_equal(pipe(p), 0);
-	assert_int_equal(write(p[1], "a\n", 2), 2);
-	close(p[1]);
-	saved = dup(STDIN_FILENO);
-	dup2(p[0], STDIN_FILENO);
-	close(p[0]);
-	assert_int_equal(logfile_open(&lf, "-", err, sizeof(err)), 0);
-	dup2(saved, STDIN_FILENO);
-	close(saved);
+	open_stdin(&lf, "a\n", 2);
 	assert_int_equal(lf.len, 2);
 	assert_memory_equal(lf.data, "a\n", 2);
 	assert_false(lf.truncated);
 	logfile_close(&lf);
 
 	/* an empty stream */
-	assert_int_equal(pipe(p), 0);
-	close(p[1]);
-	saved = dup(STDIN_FILENO);
-	dup2(p[0], STDIN_FILENO);
-	close(p[0]);
-	assert_int_equal(logfile_open(&lf, "-", err, sizeof(err)), 0);
-	dup2(saved, STDIN_FILENO);
-	close(saved);
+	open_stdin(&lf, "", 0);
 	assert_int_equal(lf.len, 0);
 	logfile_close(&lf);
 }
