@@ -172,13 +172,8 @@ sed 's/^/#   /' "$TMPD/results" | cut -c 1-300
 # What Icinga stored is what the plugin prints when run the same way.
 for s in port keepalive subscriptions mbxsync; do
 	row=$(grep "^$HOST!cuc-$s	" "$TMPD/results")
-	up=$(echo "$s" | tr a-z A-Z)
-	out=$(field "$row" "$HOST!cuc-$s" 5)
-	like "$out" "^CUC $up (OK|WARNING|CRITICAL|UNKNOWN) - " \
-	    "cuc-$s: Icinga's output is the plugin's status line"
-	st=$(field "$row" "$HOST!cuc-$s" 2)
-	case $st in [0-2]) r=0 ;; *) r=1 ;; esac
-	ok $r "cuc-$s: state $st is a real verdict on the sample data"
+	stored_verdict "$row" "$HOST!cuc-$s" "cuc-$s" "Icinga's output" \
+	    "$(echo "$s" | tr a-z A-Z)"
 	fuzzy=""
 	[ "$s" = port ] && fuzzy=--fuzzy-decimals
 	$TOOL compare $fuzzy icinga "$row" > "$TMPD/cmp" 2>&1

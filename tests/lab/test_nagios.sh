@@ -173,13 +173,8 @@ npid=""
 P=$ABSBIN
 for s in port keepalive subscriptions mbxsync; do
 	row=$(grep "^$HOST!$s	" "$TMPD/results")
-	up=$(echo "$s" | tr a-z A-Z)
-	out=$(field "$row" "$HOST!$s" 5)
-	like "$out" "^CUC $up (OK|WARNING|CRITICAL|UNKNOWN) - " \
-	    "$s: Nagios' status text is the plugin's status line"
-	st=$(field "$row" "$HOST!$s" 2)
-	case $st in [0-2]) r=0 ;; *) r=1 ;; esac
-	ok $r "$s: state $st is a real verdict on the sample data"
+	stored_verdict "$row" "$HOST!$s" "$s" "Nagios' status text" \
+	    "$(echo "$s" | tr a-z A-Z)"
 	fuzzy=""
 	case $s in
 	port)	fuzzy=--fuzzy-decimals

@@ -154,6 +154,18 @@ sample_data() {
 	KNOW=$(jetty_now "$1/jetty/request.log")
 }
 
+# stored_verdict ROW KEY LABEL WHAT CHECK: two TAP lines on a stored
+# result row (tool.py's fields): its text (WHAT, e.g. "Icinga's output")
+# is the plugin's status line "CUC CHECK ...", and its state is 0..2.
+stored_verdict() {
+	_out=$(field "$1" "$2" 5)
+	like "$_out" "^CUC $5 (OK|WARNING|CRITICAL|UNKNOWN) - " \
+	    "$3: $4 is the plugin's status line"
+	_st=$(field "$1" "$2" 2)
+	case $_st in [0-2]) _r=0 ;; *) _r=1 ;; esac
+	ok $_r "$3: state $_st is a real verdict on the sample data"
+}
+
 # jetty_now FILE: a --now one minute after the newest stamp of a Jetty
 # request log (the samples are replayed at a fixed clock; this follows
 # them if they are ever re-dated).
