@@ -17,15 +17,21 @@ struct mbxpattern {
 /*
  * Literal signatures, lower case, with the class they stand for.  The
  * texts are libcurl's error strings (old and new spellings), OpenSSL's
- * and the shapes quoted in Cisco's troubleshooting documents.  Besides
- * the classes, a few are markers: "ldap" makes a line an LDAP failure
- * only together with a failure word, and the generic failure words make
- * `other` when nothing more specific matched.
+ * and the shapes quoted in Cisco's troubleshooting documents (Cisco's
+ * Single Inbox TechNote 116001 for the CsExMbxLocator ones).  Besides the
+ * classes, a few are markers that make a class only in pairs: "ldap" with
+ * a failure word makes LDAP, a DNS step ("dns query", "dns lookup") with
+ * a failure word or "didn't return" makes DNS (alone they are the traces
+ * of a lookup, "Run DNS query for: _ldap._tcp..."), and the generic
+ * failure words make `other` when nothing more specific matched.
  */
 enum {
 	K_LDAP = MBXC_COUNT + 1,	/* "ldap" */
-	K_LDAP_FAIL,			/* a failure word for LDAP */
-	K_OTHER_WORD			/* a generic failure word */
+	K_FAIL,				/* a failure word for LDAP or DNS */
+	K_OTHER_WORD,			/* a generic failure word */
+	K_DNS_STEP,			/* a DNS lookup named, not judged */
+	K_NO_RESULT,			/* "didn't return": for a DNS step */
+	K_DC_CONNECT			/* domain controller unreachable */
 };
 
 struct sig {
@@ -44,6 +50,7 @@ static const struct sig sigs[] = {
 	SIG("errorimpersonationfailed", MBXC_IMPERSONATION),
 	SIG("errornonexistentmailbox", MBXC_NO_MAILBOX),
 	SIG("couldn't connect", MBXC_CONNECT),
+	SIG("failed connected to", MBXC_CONNECT),	/* an autodiscover URL */
 	SIG("could not connect", MBXC_CONNECT),
 	SIG("couldnt connect", MBXC_CONNECT),
 	SIG("failed to connect", MBXC_CONNECT),
@@ -73,15 +80,22 @@ static const struct sig sigs[] = {
 	SIG("could not resolve", MBXC_DNS),
 	SIG("resolve host", MBXC_DNS),
 	SIG("name or service not known", MBXC_DNS),
-	SIG("dns lookup", MBXC_DNS),
-	SIG("dns query", MBXC_DNS),
+	SIG("domain controller via dns", MBXC_DNS),
+	SIG("not find an exchange cas server via autodiscover dns", MBXC_DNS),
+	SIG("dns lookup", K_DNS_STEP),
+	SIG("dns query", K_DNS_STEP),
+	SIG("didn't return", K_NO_RESULT),
+	SIG("did not return", K_NO_RESULT),
+	SIG("auth_not_initialized", MBXC_LDAP),
+	SIG("not find an exchange cas server via active directory", MBXC_LDAP),
+	SIG("connect to domain controller", K_DC_CONNECT),
 	SIG("ldap", K_LDAP),
-	SIG("fail", K_LDAP_FAIL),
-	SIG("error", K_LDAP_FAIL),
-	SIG("invalid_credentials", K_LDAP_FAIL),
-	SIG("denied", K_LDAP_FAIL),
-	SIG("can't contact", K_LDAP_FAIL),
-	SIG("cannot contact", K_LDAP_FAIL),
+	SIG("fail", K_FAIL),
+	SIG("error", K_FAIL),
+	SIG("invalid_credentials", K_FAIL),
+	SIG("denied", K_FAIL),
+	SIG("can't contact", K_FAIL),
+	SIG("cannot contact", K_FAIL),
 	SIG("failed", K_OTHER_WORD),
 	SIG("failure", K_OTHER_WORD),
 	SIG("exception", K_OTHER_WORD),
@@ -114,11 +128,16 @@ static const struct {
 	    " directory: check IIS, raise the response timeout" },
 	[MBXC_TLS] = { "tls", "TLS/certificate failure",
 	    "check the certificate store on CUC (missing CA, expired"
-	    " Exchange certificate)" },
+	    " Exchange certificate, a corrupt tomcat certificate)" },
 	[MBXC_DNS] = { "dns", "DNS failure",
-	    "check the autodiscover DNS records and CUC's DNS servers" },
-	[MBXC_LDAP] = { "ldap", "LDAP failure",
-	    "check the domain controller credentials" },
+	    "check the Active Directory DNS domain name of the unified"
+	    " messaging service, the autodiscover and domain controller"
+	    " DNS records and CUC's DNS servers" },
+	[MBXC_LDAP] = { "ldap", "LDAP/Active Directory failure",
+	    "check the service account's Active Directory password"
+	    " (expired, wrong or locked: reset it and enter it again in"
+	    " Unity Connection) and its rights to search for Exchange"
+	    " servers" },
 	[MBXC_HTTP_401] = { "http_401", "HTTP 401",
 	    "check the unified messaging service account (password,"
 	    " user format, locked or expired, Basic/NTLM auth mode)" },
@@ -335,11 +354,39 @@ http_class(int status)
 
 /* What one pass over a lower-cased message found. */
 struct found {
-	int	best;		/* lowest class of THROTTLED..DNS seen, or MBXC_NONE */
+	int	best;		/* lowest class of a signature seen, or MBXC_NONE */
 	bool	ldap;
-	bool	ldap_fail;
+	bool	fail;		/* a failure word for LDAP or DNS */
 	bool	other_word;
+	bool	dns_step;
+	bool	no_result;
+	bool	dc_connect;
 };
+
+static void
+note_marker(struct found *f, int kind)
+{
+	switch (kind) {
+	case K_LDAP:
+		f->ldap = true;
+		break;
+	case K_FAIL:
+		f->fail = true;
+		break;
+	case K_OTHER_WORD:
+		f->other_word = f->fail = true;
+		break;
+	case K_DNS_STEP:
+		f->dns_step = true;
+		break;
+	case K_NO_RESULT:
+		f->no_result = true;
+		break;
+	case K_DC_CONNECT:
+		f->dc_connect = true;
+		break;
+	}
+}
 
 /*
  * One pass over s for every signature at once: the signatures are chained
@@ -359,7 +406,8 @@ scan_sigs(const char *s, size_t len, struct found *f)
 		head[(unsigned char)sigs[i].text[0]] = (unsigned char)i;
 	}
 	f->best = MBXC_NONE;
-	f->ldap = f->ldap_fail = f->other_word = false;
+	f->ldap = f->fail = f->other_word = false;
+	f->dns_step = f->no_result = f->dc_connect = false;
 	for (p = 0; p < len; p++) {
 		for (i = head[(unsigned char)s[p]]; i != NO_SIG; i = next[i]) {
 			const struct sig *g = &sigs[i];
@@ -368,14 +416,10 @@ scan_sigs(const char *s, size_t len, struct found *f)
 			if (g->len > len - p || s[p + 1] != g->text[1] ||
 			    memcmp(s + p + 2, g->text + 2, g->len - 2u) != 0)
 				continue;
-			if (g->kind == K_LDAP)
-				f->ldap = true;
-			else if (g->kind == K_LDAP_FAIL)
-				f->ldap_fail = true;
-			else if (g->kind == K_OTHER_WORD)
-				f->other_word = f->ldap_fail = true;
-			else if (g->kind < f->best)
+			if (g->kind < f->best)
 				f->best = g->kind;
+			else
+				note_marker(f, g->kind);
 		}
 		if (f->best == MBXC_THROTTLED)
 			return;		/* nothing can beat it */
@@ -394,9 +438,18 @@ mbxclass_builtin(const char *msg, size_t len)
 		return MBXC_NONE;
 	n = lower_copy(buf, sizeof(buf), msg, len);
 	scan_sigs(buf, n, &f);
+	if (f.dns_step && (f.fail || f.no_result) && f.best > MBXC_DNS)
+		f.best = MBXC_DNS;
+	/*
+	 * "Could not connect to Domain Controller" is an LDAP bind that
+	 * failed, most likely on the password (TechNote 116001), not the
+	 * network: it beats the "could not connect" it contains.
+	 */
+	if (f.dc_connect && f.best >= MBXC_CONNECT)
+		return MBXC_LDAP;
 	if (f.best != MBXC_NONE)
 		return (enum mbxclass)f.best;
-	if (f.ldap && f.ldap_fail)
+	if (f.ldap && f.fail)
 		return MBXC_LDAP;
 	status = status_of_lower(buf, n);
 	if (status >= 200 && status < 400)

@@ -8,7 +8,11 @@
  * connect, timeout, TLS, DNS, LDAP), which beats the HTTP status the line
  * also carries (CUC logs a failed connection as status 503), which beats
  * the generic failure shapes of `other`.  A line reporting a 2xx or 3xx
- * status and nothing more specific is not an error.
+ * status and nothing more specific is not an error.  Naming a DNS lookup
+ * or LDAP is not a failure ("Run DNS query for: _ldap._tcp..." is a
+ * trace): it takes a failure word.  One exception to the order, from
+ * Cisco's TechNote 116001: "Could not connect to Domain Controller" is a
+ * refused LDAP bind (the account's password), ldap ahead of connect.
  *
  * Built-in signatures are literal, ASCII case-insensitive substrings
  * (memmem), looked for in the first MBXCLASS_SCAN_MAX bytes of the

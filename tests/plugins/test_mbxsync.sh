@@ -20,6 +20,7 @@ mtime "$D/midnight_file/diag_CuMbxSync_00000008.uc" 2026-11-25T00:04:50Z
 mtime "$D/midnight_between/diag_CuMbxSync_00000011.uc" 2026-11-25T23:59:30Z
 mtime "$D/midnight_between/diag_CuMbxSync_00000012.uc" 2026-11-25T00:04:30Z
 mtime "$D/classes/diag_CuMbxSync_00000100.uc" 2026-11-25T12:00:00Z
+mtime "$D/technote/diag_CuMbxSync_00000200.uc" 2026-11-25T12:00:05Z
 mtime "$D/sample/diag_CuMbxSync_00000312.uc" 2026-11-25T09:41:59Z
 mtime "$D/sample/diag_CuMbxSync_00000313.uc" 2026-11-25T09:50:59Z
 mtime "$D/sample/diag_CuMbxSync_00000314.uc" 2026-11-25T10:00:00Z
@@ -121,6 +122,21 @@ done
 perf_has "errors=16;" "classes: 2xx, 3xx and ordinary lines are no errors"
 perf_has "lines=19;" "classes: every line parsed (stray spaces, empty contexts, level -1)"
 perf_has "unparsed=0;" "classes: nothing unparsed"
+
+# --- CsExMbxLocator failing as in Cisco's Single Inbox TechNote 116001
+# (Services Scenarios 1-3; Cisco quotes them from the Tomcat log, where the
+# Test button runs the same locator): the DNS steps are traces, only the
+# failed lookups count, and AUTH_NOT_INITIALIZED is the refused bind's
+run $P -f "$D/technote/diag_CuMbxSync_00000200.uc" --now 2026-11-25T12:00:05Z
+is_rc 0 "technote: 8 errors in 15 min is within -w 1"
+like "$line1" '^CUC MBXSYNC OK - 4x DNS failure: check the Active Directory DNS domain name' \
+    "technote: DNS dominates, with Cisco's next step"
+perf_has "dns=4;" "technote: failed lookups only, not Run DNS query or querying dns"
+perf_has "ldap=2;" "technote: INVALID_CREDENTIALS and AUTH_NOT_INITIALIZED"
+perf_has "connect=1;" "technote: autodiscover URL unreachable"
+perf_has "other=1;" "technote: Failed to find DC"
+perf_has "errors=8;" "technote: traces are no errors"
+perf_has "lines=16;" "technote: every line parsed"
 
 # --- standard input
 run $P - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"

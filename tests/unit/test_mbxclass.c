@@ -83,6 +83,12 @@ static const struct {
 	{ "ResponseCode=NoError, items=12", MBXC_NONE },
 	{ "Setting EWS response timeout to 100000 ms", MBXC_NONE },
 	{ "LDAP search for autodiscover SCP returned 2 entries", MBXC_NONE },
+	/* a DNS step is judged by its outcome, not by its name */
+	{ "Starting DNS lookup for autodiscover.example.com", MBXC_NONE },
+	{ "DNS lookup for autodiscover.example.com failed", MBXC_DNS },
+	{ "DNS query for: _autodiscover._tcp.example.com did not return results",
+	  MBXC_DNS },
+	{ "LDAP search didn't return results", MBXC_NONE },
 	{ "user id 0x8004 in list", MBXC_NONE },
 	{ "value=0x80046410ff", MBXC_NONE },
 	{ "", MBXC_NONE },
@@ -95,6 +101,10 @@ static const struct {
 	{ "SSL connect error, failed to get dns results, HTTP status code: 401", MBXC_TLS },
 	{ "failed to get dns results, LDAP bind failed", MBXC_DNS },
 	{ "LDAP authentication bind failed, HTTP status code: 500", MBXC_LDAP },
+	{ "Could not connect to Domain Controller (dc1.example.com), Couldn't connect",
+	  MBXC_LDAP },
+	{ "ErrorNonExistentMailbox, Could not connect to Domain Controller",
+	  MBXC_NO_MAILBOX },
 	{ "HTTP status code: 404, E_CML_IMAP_CONNECT_FAILED (0x80046410)", MBXC_HTTP_404 },
 	/* status 0 is no status: the later header line decides */
 	{ "HTTP status code: 0, response: HTTP/1.1 403 Forbidden", MBXC_HTTP_403 },
@@ -106,6 +116,165 @@ static const struct {
 	/* a 4-digit or longer number is not a status */
 	{ "HTTP status code: 4010", MBXC_NONE },
 };
+
+/*
+ * Every error text of Cisco's "Unity Connection Single Inbox Troubleshooting
+ * TechNote" (document 116001, updated 2023-03-15,
+ * https://www.cisco.com/c/en/us/support/docs/unified-communications/unity-connection/116001-uc-singleinbox-00.html)
+ * that the CsExMbxLocator, CsEws, CsWebDav or CsMbxSync traces write, and
+ * the informational traces it shows beside them, as whole diag lines with
+ * the class each must get.  The messages are the TechNote's (its xxx.xxx
+ * placeholders become example.com names); the time, thread and contexts,
+ * and the [File.cpp:NNN] prefix where the TechNote shows none, follow the
+ * line shapes of domain.md section 4.  Left out: what only the Test page
+ * shows (the Scenario 5 OpenSSL "Connection refused" text) and CuImapSvr's
+ * CML lines (another log; E_CML_IMAP_CONNECT_FAILED is in cases[] above).
+ *
+ * The classes follow the TechNote's causes: a domain controller CUC cannot
+ * "connect to" is an LDAP bind refused for the password (Services Scenario
+ * 2), a CAS server not found "via Active Directory" is the account's rights
+ * to search AD (Scenario 5), lookups that return nothing are DNS (Scenarios
+ * 1 and 3: "make sure the domain name is correct").  The summaries "Failed
+ * to locate an Exchange ... server" name no cause (the lines around them
+ * do): `other`.  Traces of a step (Run DNS query, querying dns, the length
+ * of a DNS response, LDAP initialize Return Code (0), Successfully
+ * connected) are not errors.
+ */
+#define LOC	"10:15:02.101 |6549,,,CsExMbxLocator,"
+#define TBR	"13,[CsExMbxLocator/CsExMbxLocator.cpp:192] Test Button result: "
+#define EWSL	"10:37:12.321 |9156,mail.example.com,{5C0E9B7A-1D1E-4F7B-9C44-0E3B1F0A1D2C},CsEws,"
+
+static const struct {
+	const char	*line;
+	enum mbxclass	 want;
+} technote[] = {
+	/* Unified Messaging Services, Scenario 1: no domain controller in DNS */
+	{ LOC "13,AutoDiscoverURLS not found in cache", MBXC_NONE },
+	{ LOC "13,[CsExMbxLocator/CsExMbxLocator.cpp:331]: Run DNS query for: "
+	  "_ldap._tcp.dc._msdcs.corp.example.com", MBXC_NONE },
+	{ LOC "13,[CsExMbxLocator/CCsDNSResolver.cpp:168]: querying dns for "
+	  "_ldap._tcp.dc._msdcs.corp.example.com question type 33", MBXC_NONE },
+	{ LOC "13,[CsExMbxLocator/CCsDNSResolver.cpp:186] Length of returned DNS "
+	  "response is -1", MBXC_NONE },
+	{ LOC "10,[CsExMbxLocator/CCsDNSResolver.cpp:190] failed to get dns results "
+	  "for _ldap._tcp.dc._msdcs.corp.example.com question type 33", MBXC_DNS },
+	{ LOC "11,[CsExMbxLocator/CsExMbxLocator.cpp:359]: DNS query for: "
+	  "_ldap._tcp.dc._msdcs.corp.example.com didn't return results", MBXC_DNS },
+	{ LOC TBR "Failed to locate a Domain Controller via DNS.", MBXC_DNS },
+	{ LOC TBR "Failed to locate an Exchange 2003 server. Connection will not be "
+	  "able to Locate Exchange 2003 subscribers.", MBXC_OTHER },
+	{ LOC "11,Failed to find DC required for 2003 support", MBXC_OTHER },
+	/* Scenario 2: the service account's password */
+	{ LOC "10,LDAP initialize non-SSL Return Code (0)", MBXC_NONE },
+	{ LOC "10,LDAP authentication bind failed: INVALID_CREDENTIALS", MBXC_LDAP },
+	{ LOC "10,CCsLDAPHelper::Init():exit AUTH_NOT_INITIALIZED", MBXC_LDAP },
+	{ LOC TBR "Could not connect to Domain Controller (dc1.corp.example.com) "
+	  "from DNS", MBXC_LDAP },
+	/* Scenario 3: autodiscover URLs unreachable, no SRV record */
+	{ LOC "10,[CsExMbxLocator/CsExMbxLocator.cpp:1173]: HTTP request failed with "
+	  "error: Couldn't connect to server -- couldn't connect to host, HTTP "
+	  "status code: 503, for Autodiscovery URL: http://autodiscover.example.com/ "
+	  "autodiscover/autodiscover.xml, verb: GET, query:", MBXC_CONNECT },
+	{ LOC TBR "Failed connected to Exchange CAS server at "
+	  "(http://autodiscover.example.com/autodiscover/autodiscover.xml)",
+	  MBXC_CONNECT },
+	{ LOC "13,[CsExMbxLocator/CCsDNSResolver.cpp:168]: querying dns "
+	  "for_autodiscover._tcp.example.com question type 33", MBXC_NONE },
+	{ LOC "10,[CsExMbxLocator/CCsDNSResolver.cpp:190] failed to get dns results "
+	  "for_autodiscover._tcp.example.com question type 33", MBXC_DNS },
+	{ LOC TBR "Could not find an Exchange CAS server via Autodiscover DNS SRV "
+	  "record", MBXC_DNS },
+	{ LOC "11,[CsExMbxLocator/CsExMbxLocator.cpp:636]: DNS query for: "
+	  "_autodiscover._tcp.example.com didn't return results", MBXC_DNS },
+	{ LOC TBR "Failed to locate an Exchange CAS server. Connection will not be "
+	  "able to Locate Exchange 2007/2010 subscribers.", MBXC_OTHER },
+	/* Scenario 5: found the DC, but no CAS server through AD */
+	{ LOC TBR "Successfully connected to Domain Controller (dc1.corp.example.com) "
+	  "from DNS", MBXC_NONE },
+	{ LOC TBR "Could not connect to Exchange CAS server "
+	  "(https://EX2010-1.corp.example.com/Autodiscover/Autodiscover.xml) from "
+	  "Active Directory", MBXC_CONNECT },
+	{ LOC TBR "Could not find an Exchange CAS server via Active Directory",
+	  MBXC_LDAP },
+	{ LOC TBR "Successfully connected to Exchange 2003 server "
+	  "(EX2003.corp.example.com) from Active Directory", MBXC_NONE },
+	/* Scenario 6 */
+	{ LOC TBR "Could not connect to Exchange 2003 server (ncacn_ip_tcp: "
+	  "<exchangemailboxserver1.example.com>) from Active Directory", MBXC_CONNECT },
+	/* Scenario 4: the Test page's certificate text in the CsEws shape */
+	{ EWSL "10,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: Peer "
+	  "certificate cannot be authenticated with known CA certificates - SSL "
+	  "certification problem, verify that the CA cert is OK. Details: "
+	  "error:14090086SL routinesSL3_GET_SERVER_CERTIFICATE: certificate verify "
+	  "failed, HTTP status code: 0, " EWS, MBXC_TLS },
+	/* Unified Messaging Accounts, Scenarios 3 to 6 */
+	{ EWSL "10,Failed accessing jdoe@example.com Diagnostic=[Timeout was reached "
+	  "-- operation timed out after 1000 milliseconds with 0 bytes recieved]",
+	  MBXC_TIMEOUT },
+	{ EWSL "10,Failed accessing jdoe@example.com Diagnostic=[] Verb =[] url=[] "
+	  "request=[] response[]", MBXC_OTHER },
+	{ EWSL "10,HTTP request failed with error: Bad response from server, HTTP "
+	  "code returned: 401, HTTP status code: 401", MBXC_HTTP_401 },
+	{ EWSL "10,HTTP request failed with error: Couldn't connect to server -- "
+	  "couldn't connect to host, HTTP status code: 503", MBXC_CONNECT },
+	{ EWSL "10,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: "
+	  "Couldn't connect to server -- couldn't connect to host, HTTP status code: "
+	  "503, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST",
+	  MBXC_CONNECT },
+	{ EWSL "10,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: Bad "
+	  "response from server, HTTP code returned: 401, HTTP status code: 401, "
+	  EWS, MBXC_HTTP_401 },
+	{ LOC "10,[CsExMbxLocator/CsExMbxLocator.cpp:1173]: HTTP request failed with "
+	  "error: Bad response from server, HTTP code returned: 404, HTTP status "
+	  "code: 404, for Autodiscovery URL: https://example.com/autodiscover/"
+	  "autodiscover.xml, verb: GET, query:", MBXC_HTTP_404 },
+	{ EWSL "10,Diagnostic=[SSL connect error -- error:1408F119:SSL "
+	  "routines:SSL3_GET_RECORD: decryption failed or bad record mac] "
+	  "Verb=[POST]", MBXC_TLS },
+	/* "Error codes": the statuses in the Scenario 5 shape */
+	{ EWSL "10,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: Bad "
+	  "response from server, HTTP code returned: 403, HTTP status code: 403, "
+	  EWS, MBXC_HTTP_403 },
+	{ EWSL "10,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: Bad "
+	  "response from server, HTTP code returned: 440, HTTP status code: 440, "
+	  EWS, MBXC_HTTP_440 },
+	{ EWSL "10,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: Bad "
+	  "response from server, HTTP code returned: 500, HTTP status code: 500, "
+	  EWS, MBXC_HTTP_500 },
+	{ EWSL "10,[CsEws/CsEwsResponse.cpp:88]: HTTP status=[500 Internal Server "
+	  "Error] ErrorImpersonateUserDenied The account does not have permission "
+	  "to impersonate the requested user.", MBXC_IMPERSONATION },
+	{ EWSL "10,[CsEws/CsEwsResponse.cpp:88]: EWS response code: "
+	  "ErrorNonExistentMailbox, The SMTP address has no mailbox associated "
+	  "with it.", MBXC_NO_MAILBOX },
+	/* Other Issues: the one whole line the TechNote quotes */
+	{ "01:10:20.300 |6549,mail.example.com,{5C0E9B7A-1D1E-4F7B-9C44-0E3B1F0A1D2C}, "
+	  "CsWebDav,14,[CsWebDav/CsWebDavMbxClient.cpp:3340]: HTTP Status code: 500, "
+	  "WEBDAV response headers: HTTP/1.1 500 Internal Server Error", MBXC_HTTP_500 },
+};
+
+static void
+test_technote_116001(void **unused)
+{
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(technote); i++) {
+		const char *line = technote[i].line;
+		struct diag_record r;
+		enum mbxclass got;
+
+		assert_int_equal(diag_parse_line(line, strlen(line), &r, NULL),
+		    0);
+		got = mbxclass_classify(NULL, line, strlen(line), r.message,
+		    r.message_len);
+		if (got != technote[i].want)
+			print_message("# technote %zu '%s': got %s, want %s\n", i,
+			    line, mbxclass_label(got),
+			    mbxclass_label(technote[i].want));
+		assert_int_equal(got, technote[i].want);
+	}
+}
 
 static void
 test_cases(void **unused)
@@ -282,6 +451,7 @@ main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_http_status),
 		cmocka_unit_test(test_real_lines),
+		cmocka_unit_test(test_technote_116001),
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_bad_pattern),
 	};
