@@ -115,6 +115,7 @@ struct scan {
 	struct idtable		 subs;		/* per subscription id */
 	const struct idrec	*probe;		/* check_cuc_port's, in subs */
 	unsigned long		 probe_lines;	/* its lines, never counted */
+	unsigned long		 probe_seeds;	/* notes that made its record */
 	struct jetty_cache	 stamps;
 	struct foreign		 fsrc[FOREIGN_MAX];
 	size_t			 nfsrc;
@@ -235,6 +236,9 @@ scan_init(struct scan *sc, const struct config *cfg, int64_t ws)
 	sc->newest_line = NO_TIME;
 	sc->oldest_line = INT64_MAX;
 	idtable_init(&sc->subs, SUBS_MAX);
+	/* the probe's record first: a full table never drops its lines */
+	idtable_note(&sc->subs, PROBE_ID, PROBE_ID_LEN, 0, 0, false);
+	sc->probe_seeds = 1;
 }
 
 static bool
@@ -387,6 +391,7 @@ scan_merge(struct scan *a, const struct scan *b)
 	a->errors += b->errors;
 	a->foreign += b->foreign;
 	a->probe_lines += b->probe_lines;
+	a->probe_seeds += b->probe_seeds;
 	a->newest_ok = max64(a->newest_ok, b->newest_ok);
 	a->newest_notif = max64(a->newest_notif, b->newest_notif);
 	a->before_ok = max64(a->before_ok, b->before_ok);
@@ -424,23 +429,26 @@ scan_file(struct scan *sc, const struct logfile *lf, size_t from)
  * out of every count, once per run: the notifications, their statuses,
  * and the newest times when the probe's were the newest (then the others'
  * come from the table: an id past SUBS_MAX is not there, which can only
- * make the age older, never younger).  The record stays in the table and
- * sc->probe marks it for the counts made from the table.
+ * make the age older, never younger).  The record (made by scan_init, so
+ * always there unless memory ran out) stays in the table and sc->probe
+ * marks it for the counts made from the table.
  */
 static void
 scan_drop_probe(struct scan *sc)
 {
 	const struct idrec *p, *s;
 	int64_t newest_ok = NO_TIME, newest_notif = NO_TIME;
+	unsigned long lines;
 	size_t pos = 0;
 
 	idtable_flush(&sc->subs);
 	if ((p = idtable_find(&sc->subs, PROBE_ID, PROBE_ID_LEN)) == NULL)
 		return;
 	sc->probe = p;
-	sc->probe_lines += p->count;
-	sc->notifications -= p->count;
-	sc->status[200] -= p->count;
+	lines = p->count - sc->probe_seeds;
+	sc->probe_lines += lines;
+	sc->notifications -= lines;
+	sc->status[200] -= lines;
 	if ((int64_t)p->last_ok < sc->newest_ok &&
 	    (int64_t)p->last_seen < sc->newest_notif)
 		return;
@@ -1061,6 +1069,7 @@ keepalive_check(void *config, struct report *rep)
 			    "the last %.0f s", (double)window + CUC_LOOKBACK);
 			cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 			cucsvc_result_free(&cr);
+			idtable_free(&run.sc.subs);
 			return;
 		}
 	}
@@ -1074,6 +1083,8 @@ keepalive_check(void *config, struct report *rep)
 	if ((run.lr = calloc(run.ll.count, sizeof(*run.lr))) == NULL) {
 		report_fail(rep, STATE_UNKNOWN, "out of memory");
 		loglist_free(&run.ll);
+		cucsvc_result_free(&cr);
+		idtable_free(&run.sc.subs);
 		return;
 	}
 	if (gather_window(cfg, &run, rep) == 0 &&

@@ -208,6 +208,26 @@ perf_has "subscriptions=1000;;;0 stale=0;;;0 notifications=69965;;;0 errors=0;;;
 run $P -f "$TMPD/big_probes.log" $NOW -v
 like "$out" "skipped 35 lines of check_cuc_port --soap probes" "two threads: 35 probe lines skipped"
 
+# A table full (100,000 ids, SUBS_MAX) before the first probe: the probe's
+# record is made first, so its lines are never taken for Exchange's.
+python3 - "$TMPD/full.log" "$PROBE" <<'PY'
+import sys
+path, probe = sys.argv[1], sys.argv[2]
+line = '%s - - [29/Jun/2014:%02d:%02d:%02d +0000] "POST /NotificationService/services/NotificationService?id=%s&pid=%d HTTP/1.1" 200 343\n'
+with open(path, "w") as f:
+    for i in range(100000):
+        t = 15 * 3600 + 20 * 60 + i * 600 // 100000
+        f.write(line % ("10.1.2.3", t // 3600, t // 60 % 60, t % 60,
+                        "%08x-1234-4abc-8def-%012d" % (i, i), 4242))
+    for m in (0, 5, 10):
+        f.write(line % ("10.40.0.7", 16, m, 0, probe, 0))
+PY
+run $P -f "$TMPD/full.log" $NOW -v
+is_rc 2 "table full, then probes: CRITICAL by Exchange's age"
+perf_has "age=2701s;600;900;0 subscriptions=99999;;;0 stale=99999;;;0 notifications=100000;" "the probes in no count, the bound noted"
+like "$out" 'more than 100000 distinct ids' "the bound is said"
+like "$out" "skipped 3 lines of check_cuc_port --soap probes" "the 3 probes skipped"
+
 # --- unparsed and not-a-log -------------------------------------------------------
 run $P -f $D/unparsed.log $NOW
 is_rc 0 "3 broken lines among good ones are only counted"
