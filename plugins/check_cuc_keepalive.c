@@ -449,8 +449,8 @@ scan_drop_probe(struct scan *sc)
 	sc->probe_lines += lines;
 	sc->notifications -= lines;
 	sc->status[200] -= lines;
-	if ((int64_t)p->last_ok < sc->newest_ok &&
-	    (int64_t)p->last_seen < sc->newest_notif)
+	if (lines == 0 || ((int64_t)p->last_ok < sc->newest_ok &&
+	    (int64_t)p->last_seen < sc->newest_notif))
 		return;
 	while ((s = idtable_next(&sc->subs, &pos)) != NULL) {
 		if (s == p)
