@@ -12,8 +12,8 @@ Exchange POSTs EWS push notifications to CUC on TCP 7080; Jetty answers
 
 soap answers SubscriptionStatus OK, unsubscribe Unsubscribe (what a real CUC
 answers for a subscription it does not know), --subscription-status any other
-text; fault answers HTTP 500 with a SOAP 1.1 Fault, as a SOAP stack does for a
-request it cannot take.
+text; fault answers HTTP 500 with a SOAP 1.1 Fault (SOAP 1.1 section 4.4 puts
+faults in HTTP 500; the faultstring is Apache CXF's for a body it cannot read).
 --port 0 picks a free port; --port-file receives the bound port (written
 atomically) once the socket listens, so a test waits for the file.
 --request-log appends one NCSA common-log line per answered request in the

@@ -183,7 +183,8 @@ run $P -f $D/ok.log $NOW -v
 unlike "$out" 'skipped' "no probe, no word of it"
 
 # A region over 8 MiB is read by two threads (common/logwindow.h): the
-# probe's records of both are merged and still taken out.
+# probe's records of both are merged and still taken out.  Lines in Jetty's
+# NCSA shape (shared/domain.md section 2), UUID v4 ids as CUC's.
 python3 - "$TMPD/big.log" "$PROBE" <<'PY'
 import sys
 path, probe = sys.argv[1], sys.argv[2]
