@@ -309,6 +309,22 @@ idtable_next(const struct idtable *t, size_t *pos)
 	return NULL;
 }
 
+const struct idrec *
+idtable_find(const struct idtable *t, const char *id, size_t len)
+{
+	uint64_t hash;
+	uint32_t hash2;
+	size_t j;
+
+	if (t->slot == NULL)
+		return NULL;
+	id_hash(id, len > IDTABLE_ID_MAX ? IDTABLE_ID_MAX : len, &hash, &hash2);
+	for (j = hash & t->mask; t->slot[j].hash != 0; j = (j + 1) & t->mask)
+		if (t->slot[j].hash == hash && t->slot[j].hash2 == hash2)
+			return &t->slot[j];
+	return NULL;
+}
+
 const char *
 idtable_id(const struct idtable *t, const struct idrec *r)
 {

@@ -95,6 +95,15 @@ void idtable_merge(struct idtable *a, const struct idtable *b);
  */
 const struct idrec *idtable_next(const struct idtable *, size_t *pos);
 
+/*
+ * The record of id (cut to IDTABLE_ID_MAX as idtable_note cuts it), or
+ * NULL when the table has none; notes still queued are not looked at
+ * (flush first).  One lookup, for a caller that treats one id apart once
+ * per run rather than comparing every note.  Valid until the table changes.
+ */
+const struct idrec *idtable_find(const struct idtable *, const char *id,
+    size_t len);
+
 /* The text of r's id (not NUL-terminated), its length in r->id_len. */
 const char *idtable_id(const struct idtable *, const struct idrec *r);
 

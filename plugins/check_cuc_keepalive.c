@@ -38,6 +38,7 @@
 #include "options.h"
 #include "output.h"
 #include "plugin.h"
+#include "probe.h"
 #include "range.h"
 #include "state.h"
 #include "timeparse.h"
@@ -112,6 +113,9 @@ struct scan {
 	int64_t			 oldest_line;
 	unsigned long		 status[1000];	/* notifications by status */
 	struct idtable		 subs;		/* per subscription id */
+	const struct idrec	*probe;		/* check_cuc_port's, in subs */
+	unsigned long		 probe_lines;	/* its lines, never counted */
+	unsigned long		 probe_seeds;	/* notes that made its record */
 	struct jetty_cache	 stamps;
 	struct foreign		 fsrc[FOREIGN_MAX];
 	size_t			 nfsrc;
@@ -152,7 +156,10 @@ help(FILE *fp)
 "Connection, from the Jetty request log (NCSA common or combined; both\n"
 "stamp shapes, any zone, IPv4/IPv6 clients).  A notification is a POST to\n"
 JETTY_NOTIFY_PATH "?id=<id>.\n"
-"Every healthy subscription gets one at least every 5 minutes.\n\n", fp);
+"Every healthy subscription gets one at least every 5 minutes.  Lines of\n"
+"check_cuc_port --soap's probe (id=" PROBE_ID ")\n"
+"are never counted: not as notifications, subscriptions, errors or\n"
+"foreign, nor for the age.\n\n", fp);
 	usage(fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=PATH\n"
@@ -212,7 +219,8 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "           which no line read parses (not a Jetty request log?), standard\n"
 "           input over 256 MiB, bad options, -t passed.\n"
 "\n-v adds the stalest subscriptions with their last-seen times, foreign\n"
-"addresses with counts and notifications by status code.\n", fp);
+"addresses with counts, notifications by status code and how many lines\n"
+"of check_cuc_port's probe were skipped.\n", fp);
 }
 
 /* --- reading lines ------------------------------------------------------ */
@@ -228,6 +236,9 @@ scan_init(struct scan *sc, const struct config *cfg, int64_t ws)
 	sc->newest_line = NO_TIME;
 	sc->oldest_line = INT64_MAX;
 	idtable_init(&sc->subs, SUBS_MAX);
+	/* the probe's record first: a full table never drops its lines */
+	idtable_note(&sc->subs, PROBE_ID, PROBE_ID_LEN, 0, 0, false);
+	sc->probe_seeds = 1;
 }
 
 static bool
@@ -293,6 +304,17 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 	if (!r->notification)
 		return;
 	ok = r->status >= 200 && r->status <= 299;
+	/*
+	 * check_cuc_port's probe (probe.h) is no subscription.  Its usual
+	 * line (in the window, 200) goes into the table like any other and
+	 * is taken out once per id after the walk (scan_drop_probe): only
+	 * the other lines pay for a compare.
+	 */
+	if ((r->time < sc->ws || r->status != 200) &&
+	    probe_id_is(r->id, r->id_len)) {
+		sc->probe_lines++;
+		return;
+	}
 	if (r->time < sc->ws) {	/* read for the slack only */
 		if (r->time > sc->before_notif)
 			sc->before_notif = r->time;
@@ -312,6 +334,8 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 	idtable_note(&sc->subs, r->id, r->id_len, r->time,
 	    (unsigned int)r->status, ok);
 	if (sc->cfg->nsources > 0 && is_foreign(sc, r->client, r->client_len)) {
+		if (probe_id_is(r->id, r->id_len))
+			return;	/* the monitoring host: never foreign */
 		sc->foreign++;
 		foreign_add(sc, r->client, r->client_len, 1);
 	}
@@ -366,6 +390,8 @@ scan_merge(struct scan *a, const struct scan *b)
 	a->notifications += b->notifications;
 	a->errors += b->errors;
 	a->foreign += b->foreign;
+	a->probe_lines += b->probe_lines;
+	a->probe_seeds += b->probe_seeds;
 	a->newest_ok = max64(a->newest_ok, b->newest_ok);
 	a->newest_notif = max64(a->newest_notif, b->newest_notif);
 	a->before_ok = max64(a->before_ok, b->before_ok);
@@ -396,6 +422,48 @@ scan_file(struct scan *sc, const struct logfile *lf, size_t from)
 	if (other != NULL)
 		idtable_free(&other->subs);
 	free(other);
+}
+
+/*
+ * Take the probe's lines that went into the table (in the window, 200)
+ * out of every count, once per run: the notifications, their statuses,
+ * and the newest times when the probe's were the newest (then the others'
+ * come from the table: an id past SUBS_MAX is not there, which can only
+ * make the age older, never younger).  The record (made by scan_init, so
+ * always there unless memory ran out) stays in the table and sc->probe
+ * marks it for the counts made from the table.
+ */
+static void
+scan_drop_probe(struct scan *sc)
+{
+	const struct idrec *p, *s;
+	int64_t newest_ok = NO_TIME, newest_notif = NO_TIME;
+	unsigned long lines;
+	size_t pos = 0;
+
+	idtable_flush(&sc->subs);
+	if ((p = idtable_find(&sc->subs, PROBE_ID, PROBE_ID_LEN)) == NULL)
+		return;
+	sc->probe = p;
+	lines = p->count - sc->probe_seeds;
+	sc->probe_lines += lines;
+	sc->notifications -= lines;
+	sc->status[200] -= lines;
+	if (lines == 0 || ((int64_t)p->last_ok < sc->newest_ok &&
+	    (int64_t)p->last_seen < sc->newest_notif))
+		return;
+	while ((s = idtable_next(&sc->subs, &pos)) != NULL) {
+		if (s == p)
+			continue;
+		if (s->last_ok != 0 && (int64_t)s->last_ok > newest_ok)
+			newest_ok = s->last_ok;
+		if ((int64_t)s->last_seen > newest_notif)
+			newest_notif = s->last_seen;
+	}
+	if ((int64_t)p->last_ok >= sc->newest_ok)
+		sc->newest_ok = newest_ok;
+	if ((int64_t)p->last_seen >= sc->newest_notif)
+		sc->newest_notif = newest_notif;
 }
 
 /*
@@ -434,7 +502,9 @@ lookback_buffer(struct scan *sc, struct logread *lr, size_t end,
 			sc->oldest_line = r.time;
 		if (sc->before_ok != NO_TIME && r.time < sc->before_ok - SLACK)
 			return true;
-		if (r.notification) {
+		if (r.notification && probe_id_is(r.id, r.id_len))
+			sc->probe_lines++;
+		else if (r.notification) {
 			if (r.time > sc->before_notif)
 				sc->before_notif = r.time;
 			if (r.status >= 200 && r.status <= 299 &&
@@ -686,6 +756,7 @@ gather_window(const struct config *cfg, struct run *run, struct report *rep)
 			break;
 		}
 	}
+	scan_drop_probe(&run->sc);
 	return 0;
 }
 
@@ -737,12 +808,14 @@ age_of(const struct run *run, int64_t t)
 
 /* The stalest subscriptions: LIST_MAX of them, stalest first. */
 static size_t
-stalest(const struct idtable *t, const struct idrec **top)
+stalest(const struct scan *sc, const struct idrec **top)
 {
 	size_t n = 0, pos = 0, j;
 	const struct idrec *s;
 
-	while ((s = idtable_next(t, &pos)) != NULL) {
+	while ((s = idtable_next(&sc->subs, &pos)) != NULL) {
+		if (s == sc->probe)
+			continue;
 		if (n == LIST_MAX && s->last_ok >= top[n - 1]->last_ok)
 			continue;
 		j = n < LIST_MAX ? n++ : n - 1;
@@ -761,9 +834,17 @@ count_stale(const struct run *run, double stale_after)
 	size_t pos = 0;
 
 	while ((s = idtable_next(&run->sc.subs, &pos)) != NULL)
-		if (s->last_ok == 0 || age_of(run, s->last_ok) > stale_after)
+		if (s != run->sc.probe && (s->last_ok == 0 ||
+		    age_of(run, s->last_ok) > stale_after))
 			n++;
 	return n;
+}
+
+/* Distinct ids heard from, the probe's not among them. */
+static size_t
+subscriptions(const struct scan *sc)
+{
+	return sc->subs.used - (sc->probe != NULL);
 }
 
 /* An id as text: a NUL shown as '?', not cut (output.h cleans the rest). */
@@ -811,7 +892,10 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 			report_detail(rep, "log %s: %lu lines read", strcmp(
 			    run->lr[i].path, "-") == 0 ? "standard input" :
 			    run->lr[i].path, run->lr[i].lines);
-	n = stalest(&sc->subs, top);
+	if (sc->probe_lines > 0)
+		report_detail(rep, "skipped %lu lines of check_cuc_port --soap "
+		    "probes (id %s)", sc->probe_lines, PROBE_ID);
+	n = stalest(sc, top);
 	if (n > 0)
 		report_detail(rep, "stalest subscriptions (newest 2xx, last "
 		    "seen, status, notifications in window):");
@@ -928,11 +1012,11 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	}
 	report_set_state(rep, st);
 	report_summary(rep, "%s, %zu subscriptions, %lu stale, %lu "
-	    "notifications, %lu errors%s", head, sc->subs.used, stale,
+	    "notifications, %lu errors%s", head, subscriptions(sc), stale,
 	    sc->notifications, sc->errors, fgn);
 	report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
-	report_metric(rep, "subscriptions", (double)sc->subs.used, NULL, 0,
-	    NULL);
+	report_metric(rep, "subscriptions", (double)subscriptions(sc), NULL,
+	    0, NULL);
 	report_metric(rep, "stale", (double)stale, NULL, 0, &cfg->stale_thr);
 	report_metric(rep, "notifications", (double)sc->notifications, NULL, 0,
 	    NULL);
@@ -985,6 +1069,7 @@ keepalive_check(void *config, struct report *rep)
 			    "the last %.0f s", (double)window + CUC_LOOKBACK);
 			cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 			cucsvc_result_free(&cr);
+			idtable_free(&run.sc.subs);
 			return;
 		}
 	}
@@ -998,6 +1083,8 @@ keepalive_check(void *config, struct report *rep)
 	if ((run.lr = calloc(run.ll.count, sizeof(*run.lr))) == NULL) {
 		report_fail(rep, STATE_UNKNOWN, "out of memory");
 		loglist_free(&run.ll);
+		cucsvc_result_free(&cr);
+		idtable_free(&run.sc.subs);
 		return;
 	}
 	if (gather_window(cfg, &run, rep) == 0 &&

@@ -22,6 +22,7 @@
 #include "options.h"
 #include "output.h"
 #include "plugin.h"
+#include "probe.h"
 #include "procnet.h"
 #include "range.h"
 #include "soap.h"
@@ -102,20 +103,25 @@ help(FILE *fp)
 " --soap\n"
 "    POST an EWS SendNotification with a StatusEvent for a made-up\n"
 "    subscription, as Exchange does, and report the SubscriptionStatus of\n"
-"    the answer: proves the notification service itself works.\n"
+"    the answer: proves the notification service itself works.  The URL\n"
+"    is --path?id=" PROBE_ID "&pid=0\n"
+"    (unless --path has a query): an id no Exchange or CUC subscription\n"
+"    has (UUID version 0, NCS variant), which check_cuc_keepalive never\n"
+"    counts in Jetty's request log.\n"
 " --unsubscribe-state=STATE\n"
-"    State when the answer says Unsubscribe (default WARNING: the service\n"
-"    works but ends the probe's unknown subscription; set OK once you\n"
-"    know your CUC answers so).  Any other status is WARNING.\n"
+"    State when the answer says Unsubscribe (default OK: a working CUC\n"
+"    answers so for the probe's unknown subscription).  Any status other\n"
+"    than OK or Unsubscribe is WARNING.\n"
 " --listening\n"
 "    Run on the CUC box: no connection, read /proc/net/tcp{,6} and tell\n"
 "    whether a socket LISTENs on PORT (any address) and which process\n"
 "    owns it (when readable, as lsof shows it).\n", fp);
 	common_help(fp);
 	fputs("\nStates:\n"
-" OK        connected (and the HTTP/SOAP answer is as expected).\n"
-" WARNING   connect time beyond -w; SubscriptionStatus Unsubscribe (see\n"
-"           --unsubscribe-state) or another value.\n"
+" OK        connected (and the HTTP answer is as expected; with --soap a\n"
+"           SendNotificationResult saying OK or Unsubscribe).\n"
+" WARNING   connect time beyond -w; a SubscriptionStatus other than OK\n"
+"           or Unsubscribe (Unsubscribe: see --unsubscribe-state).\n"
 " CRITICAL  connection refused (nothing listens), host or network\n"
 "           unreachable, no answer within the probe's deadline (SYNs\n"
 "           dropped by a firewall), connect time beyond -c, no HTTP\n"
@@ -230,7 +236,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	cfg->port = DEFAULT_PORT;
 	cfg->portnum = 7080;
 	cfg->path = DEFAULT_PATH;
-	cfg->unsubscribe_state = STATE_WARNING;
+	/* the service works: it only ends the probe's unknown subscription */
+	cfg->unsubscribe_state = STATE_OK;
 	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
 	    errlen)) != 0)
 		return rc < 0 ? -1 : 0;
@@ -446,7 +453,7 @@ http_check(struct report *rep, const struct config *cfg,
 	host_port(addr, sizeof(addr), pr->address, cfg->port);
 	snprintf(url, sizeof(url), "http://%s%s%s", addr, cfg->path,
 	    cfg->soap && strchr(cfg->path, '?') == NULL ?
-	    "?id=00000000-0000-0000-0000-000000000000&pid=0" : "");
+	    PROBE_QUERY : "");
 	host_port(host_hdr + 6, sizeof(host_hdr) - 6, cfg->host, cfg->port);
 	memcpy(host_hdr, "Host: ", 6);
 	memset(&rq, 0, sizeof(rq));

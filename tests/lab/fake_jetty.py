@@ -6,9 +6,14 @@ Exchange POSTs EWS push notifications to CUC on TCP 7080; Jetty answers
 (or misbehaves on purpose) so the plugins can be tested without a CUC box.
 
   fake_jetty.py [--bind ADDR] [--port N] [--port-file FILE]
-                [--mode soap|unsubscribe|nonsoap|hang|close]
+                [--mode soap|unsubscribe|fault|nonsoap|hang|close]
+                [--subscription-status TEXT]
                 [--request-log PATH] [--log-shape jetty|cisco]
 
+soap answers SubscriptionStatus OK, unsubscribe Unsubscribe (what a real CUC
+answers for a subscription it does not know), --subscription-status any other
+text; fault answers HTTP 500 with a SOAP 1.1 Fault (SOAP 1.1 section 4.4 puts
+faults in HTTP 500; the faultstring is Apache CXF's for a body it cannot read).
 --port 0 picks a free port; --port-file receives the bound port (written
 atomically) once the socket listens, so a test waits for the file.
 --request-log appends one NCSA common-log line per answered request in the
@@ -39,6 +44,13 @@ SOAP_ANSWER = (
     "</SendNotificationResult>"
     "</soap:Body>"
     "</soap:Envelope>")
+
+FAULT_ANSWER = (
+    "<?xml version='1.0' encoding='UTF-8'?>"
+    "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+    "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode>"
+    "<faultstring>Unmarshalling Error</faultstring></soap:Fault>"
+    "</soap:Body></soap:Envelope>")
 
 NONSOAP_ANSWER = (
     "<!DOCTYPE html>\n<html><head><title>Welcome</title></head>"
@@ -103,21 +115,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if length > 0:
             self.rfile.read(length)
         mode = self.server.mode
+        code = 200
         if mode == "nonsoap":
             body, ctype = NONSOAP_ANSWER, "text/html; charset=utf-8"
+        elif mode == "fault":
+            code, body = 500, FAULT_ANSWER
+            ctype = "text/xml; charset=utf-8"
         else:
-            status = "Unsubscribe" if mode == "unsubscribe" else "OK"
+            status = self.server.status or (
+                "Unsubscribe" if mode == "unsubscribe" else "OK")
             body = SOAP_ANSWER.format(status=status)
             ctype = "text/xml; charset=utf-8"
         data = body.encode("utf-8")
-        self.send_response(200)
+        self.send_response(code)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
         self.server.log.write(self.client_address[0], self.requestline,
-                              200, len(data))
+                              code, len(data))
 
     do_GET = do_POST = do_HEAD = do_PUT = answer
 
@@ -146,7 +163,9 @@ def main():
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--port-file")
     ap.add_argument("--mode", default="soap",
-                    choices=("soap", "unsubscribe", "nonsoap", "hang", "close"))
+                    choices=("soap", "unsubscribe", "fault", "nonsoap", "hang",
+                             "close"))
+    ap.add_argument("--subscription-status")
     ap.add_argument("--request-log")
     ap.add_argument("--log-shape", default="jetty", choices=("jetty", "cisco"))
     args = ap.parse_args()
@@ -155,6 +174,7 @@ def main():
         else socket.AF_INET
     srv = Server((args.bind, args.port), Handler)
     srv.mode = args.mode
+    srv.status = args.subscription_status
     srv.stop = threading.Event()
     srv.log = RequestLog(args.request_log, args.log_shape)
     if args.port_file:

@@ -17,6 +17,8 @@ timed() {
 # Python starts slowly: start every server first, then wait for them.
 start soap fake_jetty.py --mode soap --request-log "$TMPD/request.log"
 start unsub fake_jetty.py --mode unsubscribe
+start pending fake_jetty.py --mode soap --subscription-status Pending
+start fault fake_jetty.py --mode fault
 start nonsoap fake_jetty.py --mode nonsoap
 start hang fake_jetty.py --mode hang
 start close fake_jetty.py --mode close
@@ -25,6 +27,8 @@ start v6 fake_jetty.py --mode soap --bind ::1
 start syn full_backlog.py
 SOAP=$(port soap)
 UNSUB=$(port unsub)
+PENDING=$(port pending)
+FAULT=$(port fault)
 NONSOAP=$(port nonsoap)
 HANG=$(port hang)
 CLOSE=$(port close)
@@ -115,19 +119,47 @@ like "$line1" "^CUC PORT OK - notification service at 127\.0\.0\.1:$SOAP answere
     "--soap: SubscriptionStatus OK"
 sane "--soap OK"
 like "$(tail -n 1 "$TMPD/request.log")" \
-    '^127\.0\.0\.1 - - \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:[0-9:]{8} \+0000\] "POST /NotificationService/services/NotificationService\?id=[-0-9a-f]+&pid=[0-9]+ HTTP/1\.1" 200 [0-9]+$' \
-    "--soap: POSTs to the notification URL (request log)"
+    '^127\.0\.0\.1 - - \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:[0-9:]{8} \+0000\] "POST /NotificationService/services/NotificationService\?id=c4ecc4c0-0000-0000-0000-000000007080&pid=0 HTTP/1\.1" 200 [0-9]+$' \
+    "--soap: POSTs to the notification URL with the probe's own id (request log)"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --path='/NotificationService/services/NotificationService?id=mine&pid=7'
+is_rc 0 "--soap with a query in --path"
+like "$(tail -n 1 "$TMPD/request.log")" '"POST /NotificationService/services/NotificationService\?id=mine&pid=7 HTTP/1\.1" 200 ' \
+    "--path with a query is posted as given"
 
-# Unsubscribe: the service works but ends the probe's made-up subscription;
-# WARNING by default (--help), OK on request.
+# Unsubscribe: what a working CUC answers for the probe's made-up
+# subscription (domain.md section 1): OK by default, WARNING on request.
 run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap
-is_rc 1 "--soap Unsubscribe"
-like "$line1" "^CUC PORT WARNING - .*SubscriptionStatus Unsubscribe" \
+is_rc 0 "--soap Unsubscribe is OK by default"
+like "$line1" "^CUC PORT OK - notification service at 127\.0\.0\.1:$UNSUB answered SubscriptionStatus Unsubscribe \(HTTP 200, Server: Jetty" \
     "--soap Unsubscribe named"
 sane "--soap Unsubscribe"
 
-run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=ok
-is_rc 0 "--unsubscribe-state=ok"
+run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=warning
+is_rc 1 "--unsubscribe-state=warning"
+like "$line1" "^CUC PORT WARNING - .*SubscriptionStatus Unsubscribe" \
+    "--unsubscribe-state=warning: Unsubscribe named"
+run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=bogus
+is_rc 3 "bad --unsubscribe-state"
+like "$line1" "^CUC PORT UNKNOWN - invalid --unsubscribe-state 'bogus'" \
+    "bad --unsubscribe-state named"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --unsubscribe-state=critical
+is_rc 0 "--unsubscribe-state leaves SubscriptionStatus OK alone"
+
+# Any other SubscriptionStatus is WARNING, whatever --unsubscribe-state says.
+run check_cuc_port -H 127.0.0.1 -p "$PENDING" --soap
+is_rc 1 "--soap: another SubscriptionStatus is WARNING"
+like "$line1" "^CUC PORT WARNING - notification service at 127\.0\.0\.1:$PENDING answered SubscriptionStatus Pending" \
+    "another SubscriptionStatus named"
+sane "--soap other status"
+run check_cuc_port -H 127.0.0.1 -p "$PENDING" --soap --unsubscribe-state=ok
+is_rc 1 "--unsubscribe-state=ok does not cover other statuses"
+
+# A SOAP fault is no SendNotificationResult: CRITICAL.
+run check_cuc_port -H 127.0.0.1 -p "$FAULT" --soap
+is_rc 2 "--soap: a SOAP fault is CRITICAL"
+like "$line1" "^CUC PORT CRITICAL - no SOAP answer from 127\.0\.0\.1:$FAULT: SOAP fault: Unmarshalling Error \(HTTP 500, text/xml" \
+    "SOAP fault: the faultstring is named"
+sane "--soap fault"
 
 run check_cuc_port -H 127.0.0.1 -p "$NONSOAP" --soap
 is_rc 2 "--soap on a non-SOAP answer"

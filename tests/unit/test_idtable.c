@@ -3,7 +3,7 @@
  * id (newest ok, newest seen and its status, count), ids cut to
  * IDTABLE_ID_MAX, the bound on ids and the dropped count, times clamped to
  * 32 bits, growth of slots and pool (out of the first arena too), ids
- * outliving the caller's
+ * found by idtable_find, ids outliving the caller's
  * buffer, and merging two tables split at every point giving the same
  * table as one.
  */
@@ -371,6 +371,67 @@ test_arena_outgrown(void **state)
 	idtable_free(&t);
 }
 
+/*
+ * idtable_find gives the record idtable_next has for an id (cut as notes
+ * are), NULL for an id the table lacks or an empty table; it holds
+ * across growth and a merge.
+ */
+static void
+test_find(void **state)
+{
+	char x[IDTABLE_ID_MAX + 20], id[32];
+	struct idtable t, b;
+	const struct idrec *r;
+	size_t i;
+
+	(void)state;
+	idtable_init(&t, 5000);
+	assert_null(idtable_find(&t, "a", 1));		/* nothing allocated */
+	idtable_note(&t, "a", 1, 10, 200, true);
+	idtable_note(&t, "ab", 2, 20, 500, false);
+	memset(x, 'x', sizeof(x));
+	idtable_note(&t, x, sizeof(x), 30, 200, true);
+	idtable_flush(&t);
+	assert_ptr_equal(idtable_find(&t, "a", 1), find(&t, "a"));
+	assert_non_null(r = idtable_find(&t, "ab", 2));
+	assert_int_equal(r->last_seen, 20);
+	assert_int_equal(r->last_ok, 0);
+	assert_null(idtable_find(&t, "b", 1));
+	assert_null(idtable_find(&t, "abc", 3));
+	assert_null(idtable_find(&t, "", 0));
+	/* a long id is found by its first IDTABLE_ID_MAX bytes */
+	x[IDTABLE_ID_MAX + 5] = 'y';
+	assert_non_null(r = idtable_find(&t, x, sizeof(x)));
+	assert_int_equal(r->last_seen, 30);
+	assert_non_null(idtable_find(&t, x, IDTABLE_ID_MAX));
+	assert_null(idtable_find(&t, x, IDTABLE_ID_MAX - 1));
+	/* the slots grow: every id still found */
+	for (i = 0; i < 3000; i++) {
+		snprintf(id, sizeof(id), "sub-%zu", i);
+		idtable_note(&t, id, strlen(id), (int64_t)(100 + i), 200, true);
+		idtable_flush(&t);
+	}
+	for (i = 0; i < 3000; i += 7) {
+		snprintf(id, sizeof(id), "sub-%zu", i);
+		assert_non_null(r = idtable_find(&t, id, strlen(id)));
+		assert_int_equal(r->last_ok, 100 + i);
+	}
+	/* merged in from another table */
+	idtable_init(&b, 10);
+	idtable_note(&b, "only-b", 6, 50, 200, true);
+	idtable_note(&b, "a", 1, 60, 200, true);
+	idtable_flush(&b);
+	idtable_merge(&t, &b);
+	assert_non_null(r = idtable_find(&t, "only-b", 6));
+	assert_int_equal(r->count, 1);
+	assert_non_null(r = idtable_find(&t, "a", 1));
+	assert_int_equal(r->count, 2);
+	assert_int_equal(r->last_ok, 60);
+	idtable_free(&b);
+	idtable_free(&t);
+	assert_null(idtable_find(&t, "a", 1));		/* freed: empty */
+}
+
 int
 main(void)
 {
@@ -382,6 +443,7 @@ main(void)
 		cmocka_unit_test(test_buffer_reuse),
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_arena_outgrown),
+		cmocka_unit_test(test_find),
 	};
 
 	return cmocka_run_group_tests_name("idtable", tests, NULL, NULL);

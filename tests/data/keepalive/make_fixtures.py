@@ -49,6 +49,17 @@ def other(sec, client="10.9.9.9"):
         client, stamp(sec)))
 
 
+# check_cuc_port --soap's own id (common/probe.h); it posts with pid=0
+# from the monitoring host.  Its lines have the shape of any notification
+# (Jetty logs every POST: shared/domain.md section 2).
+PROBE = "c4ecc4c0-0000-0000-0000-000000007080"
+
+
+def probe(sec, status=200, client="10.40.0.7"):
+    return (sec, '%s - - %s "POST %s?id=%s&pid=0 HTTP/1.1" %d %d' % (
+        client, stamp(sec), PATH, PROBE, status, 343 if status == 200 else 0))
+
+
 def sub_id(i):
     return "0000%04d-aaaa-bbbb-cccc-%012d" % (i, i)
 
@@ -149,6 +160,28 @@ def main():
            (hms(15, 40), "#garbled#\x01\x02"),
            (hms(15, 50), "10.1.2.3 - - [29/Jun/2014:25:50:00 +0000] \"GET / HTTP/1.1\" 200 0")]
     write(d, "unparsed.log", ev)
+
+    # probe_dead.log: Exchange's keepalives stop at 15:14:30 (the 5
+    # subscriptions of ok.log from 14:15), while check_cuc_port --soap
+    # keeps probing every 300 s (xx:x2:45, xx:x7:45, 39 in all) from
+    # 10.40.0.7, one probe answered 503 (15:47:45).  Without its probes:
+    # at 16:15 CRITICAL, no notifications since 15:14:30 (3630 s ago); at
+    # 15:26:10 WARNING, age 700.  The probes must change nothing.
+    ev = keepalives(five, hms(14, 15), hms(15, 15))
+    ev += [probe(t, status=503 if t == hms(15, 47, 45) else 200)
+           for t in range(hms(13, 2, 45), hms(16, 15), 300)]
+    ev += [other(t) for t in range(hms(14, 15, 5), hms(16, 15), 600)]
+    write(d, "probe_dead.log", ev)
+
+    # probe_ok.log: ok.log with probes every 300 s from 10.40.0.7
+    # (xx:x4:50, xx:x9:50: the newest line of the log is a probe, 16:14:50)
+    # and one probe answered 500 (15:49:50).  Same answers as ok.log: age
+    # 30, 5 subscriptions, 60 notifications, 0 errors; 24 probes in all.
+    ev = keepalives(five, hms(14, 15), hms(16, 15))
+    ev += [other(t) for t in range(hms(14, 15, 5), hms(16, 15), 600)]
+    ev += [probe(t, status=500 if t == hms(15, 49, 50) else 200)
+           for t in range(hms(14, 19, 50), hms(16, 15), 300)]
+    write(d, "probe_ok.log", ev)
 
     # empty.log
     open(os.path.join(d, "empty.log"), "w").close()
