@@ -139,7 +139,7 @@ parse_line(const char *p, const char *end, int v6, struct procnet_socket *s)
 }
 
 int
-procnet_parse(const char *text, size_t len, bool v6,
+procnet_parse(const char *text, size_t len, bool v6, unsigned port,
     struct procnet_socket *out, size_t max, size_t *found, size_t *bad)
 {
 	const char *p = text, *end = text + len, *eol;
@@ -162,7 +162,7 @@ procnet_parse(const char *text, size_t len, bool v6,
 		r = parse_line(p, eol, v6, &s);
 		if (r < 0)
 			(*bad)++;
-		else if (r == 0) {
+		else if (r == 0 && (port == 0 || s.port == port)) {
 			if (*found < max)
 				out[*found] = s;
 			(*found)++;

@@ -20,12 +20,14 @@ struct procnet_socket {
 
 /*
  * Parse the text of /proc/net/tcp (v6 false) or /proc/net/tcp6 (v6 true)
- * and store its LISTEN sockets (state 0A) in out[0..max-1].  *found counts
- * every LISTEN socket, also those that did not fit; *bad counts lines that
- * could not be read.  Returns 0, or -1 when the text does not start with
- * the table's header ("sl local_address ...").
+ * and store its LISTEN sockets (state 0A) on `port` (0: on any port) in
+ * out[0..max-1].  The port is chosen here, not after: a busy host has
+ * hundreds of listeners, and the one asked for may be the last.  *found
+ * counts every such socket, also those that did not fit; *bad counts lines
+ * that could not be read.  Returns 0, or -1 when the text does not start
+ * with the table's header ("sl local_address ...").
  */
-int procnet_parse(const char *text, size_t len, bool v6,
+int procnet_parse(const char *text, size_t len, bool v6, unsigned port,
     struct procnet_socket *out, size_t max, size_t *found, size_t *bad);
 
 /*

@@ -543,15 +543,16 @@ port_check(struct report *rep, const struct config *cfg)
 
 /* Read one /proc table; a missing tcp6 (IPv6 disabled) is no error. */
 static int
-read_table(const char *path, bool v6, struct procnet_socket *socks,
-    size_t max, size_t *n, char *err, size_t errlen)
+read_table(const char *path, bool v6, unsigned port,
+    struct procnet_socket *socks, size_t max, size_t *n, char *err,
+    size_t errlen)
 {
 	char *text;
 	size_t len, found, bad;
 
 	if (procnet_read(path, &text, &len, err, errlen) != 0)
 		return v6 && access(path, F_OK) != 0 ? 0 : -1;
-	if (procnet_parse(text, len, v6, socks + *n, max - *n, &found,
+	if (procnet_parse(text, len, v6, port, socks + *n, max - *n, &found,
 	    &bad) != 0) {
 		snprintf(err, errlen, "%s: not a TCP socket table", path);
 		free(text);
@@ -572,10 +573,10 @@ listening_check(struct report *rep, const struct config *cfg)
 	int r;
 
 	deadline_step("reading /proc/net/tcp");
-	if ((cfg->ip_version != 6 && read_table("/proc/net/tcp", false, socks,
-	    MAX_LISTEN, &n, err, sizeof(err)) != 0) ||
-	    (cfg->ip_version != 4 && read_table("/proc/net/tcp6", true, socks,
-	    MAX_LISTEN, &n, err, sizeof(err)) != 0)) {
+	if ((cfg->ip_version != 6 && read_table("/proc/net/tcp", false,
+	    (unsigned)cfg->portnum, socks, MAX_LISTEN, &n, err, sizeof(err)) != 0) ||
+	    (cfg->ip_version != 4 && read_table("/proc/net/tcp6", true,
+	    (unsigned)cfg->portnum, socks, MAX_LISTEN, &n, err, sizeof(err)) != 0)) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		return;
 	}

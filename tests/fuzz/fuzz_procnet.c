@@ -19,7 +19,7 @@ check(const char *text, size_t len, bool v6)
 	size_t found = 0, bad = 0, i;
 	int rc;
 
-	rc = procnet_parse(text, len, v6, out, ROOM, &found, &bad);
+	rc = procnet_parse(text, len, v6, 0, out, ROOM, &found, &bad);
 	if (rc != 0 && rc != -1)
 		abort();
 	if (rc == -1 && (found != 0 || bad != 0))

@@ -117,7 +117,7 @@ test_parse_table(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		rc = procnet_parse(cases[i].text, strlen(cases[i].text),
-		    cases[i].v6 != 0, out, MAXS, &found, &bad);
+		    cases[i].v6 != 0, 0, out, MAXS, &found, &bad);
 		if (rc != cases[i].rc)
 			fail_msg("%s: rc %d", cases[i].name, rc);
 		if (found != cases[i].found || bad != cases[i].bad)
@@ -147,9 +147,40 @@ test_no_room(void **state)
 	size_t found, bad;
 
 	(void)state;
-	assert_int_equal(procnet_parse(text, sizeof(text) - 1, false, NULL, 0,
-	    &found, &bad), 0);
+	assert_int_equal(procnet_parse(text, sizeof(text) - 1, false, 0, NULL,
+	    0, &found, &bad), 0);
 	assert_int_equal(found, 1);
+}
+
+/*
+ * A busy host: 300 listeners before the one asked for, and room for 4.
+ * Choosing the port after parsing kept the first 4 and called 7080 closed.
+ */
+static void
+test_busy_host(void **state)
+{
+	struct procnet_socket out[4];
+	char *text, *p;
+	size_t size = 400 * 160, found, bad;
+	int i;
+
+	(void)state;
+	assert_non_null(text = malloc(size));
+	p = text + snprintf(text, size, "%s", HDR4);
+	for (i = 0; i < 300; i++)
+		p += sprintf(p, "%4d: 00000000:%04X 00000000:0000 0A" TAIL
+		    "%d 1\n", i, 10000 + i, 100 + i);
+	p += sprintf(p, " 300: 00000000:1BA8 00000000:0000 0A" TAIL "7 1\n");
+	assert_int_equal(procnet_parse(text, (size_t)(p - text), false, 7080,
+	    out, 4, &found, &bad), 0);
+	assert_int_equal(found, 1);
+	assert_int_equal(bad, 0);
+	assert_int_equal(out[0].port, 7080);
+	assert_int_equal(out[0].inode, 7);
+	assert_int_equal(procnet_parse(text, (size_t)(p - text), false, 0,
+	    out, 4, &found, &bad), 0);
+	assert_int_equal(found, 301);
+	free(text);
 }
 
 /* The table of this machine: our own listener is in it. */
@@ -177,8 +208,8 @@ test_live_listener(void **state)
 
 	assert_int_equal(procnet_read("/proc/net/tcp", &text, &tlen, err,
 	    sizeof(err)), 0);
-	assert_int_equal(procnet_parse(text, tlen, false, out, 256, &found,
-	    &bad), 0);
+	assert_int_equal(procnet_parse(text, tlen, false, ntohs(sin.sin_port),
+	    out, 256, &found, &bad), 0);
 	free(text);
 	assert_int_equal(bad, 0);
 	for (i = 0; i < found && i < 256; i++)
@@ -211,6 +242,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_table),
 		cmocka_unit_test(test_no_room),
+		cmocka_unit_test(test_busy_host),
 		cmocka_unit_test(test_live_listener),
 	};
 
