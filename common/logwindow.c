@@ -177,46 +177,62 @@ struct share {
 };
 
 /*
- * The first line start at or after off (from is one).  A file is probed
- * with pread, not through its mapping: the pages of the region stay
- * unmapped (a full-day scan would otherwise map a page per piece).
+ * The first line start in [off, limit) (from is one), or limit when no
+ * line starts there.  A file is probed with pread, not through its
+ * mapping: the pages of the region stay unmapped (a full-day scan would
+ * otherwise map a page per piece).  The reads grow from 512 bytes, where
+ * a usual line ends, to 64 KiB: with the limit, a 100 MB line costs its
+ * length once, not once for every piece it spans.
  */
 static size_t
-line_start(const struct logfile *lf, size_t from, size_t off)
+line_start(const struct logfile *lf, size_t from, size_t off, size_t limit)
 {
-	char probe[512];
+	char probe[64 * 1024];
 	const char *nl;
+	size_t want = 512;
 	ssize_t n;
 
 	if (off <= from)
 		return from;
-	if (off >= lf->len)
-		return lf->len;
+	if (limit > lf->len)
+		limit = lf->len;
+	if (off >= limit)
+		return limit;
 	off--;		/* a line starts after an LF */
 	if (lf->fd == -1) {
-		nl = memchr(lf->data + off, '\n', lf->len - off);
-		return nl != NULL ? (size_t)(nl - lf->data) + 1 : lf->len;
+		nl = memchr(lf->data + off, '\n', limit - off);
+		return nl != NULL ? (size_t)(nl - lf->data) + 1 : limit;
 	}
-	while ((n = logfile_pread(lf, probe, sizeof(probe), off)) > 0) {
+	while (off < limit) {
+		if (want > limit - off)
+			want = limit - off;
+		if ((n = logfile_pread(lf, probe, want, off)) <= 0)
+			break;
 		if ((nl = memchr(probe, '\n', (size_t)n)) != NULL)
 			return off + (size_t)(nl - probe) + 1;
 		off += (size_t)n;
+		if (want < sizeof(probe))
+			want *= 2;
 	}
-	return lf->len;
+	return limit;
 }
 
+/* Each piece holds the lines that start in it. */
 static void
 read_pieces(struct share *sh, void *ctx)
 {
 	char *buf = sh->lf->fd == -1 ? NULL : malloc(LOGWINDOW_CHUNK);
-	size_t k, a, b;
+	size_t k, start, end, a, b;
 
 	while ((k = atomic_fetch_add(&sh->next, 1)) < sh->pieces) {
-		a = line_start(sh->lf, sh->from, sh->from + k * LOGWINDOW_PIECE);
-		b = line_start(sh->lf, sh->from, k + 1 == sh->pieces ?
-		    sh->lf->len : sh->from + (k + 1) * LOGWINDOW_PIECE);
-		if (a < b)
-			read_region(sh->lf, a, b, sh->ops, ctx, buf);
+		start = sh->from + k * LOGWINDOW_PIECE;
+		end = k + 1 == sh->pieces ? sh->lf->len : start +
+		    LOGWINDOW_PIECE;
+		a = line_start(sh->lf, sh->from, start, end);
+		if (a >= end)
+			continue;	/* inside a line begun before */
+		b = line_start(sh->lf, sh->from, end, sh->lf->len);
+		read_region(sh->lf, a, b, sh->ops, ctx, buf);
 	}
 	free(buf);
 }
