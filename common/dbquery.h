@@ -59,6 +59,8 @@ struct dbq_info {
 	unsigned	 columns;	/* columns in the header */
 	unsigned long	 header_line;	/* line of the column names or 0 */
 	unsigned long	 rows;		/* rows handed to the callback */
+	unsigned long	 pager_prompts;	/* the CLI pager's prompts skipped */
+	unsigned long	 pager_line;	/* the first one's line, or 0 */
 };
 
 /*
