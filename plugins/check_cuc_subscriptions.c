@@ -560,6 +560,12 @@ describe(const struct config *cfg, const struct source *src,
 		report_detail(rep, "capture %s: %lu rows, header at line %lu, "
 		    "%u columns%s", src->name, info->rows, info->header_line,
 		    info->columns, info->has_id ? "" : ", no subscriptionid");
+	if (info->pager_prompts > 0)
+		report_detail(rep, "skipped %lu prompt%s of the CLI pager (first "
+		    "at line %lu): a capture saved by hand; 'set cli "
+		    "pagination off' before the query keeps them out",
+		    info->pager_prompts, info->pager_prompts == 1 ? "" : "s",
+		    info->pager_line);
 	report_detail(rep, "%s", timenote);
 	if (t->ntop == 0)
 		return;
