@@ -11,6 +11,14 @@
 #define CLI_FAILED	"Executed command unsuccessfully"
 #define NO_RECORDS	"No records found"
 #define PROMPT		"admin:"
+/*
+ * The admin CLI's pager, between bold on/off, erased with CR ESC[K once a
+ * key is pressed (the VOS patterns of CiscoTestAutomation/unicon.plugins,
+ * src/unicon/plugins/vos/patterns.py and service_implementation.py).
+ */
+#define PAGER		"Press <enter> for 1 line, <space> for one page, " \
+			"or <q> to quit"
+#define ESC		'\033'
 #define DBQ_MAX_COLUMNS_TEXT	"64"	/* DBQ_MAX_COLUMNS as text */
 
 /* Where the columns are, found from the header and its dashes. */
@@ -144,6 +152,86 @@ is_dbaccess_note(const char *s, size_t len)
 	    memcmp(s + i, rows, sizeof(rows) - 1) == 0;
 }
 
+/* True when c is an ASCII letter, digit or '_' (a column name). */
+static bool
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The index after the escape sequence at s[i] (ESC): CSI or ESC + one. */
+static size_t
+skip_escape(const char *s, size_t len, size_t i)
+{
+	i++;
+	if (i < len && s[i] == '[') {
+		for (i++; i < len && (unsigned char)s[i] >= 0x20 &&
+		    (unsigned char)s[i] <= 0x3f; i++)
+			;
+		return i < len ? i + 1 : i;	/* the final byte */
+	}
+	return i < len ? i + 1 : i;
+}
+
+/*
+ * What a terminal shows of a line that starts with controls: the text
+ * after the last CR, escape sequence or pager prompt at its start (a
+ * saved session holds the pager, then the erase, then the next line).
+ * Blanks that a CR or an escape follows are overwritten too.  True when
+ * the pager prompt was there.
+ */
+static bool
+strip_terminal(const char **s, size_t *len)
+{
+	static const char pager[] = PAGER;
+	const char *p = *s;
+	size_t n = *len, i = 0, vis = 0, j;
+	bool had_pager = false;
+
+	while (i < n) {
+		if (p[i] == ESC)
+			vis = i = skip_escape(p, n, i);
+		else if (p[i] == '\r' || p[i] == '\b')
+			vis = ++i;
+		else if (p[i] == ' ' || p[i] == '\t') {
+			for (j = i; j < n && (p[j] == ' ' || p[j] == '\t'); j++)
+				;
+			if (j == n || (p[j] != ESC && p[j] != '\r' &&
+			    p[j] != '\b'))
+				break;
+			i = j;
+		} else if (p[i] == 'P' && n - i >= sizeof(pager) - 1 &&
+		    memcmp(p + i, pager, sizeof(pager) - 1) == 0) {
+			vis = i += sizeof(pager) - 1;
+			had_pager = true;
+		} else
+			break;
+	}
+	*s = p + vis;
+	*len = n - vis;
+	return had_pager;
+}
+
+/*
+ * A prompt of the admin CLI ("admin:") or of dbaccess (the database's
+ * name and '>': the seed's "unitydyndb>"), alone or with the command.
+ */
+static bool
+is_prompt(const char *s, size_t len)
+{
+	size_t i;
+
+	trim(&s, &len);
+	if (len >= sizeof(PROMPT) - 1 &&
+	    memcmp(s, PROMPT, sizeof(PROMPT) - 1) == 0)
+		return true;
+	for (i = 0; i < len && is_name_char(s[i]); i++)
+		;
+	return i > 0 && i < len && s[i] == '>' &&
+	    (i + 1 == len || is_blank_char(s[i + 1]));
+}
+
 /* Copy a quoted excerpt of s for an error message, printable ASCII only. */
 static void
 excerpt(char *buf, size_t size, const char *s, size_t len)
@@ -218,14 +306,6 @@ parse_collect_line(const char *s, size_t len, struct dbq_info *info,
 		return -1;
 	}
 	return 0;
-}
-
-/* True when c is an ASCII letter, digit or '_' (a column name). */
-static bool
-is_name_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
 }
 
 /*
@@ -516,6 +596,7 @@ struct parser {
 	unsigned long	 noise_no;
 	struct layout	 lay;
 	bool		 in_rows;
+	unsigned long	 end_no;	/* the prompt after the rows, or 0 */
 };
 
 /* A line before the header: remember it or find the header; 1: no records. */
@@ -553,8 +634,7 @@ pre_header_line(struct parser *p, const char *s, size_t len,
 		p->in_rows = true;
 		return 0;
 	}
-	if (starts_with(s, len, PROMPT, false) || s[0] == '#' ||
-	    is_dbaccess_note(s, len)) {
+	if (is_prompt(s, len) || s[0] == '#' || is_dbaccess_note(s, len)) {
 		p->prev_no = 0;
 		return 0;
 	}
@@ -569,6 +649,27 @@ pre_header_line(struct parser *p, const char *s, size_t len,
 	return 0;
 }
 
+/*
+ * The session went on after the prompt that ended the rows (exit, a
+ * goodbye) and is not read, but rows there mean a second answer in the
+ * same file, and picking either would be a guess.
+ */
+static int
+rows_after_end(const struct parser *p, unsigned long no, char *err,
+    size_t errlen)
+{
+	snprintf(err, errlen, "line %lu: rows again after the prompt at line "
+	    "%lu (two answers in one capture?)", no, p->end_no);
+	return -1;
+}
+
+/* A line that may start with terminal controls or the pager's prompt. */
+static bool
+may_hold_controls(char c)
+{
+	return c == ESC || c == '\r' || c == '\b' || c == 'P';
+}
+
 int
 dbq_parse(const char *data, size_t len, dbq_row_fn fn, void *arg,
     struct dbq_info *info, char *err, size_t errlen)
@@ -578,6 +679,7 @@ dbq_parse(const char *data, size_t len, dbq_row_fn fn, void *arg,
 	const char *s;
 	size_t pos = 0, n;
 	unsigned long no = 0;
+	char scratch[8];
 	int rc;
 
 	memset(info, 0, sizeof(*info));
@@ -594,6 +696,12 @@ dbq_parse(const char *data, size_t len, dbq_row_fn fn, void *arg,
 				return -1;
 			continue;
 		}
+		if (n > 0 && may_hold_controls(s[0]) && strip_terminal(&s, &n)) {
+			if (info->pager_prompts++ == 0)
+				info->pager_line = no;
+			if (is_blank_line(s, n))
+				continue;
+		}
 		if (!p.in_rows) {
 			if ((rc = pre_header_line(&p, s, n, no, info, err,
 			    errlen)) < 0)
@@ -604,9 +712,24 @@ dbq_parse(const char *data, size_t len, dbq_row_fn fn, void *arg,
 		}
 		if (is_blank_line(s, n) || is_dbaccess_note(s, n))
 			continue;
-		if (starts_with(s, n, PROMPT, false))
-			break;	/* the capture ends at the next prompt */
-		if (parse_row(s, n, no, &p.lay, &row, err, errlen) != 0) {
+		if (p.end_no != 0 && is_prompt(s, n))
+			continue;
+		if (p.end_no != 0 && is_dashes(s, n))
+			return rows_after_end(&p, no, err, errlen);
+		/* After the end only a row matters, not why a line is none. */
+		rc = parse_row(s, n, no, &p.lay, &row, p.end_no != 0 ?
+		    scratch : err, p.end_no != 0 ? sizeof(scratch) : errlen);
+		if (p.end_no != 0) {
+			if (rc == 0 && !row.ts_null)
+				return rows_after_end(&p, no, err, errlen);
+			continue;
+		}
+		if (rc != 0) {
+			/* Tested only here: a prompt is never a row. */
+			if (is_prompt(s, n)) {
+				p.end_no = no;	/* the capture ends here */
+				continue;
+			}
 			if (contains(s, n, CLI_FAILED))
 				return fail(err, errlen, "line %lu: the CLI "
 				    "says '%s'", s, n, no);

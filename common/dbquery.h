@@ -22,6 +22,15 @@
  * dashes line that need not follow the columns, single spaces between
  * columns).
  *
+ * Prompts are not rows: the admin CLI's "admin:" and dbaccess's
+ * "unitydyndb>" (the seed's capture), alone or with the command, before
+ * the header and after the rows; the first one after the rows ends them,
+ * and a row after it is an error (a second answer).  Nor is the CLI
+ * pager's "Press <enter> for 1 line, <space> for one page, or <q> to
+ * quit", with the escapes and CR around it, at the start of a line: what
+ * follows it on that line (the next row, once a key was pressed) is read
+ * as the terminal showed it, and the prompts are counted in dbq_info.
+ *
  * Columns are found from the header: a cell starts where its dashes run
  * starts (or, when the dashes do not follow the columns, where its header
  * name starts: CUC and dbaccess both left-align).  A row that does not fit
@@ -59,6 +68,8 @@ struct dbq_info {
 	unsigned	 columns;	/* columns in the header */
 	unsigned long	 header_line;	/* line of the column names or 0 */
 	unsigned long	 rows;		/* rows handed to the callback */
+	unsigned long	 pager_prompts;	/* the CLI pager's prompts skipped */
+	unsigned long	 pager_line;	/* the first one's line, or 0 */
 };
 
 /*

@@ -174,6 +174,12 @@ help(FILE *fp)
 	fputs("\n"
 "Ages count to the time the capture was taken (else to now), so a\n"
 "capture a few minutes old does not make fresh rows look stale.\n"
+"\nNot rows: the prompts of the admin CLI (admin:) and of dbaccess\n"
+"(unitydyndb>), with or without the command after them, before the header\n"
+"and after the rows; the CLI pager's \"Press <enter> for 1 line, ...\"\n"
+"prompt and its terminal escapes, the rows around it being read as usual\n"
+"(-v counts them).  Rows after the prompt that ends the output are a\n"
+"second answer: UNKNOWN.\n"
 "\nStates:\n"
 " OK        stale subscriptions within -w.\n"
 " WARNING   stale count or share beyond -w.\n"
@@ -181,7 +187,8 @@ help(FILE *fp)
 " UNKNOWN   capture missing, unreadable or older than --max-dump-age,\n"
 "           no time for it, a URL that fails; a capture with no\n"
 "           timestamputc column, a header without rows, an unparsable\n"
-"           row or a CLI error (the line is named); bad options, -t.\n"
+"           row, rows after the closing prompt or a CLI error (the line\n"
+"           is named); bad options, -t.\n"
 "\nPerfdata: stale, stale_share (%), subscriptions, oldest (s, age of the\n"
 "stalest row), dump_age (s, when known).\n", fp);
 }
@@ -560,6 +567,12 @@ describe(const struct config *cfg, const struct source *src,
 		report_detail(rep, "capture %s: %lu rows, header at line %lu, "
 		    "%u columns%s", src->name, info->rows, info->header_line,
 		    info->columns, info->has_id ? "" : ", no subscriptionid");
+	if (info->pager_prompts > 0)
+		report_detail(rep, "skipped %lu prompt%s of the CLI pager (first "
+		    "at line %lu): pagination was on; 'set cli pagination "
+		    "off' before the query keeps them out",
+		    info->pager_prompts, info->pager_prompts == 1 ? "" : "s",
+		    info->pager_line);
 	report_detail(rep, "%s", timenote);
 	if (t->ntop == 0)
 		return;

@@ -3,7 +3,8 @@
  *
  * Any bytes must give rows or an error, never a crash or a read past the
  * input; every row handed out must point inside the input and its
- * timestamp must be finite; an error must be a terminated message.
+ * timestamp must be finite; an error must be a terminated message; the
+ * pager prompts counted come with the line of the first.
  */
 #include <math.h>
 #include <stdint.h>
@@ -46,6 +47,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    sizeof(err));
 	if (rc == 0 && (info.rows != sp.rows ||
 	    (info.rows == 0 && !info.no_records)))
+		abort();
+	if ((info.pager_prompts == 0) != (info.pager_line == 0))
 		abort();
 	if (rc != 0 && memchr(err, '\0', sizeof(err)) == NULL)
 		abort();

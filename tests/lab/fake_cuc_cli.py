@@ -21,14 +21,21 @@ Environment:
                         clierror (the query fails like a bad table name),
                         norecords (answers "No records found"),
                         die (closes the connection in the middle of rows),
-                        key (no password asked: as with a key)
+                        key (no password asked: as with a key),
+                        pager (pagination stays on: after every
+                        FAKE_CUC_PAGE lines, default 2, the CLI's pager
+                        prompt in bold, a key read without echo, then
+                        CR ESC[K erasing it; space: a page, enter: a
+                        line, q: no more)
     FAKE_CUC_LOG        file to append argv and commands to (never the
                         password), for tests to look at
 """
 import getpass
 import os
 import sys
+import termios
 import time
+import tty
 
 MODE = os.environ.get("FAKE_CUC_MODE", "ok")
 PASSWORD = os.environ.get("FAKE_CUC_PASSWORD", "secret")
@@ -44,6 +51,43 @@ def log(text):
 def out(text):
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+# The VOS CLI's pager as Cisco's unicon VOS plugin matches it
+# (CiscoTestAutomation/unicon.plugins, src/unicon/plugins/vos/patterns.py).
+PAGER = ("\x1b[1mPress <enter> for 1 line, <space> for one page, "
+         "or <q> to quit\x1b[0m")
+
+
+def read_key():
+    """One key, without echo and without waiting for a newline."""
+    fd = sys.stdin.fileno()
+    if not os.isatty(fd):
+        return sys.stdin.read(1)
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        return os.read(fd, 1).decode("ascii", "replace")
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def paged(lines):
+    """Print lines as the CLI does with pagination on."""
+    page = int(os.environ.get("FAKE_CUC_PAGE", "2"))
+    left = page
+    for i, line in enumerate(lines):
+        out(line + "\n")
+        left -= 1
+        if left > 0 or i + 1 == len(lines):
+            continue
+        out(PAGER)
+        key = read_key()
+        log("pager key %r" % key)
+        out("\r\x1b[K")
+        if key == "q":
+            return
+        left = 1 if key in ("\r", "\n") else page
 
 
 def hang():
@@ -124,6 +168,9 @@ def dbquery(cmd):
             out("Connection to cuc closed by remote host.\n")
             sys.exit(255)
         hang()
+    if MODE == "pager":
+        paged(lines)
+        return
     out("\n".join(lines) + "\n")
 
 
@@ -147,7 +194,9 @@ def main():
         log("command " + cmd)
         if cmd == "exit" or cmd == "quit":
             return
-        if cmd == "set cli pagination off":
+        if cmd == "set cli pagination off" and MODE == "pager":
+            out("Executed command unsuccessfully\n")
+        elif cmd == "set cli pagination off":
             out("Automatic pagination is turned off\n")
         elif cmd.startswith("run cuc dbquery "):
             dbquery(cmd)

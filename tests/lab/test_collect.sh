@@ -79,6 +79,31 @@ is_rc 0 "the check reads the capture"
 like "$line1" ' - 3 of 3 subscriptions stale .* dump [0-9] s old' "the check takes the time from the collector line"
 cp "$OUT" "$TMPD/previous"
 
+# --- the CLI's pager ------------------------------------------------------------
+# Pagination that stays on: the collector answers each pager prompt with
+# a space, and the check skips the prompts and reads every row.
+CUC_PASSWORD=secret FAKE_CUC_MODE=pager collect -t 10
+is_rc 0 "pager on: capture written"
+[ "$(grep -c "^pager key ' '$" "$LOG")" -eq 3 ]
+ok $? "pager on: each of the 3 pager prompts answered with a space"
+[ "$(grep -c 'Press <enter> for 1 line, <space> for one page, or <q> to quit' "$OUT")" -eq 3 ]
+ok $? "pager on: the prompts are kept in the capture"
+tail -n 1 "$OUT" | grep -qx 'admin:'
+ok $? "pager on: ends with the prompt"
+fake_gone "pager"
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
+is_rc 0 "pager on: the check reads the capture"
+like "$line1" ' - 3 of 3 subscriptions stale .* dump [0-9] s old' "pager on: all three rows read"
+perf_has "subscriptions=3;;1:;0 " "pager on: subscriptions perfdata"
+like "$out" 'skipped 3 prompts of the CLI pager' "pager on: -v counts the pager prompts"
+FAKE_CUC_PAGE=1 CUC_PASSWORD=secret FAKE_CUC_MODE=pager collect -t 10
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
+is_rc 0 "a pager after every line: the check reads the capture"
+perf_has "subscriptions=3;;1:;0 " "a pager after every line: subscriptions perfdata"
+like "$out" 'skipped 6 prompts of the CLI pager' "a pager after every line: -v counts 6"
+CUC_PASSWORD=secret collect -t 10
+cp "$OUT" "$TMPD/previous"
+
 # --- password file -------------------------------------------------------------
 printf 'secret\n' > "$TMPD/pw"
 chmod 600 "$TMPD/pw"

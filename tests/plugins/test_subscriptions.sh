@@ -21,7 +21,7 @@ done
 
 # --- every capture shape gives the same answer ---------------------------
 for f in cuc cuc_crlf pty bare_frac6 frac0 reordered dbaccess wide_value \
-    no_id collected; do
+    no_id collected pager; do
 	run $P -f "$D/$f.txt" --now $NOW -w 0 -c 5
 	is_rc 1 "$f: one stale of three is WARNING with -w 0"
 	like "$line1" '^CUC SUBSCRIPTIONS WARNING - 1 of 3 subscriptions stale \(33\.3%, no notification for over 900 s\), oldest 3[56][90][90] s, dump 120 s old \|' "$f: first line"
@@ -36,6 +36,65 @@ for f in cuc cuc_crlf pty bare_frac6 frac0 reordered dbaccess wide_value \
 	well_formed "$f: well formed"
 	no_stderr "$f: nothing on stderr"
 done
+
+# pager.txt is cuc_crlf.txt as a terminal log keeps it when the CLI's pager
+# was answered: its prompt in bold, erased with CR ESC[K, the next row on
+# the same line (the shapes Cisco's unicon VOS plugin matches:
+# CiscoTestAutomation/unicon.plugins, src/unicon/plugins/vos/patterns.py).
+run $P -f "$D/pager.txt" --now $NOW -v
+like "$out" 'skipped 3 prompts of the CLI pager \(first at line 6\)' "-v counts the pager prompts skipped"
+run $P -f "$D/cuc.txt" --now $NOW -v
+unlike "$out" 'pager' "no pager line in -v without pager prompts"
+
+# A prompt in the middle: rows after it are a second answer, not ignored.
+awk 'NR == 6 { print "admin:" } { print }' "$D/cuc.txt" > "$D/mid_prompt.txt"
+touch -d 2026-11-25T10:00:00Z "$D/mid_prompt.txt"
+run $P -f "$D/mid_prompt.txt" --now $NOW
+is_rc 3 "rows after a prompt in the middle: UNKNOWN"
+like "$line1" "^CUC SUBSCRIPTIONS UNKNOWN - .*mid_prompt\.txt: line 7: rows again after the prompt at line 6 \(two answers in one capture\?\)" "mid prompt: line named"
+well_formed "mid prompt: well formed"
+
+# --- the seed's own capture ----------------------------------------------
+# tests/data/subscriptions/seed_dbaccess.txt is the tbl_exsubscription
+# capture of shared/seed/000_601716c3c40b2432.txt byte for byte: the
+# dbaccess prompt and query, one dashes line, single spaces, ten rows
+# heard between 16:00:45.775 and 16:02:11.486 UTC, a blank line and the
+# closing "unitydyndb>".  Some of its ids are not well-formed uuids; they
+# are listed as they are.
+S=$D/seed_dbaccess.txt
+touch -d 2014-06-29T16:03:00Z "$S"
+run $P -f "$S" --now 2014-06-29T16:05:00Z
+is_rc 0 "seed capture, taken at 16:03: all ten fresh is OK"
+like "$line1" '^CUC SUBSCRIPTIONS OK - 0 of 10 subscriptions stale \(0%, no notification for over 900 s\), oldest 134 s, dump 120 s old \|' "seed, fresh: first line"
+perf_has "stale=0;;;0;10 " "seed, fresh: stale perfdata"
+perf_has "stale_share=0%;1;10;0;100 " "seed, fresh: stale_share perfdata"
+perf_has "subscriptions=10;;1:;0 " "seed, fresh: subscriptions perfdata"
+perf_has "oldest=134s;;;0 " "seed, fresh: oldest perfdata"
+perf_has "dump_age=120s;;;0" "seed, fresh: dump_age perfdata"
+well_formed "seed, fresh: well formed"
+no_stderr "seed, fresh: nothing on stderr"
+
+run_stdin "$S" $P -f - --max-dump-age 0 --now 2014-06-29T16:05:00Z -v
+is_rc 0 "seed capture on stdin, ages to --now 16:05: OK"
+like "$line1" ' - 0 of 10 subscriptions stale \(0%.*\), oldest 254 s \|' "seed on stdin: ages count to --now"
+like "$out" 'capture stdin: 10 rows, header at line 2, 3 columns' "seed: -v names the header line"
+like "$out" 'e3bebe03-0ca7-4cec-956c-6d1d1f1fea0e6  2014-06-29 16:00:47Z  253 s' "seed: a malformed id is listed as it is"
+
+# The 15-minute rule: taken at 16:16, the nine rows heard before 16:01
+# are stale and the one of 16:02:11 is not.
+touch -d 2014-06-29T16:16:00Z "$S"
+run $P -f "$S" --now 2014-06-29T16:16:30Z -w 5 -c 10
+is_rc 1 "seed capture taken at 16:16: 9 stale beyond -w 5"
+like "$line1" '^CUC SUBSCRIPTIONS WARNING - 9 of 10 subscriptions stale \(90%, no notification for over 900 s\), oldest 914 s, dump 30 s old \|' "seed at 16:16: first line"
+perf_has "stale=9;5;10;0;10 " "seed at 16:16: stale perfdata"
+
+touch -d 2014-06-29T16:20:00Z "$S"
+run $P -f "$S" --now 2014-06-29T16:20:00Z
+is_rc 2 "seed capture taken at 16:20: all ten stale is CRITICAL"
+like "$line1" '^CUC SUBSCRIPTIONS CRITICAL - 10 of 10 subscriptions stale \(100%, no notification for over 900 s\), oldest 1154 s, dump 0 s old \|' "seed at 16:20: first line"
+perf_has "stale=10;;;0;10 " "seed at 16:20: stale perfdata"
+perf_has "stale_share=100%;1;10;0;100 " "seed at 16:20: stale_share perfdata"
+perf_has "oldest=1154s;;;0 " "seed at 16:20: oldest perfdata"
 
 # --- thresholds ----------------------------------------------------------
 run $P -f "$D/cuc.txt" --now $NOW

@@ -224,6 +224,147 @@ test_good_shapes(void **state)
 	}
 }
 
+/*
+ * Prompts and the admin CLI's pager around and between the rows.  The
+ * pager's text and escapes are those Cisco's own automation matches on VOS
+ * (CUC's platform): bold on, the text, bold off, and once a key is pressed
+ * an optional CR and ESC[K erase, after which the next output follows on
+ * the same line (CiscoTestAutomation/unicon.plugins,
+ * src/unicon/plugins/vos/patterns.py, service_implementation.py and
+ * tests/mock_data/vos/vos_mock_data.yaml).  The dbaccess prompt and its
+ * echoed query are the seed's capture (shared/seed/000_601716c3c40b2432.txt).
+ * ESC[7m (reverse video) and a CR-spaces-CR erase are the usual shapes of
+ * other pagers, kept so the parser does not depend on one terminal.
+ */
+#define PG	"Press <enter> for 1 line, <space> for one page, or <q> to quit"
+#define BOLD_PG	"\033[1m" PG "\033[0m"
+#define HDR3	"subscriptionid timestamputc            wm\n" \
+		"-----\n"
+#define ROW(id, sec)	id " 2014-06-29 16:00:" sec ".000 w\n"
+
+static const struct term_case {
+	const char	*name;
+	const char	*text;
+	size_t		 rows;
+	double		 ts[3];		/* of the first rows */
+	unsigned long	 line[3];
+	unsigned long	 pagers;	/* pager prompts counted */
+	unsigned long	 pager_line;
+} term[] = {
+	{ "dbaccess prompts with the query, as the seed",
+	    "unitydyndb> select first 10 * from tbl_exsubscription;\n"
+	    HDR3 ROW("a1", "45") ROW("a2", "46") "\n" "unitydyndb>\n",
+	    2, { T0, T0 + 1 }, { 4, 5 }, 0, 0 },
+	{ "dbaccess prompts alone",
+	    "unitydyndb>\n" HDR3 ROW("a1", "45") "unitydyndb>\n",
+	    1, { T0 }, { 4 }, 0, 0 },
+	{ "dbaccess prompt, CRLF, another database",
+	    "unitydirdb> select * from tbl_exsubscription;\r\n"
+	    HDR3 ROW("a1", "45") "\r\nunitydirdb> \r\n",
+	    1, { T0 }, { 4 }, 0, 0 },
+	{ "admin: prompts alone, before and after",
+	    "admin:\n\n" HDR3 ROW("a1", "45") "\nadmin:\n",
+	    1, { T0 }, { 5 }, 0, 0 },
+	{ "admin: echo before, session text after the prompt",
+	    "admin:run cuc dbquery unitydyndb select * from tbl_exsubscription\n"
+	    HDR3 ROW("a1", "45") "admin:quit\nunitydyndb>\n"
+	    "Connection to cuc1 closed.\n",
+	    1, { T0 }, { 4 }, 0, 0 },
+	{ "pager on a line of its own between rows",
+	    HDR3 ROW("a1", "45") BOLD_PG "\033[K\n" ROW("a2", "46"),
+	    2, { T0, T0 + 1 }, { 3, 5 }, 1, 4 },
+	{ "pager, CR, erase, then the next row on the same line",
+	    HDR3 ROW("a1", "45") BOLD_PG "\r\033[K" ROW("a2", "46")
+	    BOLD_PG "\r\033[K" ROW("a3", "47"),
+	    3, { T0, T0 + 1, T0 + 2 }, { 3, 4, 5 }, 2, 4 },
+	{ "pager, erase without CR, then the row (unicon's mock)",
+	    HDR3 ROW("a1", "45") BOLD_PG "\033[K" ROW("a2", "46"),
+	    2, { T0, T0 + 1 }, { 3, 4 }, 1, 4 },
+	{ "pager before the closing prompt",
+	    HDR3 ROW("a1", "45") "\n" BOLD_PG "\r\033[Kadmin:\n",
+	    1, { T0 }, { 3 }, 1, 5 },
+	{ "erase before the prompt (unicon's VOS prompt pattern)",
+	    HDR3 ROW("a1", "45") "\033[Kadmin:",
+	    1, { T0 }, { 3 }, 0, 0 },
+	{ "pager between the header and its dashes",
+	    "subscriptionid timestamputc            wm\n"
+	    BOLD_PG "\r\033[K-----\n" ROW("a1", "45"),
+	    1, { T0 }, { 3 }, 1, 2 },
+	{ "pager before the header",
+	    "admin:run cuc dbquery unitydyndb select * from tbl_exsubscription\n"
+	    BOLD_PG "\r\033[K\n" HDR3 ROW("a1", "45"),
+	    1, { T0 }, { 5 }, 1, 2 },
+	{ "pager saved without its escapes, row glued to it",
+	    HDR3 ROW("a1", "45") PG ROW("a2", "46") PG "\n" ROW("a3", "47"),
+	    3, { T0, T0 + 1, T0 + 2 }, { 3, 4, 6 }, 2, 4 },
+	{ "reverse video, erased with CR, spaces, CR",
+	    HDR3 ROW("a1", "45") "\033[7m" PG "\033[0m\r          \r"
+	    ROW("a2", "46"),
+	    2, { T0, T0 + 1 }, { 3, 4 }, 1, 4 },
+	{ "remains of an erase only: CR and ESC[K before a row",
+	    HDR3 "\r\033[K" ROW("a1", "45") "\b\b\033[2K" ROW("a2", "46"),
+	    2, { T0, T0 + 1 }, { 3, 4 }, 0, 0 },
+	{ "CRLF, pager CR LF, then an erased row",
+	    "subscriptionid  timestamputc             wm\r\n"
+	    "--------------  -----------------------  --\r\n"
+	    "a1              2014-06-29 16:00:45.000  w\r\n"
+	    BOLD_PG "\r\n"
+	    "\r\033[Ka2              2014-06-29 16:00:46.000  w\r\n"
+	    "\r\n" BOLD_PG "\r\033[Kadmin:\r\n",
+	    2, { T0, T0 + 1 }, { 3, 5 }, 2, 4 },
+	{ "CUC column positions kept after the erase",
+	    "subscriptionid  timestamputc             wm\n"
+	    "--------------  -----------------------  --\n"
+	    BOLD_PG "\r\033[K"
+	    "a1              2014-06-29 16:00:45.000  w\n"
+	    BOLD_PG "\r\033[K"
+	    "a2                                       w\n",
+	    2, { T0, -1 }, { 3, 4 }, 2, 3 },
+};
+
+static void
+test_terminal_shapes(void **state)
+{
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(term) / sizeof(term[0]); i++) {
+		const struct term_case *c = &term[i];
+		struct got g;
+		struct dbq_info info;
+		char err[256];
+		int rc;
+
+		memset(&g, 0, sizeof(g));
+		rc = dbq_parse(c->text, strlen(c->text), collect, &g, &info,
+		    err, sizeof(err));
+		if (rc != 0)
+			fail_msg("%s: rc %d: %s", c->name, rc, err);
+		if (g.n != c->rows || info.rows != c->rows)
+			fail_msg("%s: %zu rows, want %zu", c->name, g.n,
+			    c->rows);
+		if (info.pager_prompts != c->pagers ||
+		    info.pager_line != c->pager_line)
+			fail_msg("%s: %lu pager prompts from line %lu, want "
+			    "%lu from %lu", c->name, info.pager_prompts,
+			    info.pager_line, c->pagers, c->pager_line);
+		for (k = 0; k < c->rows && k < 3; k++) {
+			const struct dbq_row *r = &g.row[k];
+
+			if (c->ts[k] < 0 ? !r->ts_null :
+			    (r->ts_null || fabs(r->ts - c->ts[k]) > 1e-6))
+				fail_msg("%s: row %zu ts %f null %d", c->name,
+				    k, r->ts, r->ts_null);
+			if (r->line != c->line[k])
+				fail_msg("%s: row %zu line %lu, want %lu",
+				    c->name, k, r->line, c->line[k]);
+			if (g.id[k][0] != 'a')
+				fail_msg("%s: row %zu id '%s'", c->name, k,
+				    g.id[k]);
+		}
+	}
+}
+
 /* Captures that must not parse, and what the error must say. */
 static const struct {
 	const char	*name;
@@ -304,6 +445,30 @@ static const struct {
 	{ "header that is not names",
 	    "Press <enter> for 1 line\n---------\nx\n",
 	    "line 1: header 'Press <enter> for 1 line' is not a list" },
+	{ "rows again after the closing prompt",
+	    HDR3 ROW("a1", "45") "admin:\n" ROW("a2", "46"),
+	    "line 5: rows again after the prompt at line 4 (two answers" },
+	{ "a dbaccess prompt in the middle of the rows",
+	    HDR3 ROW("a1", "45") "unitydyndb>\n\n" ROW("a2", "46"),
+	    "line 6: rows again after the prompt at line 4" },
+	{ "a second answer after the prompt",
+	    HDR3 ROW("a1", "45") "admin:run cuc dbquery unitydyndb select "
+	    "* from tbl_exsubscription\n\n"
+	    "subscriptionid timestamputc            wm\n-----\n"
+	    ROW("a2", "46"),
+	    "line 7: rows again after the prompt at line 4" },
+	{ "a pager inside a row is not skipped",
+	    HDR3 "a1 2014-06-29 16:0" BOLD_PG "\r\033[K0:45.000 w\n",
+	    "line 3: row does not fit the header's 3 columns" },
+	{ "a bad timestamp after a pager is still an error",
+	    HDR3 ROW("a1", "45") BOLD_PG "\r\033[K"
+	    "a2 2014-06-29 16:00:61.000 w\n",
+	    "line 4: timestamputc '2014-06-29 16:00:61.000' is not a datetime" },
+	{ "pager prompts only",
+	    BOLD_PG "\r\033[K\n" BOLD_PG "\n",
+	    "blank lines, prompts and comments only" },
+	{ "a '>' inside a word is no prompt",
+	    "x>y\n", "no column header found (line 1 says 'x>y')" },
 	{ "collector line without time",
 	    "# cuc_dbquery_collect host=cuc1\ntimestamputc\n---\n"
 	    "2014-06-29 16:00:45\n",
@@ -429,6 +594,8 @@ static const struct {
 	{ "reordered.txt", 3, "6f1c2d3e-0003-4a5b-8c7d-000000000003", 0 },
 	{ "dbaccess.txt", 3, "6f1c2d3e-0003-4a5b-8c7d-000000000003", 0 },
 	{ "wide_value.txt", 3, "6f1c2d3e-0003-4a5b-8c7d-000000000003", 0 },
+	/* cuc_crlf.txt as a terminal log holds it with the pager answered */
+	{ "pager.txt", 3, "6f1c2d3e-0003-4a5b-8c7d-000000000003", 0 },
 	{ "nulls.txt", 4, "", 1 },
 	{ "no_id.txt", 3, "", 0 },
 	{ "no_records.txt", 0, NULL, 0 },
@@ -440,6 +607,54 @@ static const struct {
 	{ "garbage.txt", -1, "no column header found (line 1", 0 },
 	{ "empty.txt", -1, "empty capture", 0 },
 };
+
+/*
+ * The seed's own capture, byte for byte (shared/seed/000_601716c3c40b2432.txt,
+ * the block from "unitydyndb> select first 10 * ..." to the "unitydyndb>"
+ * after the blank line): dbaccess's lone dashes, single spaces, and ids
+ * that are not well-formed uuids ("1fcd6b64d-...", a last group of 13
+ * digits, "2drdfdfc-...") that are reported as they are.
+ */
+static void
+test_seed_capture(void **state)
+{
+	static const char *ids[] = {
+		"0a37d81e-bc62-47b3-a3d9-30b3c7384211",
+		"4bca6b5d-6a79-41b7-ac1c-5cf3be3229a8",
+		"e6df8710-1a9c-4df5-bfa9-3ad6f1f69fd1",
+		"f9c1d61a-5a3f-477e-8cea-66ac8881c0f9",
+		"e3bebe03-0ca7-4cec-956c-6d1d1f1fea0e6",
+		"11b5def5-c45d-43b0-845b-12df8638f96c",
+		"c2280dea-654d-49c1-a68c-467bf486db56",
+		"88c58ed5-d417-44f4-811c-aeb959e0374b",
+	};
+	const char *path = "tests/data/subscriptions/seed_dbaccess.txt";
+	struct got g;
+	struct dbq_info info;
+	char err[256];
+	size_t len, k;
+	char *buf;
+
+	(void)state;
+	if ((buf = slurp(path, &len)) == NULL)
+		fail_msg("cannot read %s (run from the top directory)", path);
+	memset(&g, 0, sizeof(g));
+	if (dbq_parse(buf, len, collect, &g, &info, err, sizeof(err)) != 0)
+		fail_msg("%s: %s", path, err);
+	free(buf);
+	assert_int_equal(g.n, 10);
+	assert_int_equal(info.rows, 10);
+	assert_int_equal(info.header_line, 2);
+	assert_int_equal(info.columns, 3);
+	assert_true(info.has_id);
+	for (k = 0; k < MAXROWS; k++) {
+		assert_string_equal(g.id[k], ids[k]);
+		assert_int_equal(g.row[k].line, k + 4);
+	}
+	assert_true(fabs(g.row[0].ts - (T0 + 0.775)) < 1e-6);
+	assert_true(fabs(g.row[4].ts - (T0 + 2.256)) < 1e-6);
+	assert_true(fabs(g.row[7].ts - (T0 + 3.223)) < 1e-6);
+}
 
 static void
 test_fixtures(void **state)
@@ -488,11 +703,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_shapes),
+		cmocka_unit_test(test_terminal_shapes),
 		cmocka_unit_test(test_bad_shapes),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_length_bounded),
 		cmocka_unit_test(test_small_err),
 		cmocka_unit_test(test_fixtures),
+		cmocka_unit_test(test_seed_capture),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
