@@ -250,7 +250,7 @@ skip_spaces(const char *p, const char *end)
  * separated by commas with any spaces around them.  An empty element (a
  * doubled or trailing comma) is passed over; "-" after a comma is the
  * ident field, not an address: the list ended with a comma.  Sets client
- * (the first address) and chain (first to last) and returns the byte
+ * (the first address) and chain_len (to the last) and returns the byte
  * after the field (where the ident field's space is), or NULL.
  */
 static const char *
@@ -261,7 +261,7 @@ parse_client(const char *line, const char *end, struct jetty_record *rec)
 	p = client_end(line, end);
 	if (p == line)
 		return NULL;
-	rec->client = rec->chain = line;
+	rec->client = line;
 	rec->client_len = rec->chain_len = (size_t)(p - line);
 	field = p;
 	for (;;) {
@@ -657,7 +657,7 @@ fast_notification(const char *line, const char *end, struct jetty_record *rec,
 	if (s < end && *s != ' ' && *s != '\n' && !(*s == '\r' &&
 	    (s + 1 == end || s[1] == '\n')))
 		return NULL;
-	rec->client = rec->chain = line;
+	rec->client = line;
 	rec->client_len = rec->chain_len = (size_t)(p - line);
 	rec->time = cache->hour + mi * 60 + ss - off;
 	rec->method = id - (sizeof(FAST_REQUEST) - 1) + 2;

@@ -28,14 +28,17 @@
 /* Where Exchange posts its notifications (CUC's Jetty). */
 #define JETTY_NOTIFY_PATH "/NotificationService/services/NotificationService"
 
-/* The status of a line whose status field is "Async": unknown. */
+/*
+ * The status of a line whose status field is "Async": unknown.  A client
+ * field with proxies is client[0, chain_len); chain_len == client_len
+ * when there are none.
+ */
 #define JETTY_STATUS_ASYNC	0
 
 struct jetty_record {
 	const char	*client;	/* the originating (first) address */
 	size_t		 client_len;
-	const char	*chain;		/* the whole list, first to last */
-	size_t		 chain_len;	/* == client_len: no proxy */
+	size_t		 chain_len;	/* the list from client on (proxies) */
 	int64_t		 time;		/* UTC epoch seconds, zone applied */
 	const char	*method;	/* "" when the request was "-" */
 	size_t		 method_len;

@@ -352,7 +352,7 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 	}
 	if (r->chain_len != r->client_len) {
 		sc->proxied++;
-		tally_add(sc->via, &sc->nvia, &sc->via_other, r->chain,
+		tally_add(sc->via, &sc->nvia, &sc->via_other, r->client,
 		    r->chain_len, 1);
 	}
 }
