@@ -881,6 +881,9 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 	if (sc->foreign_other > 0)
 		report_detail(rep, "foreign sources beyond these %d: %lu "
 		    "notifications", FOREIGN_MAX, sc->foreign_other);
+	if (sc->proxied > 0)
+		report_detail(rep, "%lu notifications through a proxy "
+		    "(X-Forwarded-For lists)", sc->proxied);
 	for (i = 0; i < sc->nvia; i++)
 		report_detail(rep, "proxy chain %s: %lu notifications (-s "
 		    "judges its first address)", sc->via[i].addr,

@@ -206,6 +206,7 @@ run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -v
 is_rc 1 "-s judges the first address: one originating client is foreign"
 like "$line1" ', 1 from foreign 192.0.2.7 \|' "the foreign originating address is named, not its proxy"
 perf_has "foreign=1;" "only 192.0.2.7's notification is foreign"
+like "$out" '8 notifications through a proxy \(X-Forwarded-For lists\)' "-v counts the proxied notifications"
 like "$out" 'proxy chain 10\.20\.1\.11, 10\.99\.0\.5: 4 notifications' "-v shows a chain of 2"
 like "$out" 'proxy chain 10\.20\.1\.12, 10\.99\.0\.5, 10\.99\.0\.6: 2 notifications' "-v shows a chain of 3"
 like "$out" 'proxy chain 2001:db8:20::14, 10\.99\.0\.5: 1 notifications' "-v shows a chain that starts with IPv6"
