@@ -180,14 +180,15 @@ parse_stamp(const char *p, const char *end, int64_t *t,
 }
 
 /*
- * The end of the client field: the first byte that is a space, a control
- * character, a quote, DEL or not ASCII.  Sixteen bytes at a time with
- * SSE2, eight on other little-endian machines: it runs on every line.
+ * The end of an address of the client field: the first byte that is a
+ * space, a comma (an X-Forwarded-For list goes on), a control character,
+ * a quote, DEL or not ASCII.  Sixteen bytes at a time with SSE2, eight on
+ * other little-endian machines: it runs on every line.
  */
 static bool
 client_byte_ok(unsigned char c)
 {
-	return c > ' ' && c < 0x7f && c != '"';
+	return c > ' ' && c < 0x7f && c != '"' && c != ',';
 }
 
 static const char *
@@ -195,7 +196,7 @@ client_end(const char *p, const char *end)
 {
 #if defined(__SSE2__)
 	const __m128i space = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7f);
-	const __m128i quote = _mm_set1_epi8('"');
+	const __m128i quote = _mm_set1_epi8('"'), comma = _mm_set1_epi8(',');
 	__m128i w;
 	unsigned m;
 
@@ -204,23 +205,28 @@ client_end(const char *p, const char *end)
 		/* signed: above ' ' leaves out control bytes and non-ASCII */
 		m = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(w, space)) ^
 		    0xffffu;
-		m |= (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(w, del), _mm_cmpeq_epi8(w, quote)));
+		m |= (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(w, del), _mm_cmpeq_epi8(w, quote)),
+		    _mm_cmpeq_epi8(w, comma)));
 		if (m != 0)
 			return p + __builtin_ctz(m);
 	}
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t highs = 0x8080808080808080ULL;
-	uint64_t w, q, d, m;
+	uint64_t w, q, d, k, m;
 
 	for (; end - p >= 8; p += 8) {
 		memcpy(&w, p, 8);
 		q = w ^ (ones * '"');
 		d = w ^ (ones * 0x7f);
-		/* below 0x21, not ASCII, a quote, DEL; the lowest flag is exact */
+		k = w ^ (ones * ',');
+		/*
+		 * below 0x21, not ASCII, a quote, DEL, a comma; the lowest
+		 * flag is exact
+		 */
 		m = ((w - ones * 0x21) & ~w) | w | ((q - ones) & ~q) |
-		    ((d - ones) & ~d);
+		    ((d - ones) & ~d) | ((k - ones) & ~k);
 		if ((m &= highs) != 0)
 			return p + (__builtin_ctzll(m) >> 3);
 	}
@@ -228,6 +234,54 @@ client_end(const char *p, const char *end)
 	while (p < end && client_byte_ok((unsigned char)*p))
 		p++;
 	return p;
+}
+
+/* The first byte at or after p that is not a space, or end. */
+static const char *
+skip_spaces(const char *p, const char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	return p;
+}
+
+/*
+ * The client field: one address, or an X-Forwarded-For list of them
+ * separated by commas with any spaces around them.  An empty element (a
+ * doubled or trailing comma) is passed over; "-" after a comma is the
+ * ident field, not an address: the list ended with a comma.  Sets client
+ * (the first address) and chain_len (to the last) and returns the byte
+ * after the field (where the ident field's space is), or NULL.
+ */
+static const char *
+parse_client(const char *line, const char *end, struct jetty_record *rec)
+{
+	const char *p, *q, *e, *field;
+
+	p = client_end(line, end);
+	if (p == line)
+		return NULL;
+	rec->client = line;
+	rec->client_len = rec->chain_len = (size_t)(p - line);
+	field = p;
+	for (;;) {
+		q = skip_spaces(p, end);
+		if (q >= end || *q != ',')
+			return field;
+		q = skip_spaces(q + 1, end);
+		e = client_end(q, end);
+		if (e == q) {		/* empty: a comma or the end follows */
+			if (q < end && *q == ',') {
+				p = q;
+				continue;
+			}
+			return q > field && q[-1] == ' ' ? q - 1 : q;
+		}
+		if (e - q == 1 && *q == '-' && e < end && *e == ' ')
+			return q[-1] == ' ' ? q - 1 : q;
+		rec->chain_len = (size_t)(e - line);
+		p = field = e;
+	}
 }
 
 /*
@@ -240,11 +294,9 @@ parse_head(const char *line, const char *end, struct jetty_record *rec,
 {
 	const char *p, *b;
 
-	p = client_end(line, end);
-	if (p == line || p >= end || *p != ' ')
+	p = parse_client(line, end, rec);
+	if (p == NULL || p >= end || *p != ' ')
 		return NULL;
-	rec->client = line;
-	rec->client_len = (size_t)(p - line);
 	/* ident and user: almost always "- -"; else anything but a quote */
 	if (end - p > 6 && memcmp(p, " - - [", 6) == 0)
 		b = p + 5;
@@ -307,12 +359,19 @@ parse_target(const char *u, const char *uend, struct jetty_record *rec)
 	    memcmp(rec->path, JETTY_NOTIFY_PATH, NOTIFY_PATH_LEN) == 0;
 }
 
-/* " ddd" followed by a space or the end, at p (a closing quote before it). */
+/*
+ * " ddd" or " Async" followed by a space or the end, at p (a closing
+ * quote before it).  "Async" is Jetty's word, in its case: "async" is
+ * not a status (no Jetty writes it).
+ */
 static bool
 status_follows(const char *p, const char *end)
 {
-	return end - p >= 4 && p[0] == ' ' && is_digit(p[1]) &&
-	    is_digit(p[2]) && is_digit(p[3]) && (end - p == 4 || p[4] == ' ');
+	if (end - p >= 4 && p[0] == ' ' && is_digit(p[1]) &&
+	    is_digit(p[2]) && is_digit(p[3]))
+		return end - p == 4 || p[4] == ' ';
+	return end - p >= 6 && p[0] == ' ' && memcmp(p + 1, "Async", 5) == 0 &&
+	    (end - p == 6 || p[6] == ' ');
 }
 
 /*
@@ -469,8 +528,10 @@ jetty_parse_cached(const char *line, size_t len, struct jetty_record *rec,
 		notify_path = parse_target(u, uend, rec);
 	} else if ((cq = find_status(m, end)) == NULL)
 		return -1;	/* "-" or a request Jetty could not read */
-	rec->status = (cq[2] - '0') * 100 + (cq[3] - '0') * 10 + (cq[4] - '0');
-	if (rec->status < 100)
+	if (cq[2] == 'A')
+		rec->status = JETTY_STATUS_ASYNC;
+	else if ((rec->status = (cq[2] - '0') * 100 + (cq[3] - '0') * 10 +
+	    (cq[4] - '0')) < 100)
 		return -1;
 	rec->notification = notify_path && rec->id_len > 0 &&
 	    rec->method_len == 4 && memcmp(rec->method, "POST", 4) == 0;
@@ -597,7 +658,7 @@ fast_notification(const char *line, const char *end, struct jetty_record *rec,
 	    (s + 1 == end || s[1] == '\n')))
 		return NULL;
 	rec->client = line;
-	rec->client_len = (size_t)(p - line);
+	rec->client_len = rec->chain_len = (size_t)(p - line);
 	rec->time = cache->hour + mi * 60 + ss - off;
 	rec->method = id - (sizeof(FAST_REQUEST) - 1) + 2;
 	rec->method_len = 4;

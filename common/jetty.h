@@ -6,7 +6,14 @@
  *
  * Common or combined format (anything after the byte count is ignored),
  * IPv4 or IPv6 clients, any zone offset (a stamp without one is GMT, Jetty's
- * default), a trailing CR.  The parser is pure and allocation-free: the
+ * default), a trailing CR.  Behind a proxy, Jetty 7/8's NCSARequestLog with
+ * preferProxiedForAddress logs the X-Forwarded-For header as it came
+ * ("10.20.1.11, 10.99.0.5": originating client first, then each proxy),
+ * and it writes "Async" for the status of a response not finished when
+ * the line was written (jetty.project, NCSARequestLog.log(), jetty-7/8):
+ *
+ *	10.20.1.11, 10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] "POST ..." Async 0
+  The parser is pure and allocation-free: the
  * record points into the line, so it stays valid only as long as the line.
  * It runs on every line of a 1 GB day, hence no regex and no libc time
  * functions on the hot path.
@@ -21,9 +28,17 @@
 /* Where Exchange posts its notifications (CUC's Jetty). */
 #define JETTY_NOTIFY_PATH "/NotificationService/services/NotificationService"
 
+/*
+ * The status of a line whose status field is "Async": unknown.  A client
+ * field with proxies is client[0, chain_len); chain_len == client_len
+ * when there are none.
+ */
+#define JETTY_STATUS_ASYNC	0
+
 struct jetty_record {
-	const char	*client;	/* remote address as logged */
+	const char	*client;	/* the originating (first) address */
 	size_t		 client_len;
+	size_t		 chain_len;	/* the list from client on (proxies) */
 	int64_t		 time;		/* UTC epoch seconds, zone applied */
 	const char	*method;	/* "" when the request was "-" */
 	size_t		 method_len;
@@ -31,7 +46,7 @@ struct jetty_record {
 	size_t		 path_len;
 	const char	*id;		/* value of id= in the query, or NULL */
 	size_t		 id_len;
-	int		 status;	/* 100..999 */
+	int		 status;	/* 100..999, or JETTY_STATUS_ASYNC */
 	bool		 notification;	/* POST to JETTY_NOTIFY_PATH with id= */
 };
 

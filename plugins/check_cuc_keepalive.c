@@ -56,8 +56,9 @@
 #define SKEW_NOTE		300	/* s ahead of now that earns a note */
 #define LOOKBACK_MAX		(64UL * 1024 * 1024)	/* bytes, past the window */
 #define SUBS_MAX		100000	/* distinct ids kept (bounds memory) */
-#define FOREIGN_MAX		16	/* foreign addresses named */
+#define FOREIGN_MAX		16	/* foreign addresses (proxy chains) named */
 #define ADDR_MAX		64
+#define TALLY_TEXT_MAX		128	/* an address or a proxy chain, named */
 #define MAX_LOGS		64
 #define MAX_SOURCES		64
 #define LIST_MAX		10	/* stalest subscriptions in -v */
@@ -91,8 +92,10 @@ struct config {
 	struct cucsvc_opts	 cuc;		/* --cuc: the files from CUC */
 };
 
+/* Notifications by sender (a foreign address, or a proxy chain). */
 struct foreign {
-	char		 addr[ADDR_MAX];
+	char		 addr[TALLY_TEXT_MAX];
+	size_t		 len;
 	unsigned long	 count;
 };
 
@@ -111,7 +114,7 @@ struct scan {
 	int64_t			 before_notif;
 	int64_t			 newest_line;
 	int64_t			 oldest_line;
-	unsigned long		 status[1000];	/* notifications by status */
+	unsigned long		 status[1000];	/* by status; [0]: Async */
 	struct idtable		 subs;		/* per subscription id */
 	const struct idrec	*probe;		/* check_cuc_port's, in subs */
 	unsigned long		 probe_lines;	/* its lines, never counted */
@@ -120,6 +123,10 @@ struct scan {
 	struct foreign		 fsrc[FOREIGN_MAX];
 	size_t			 nfsrc;
 	unsigned long		 foreign_other;	/* from addresses past FOREIGN_MAX */
+	struct foreign		 via[FOREIGN_MAX];	/* X-Forwarded-For chains */
+	size_t			 nvia;
+	unsigned long		 via_other;	/* by chains past FOREIGN_MAX */
+	unsigned long		 proxied;	/* notifications through a proxy */
 	char			 last_client[ADDR_MAX];	/* --source cache */
 	size_t			 last_client_len;
 	bool			 last_foreign;
@@ -192,21 +199,26 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 " -s, --source=ADDR|CIDR\n"
 "    The Exchange servers' addresses (repeatable; IPv4 or IPv6, with or\n"
 "    without /prefix).  Notifications in the window from any other address\n"
-"    (a proxy, a NAT) are `foreign' and named in the output.\n"
+"    (a proxy, a NAT) are `foreign' and named in the output.  A client\n"
+"    field holding an X-Forwarded-For list (\"10.20.1.11, 10.99.0.5\") is\n"
+"    judged on its first address, the originating one.\n"
 " --foreign-state=STATE\n"
 "    State for foreign notifications (default WARNING).\n", fp);
 	common_help(fp);
 	fputs("\nWhat is measured (perfdata labels):\n"
-" age            seconds since the newest notification CUC answered 2xx;\n"
-"                a stamp ahead of now counts as 0 (a skew over 300 s is\n"
-"                noted).  When the window has notifications but none\n"
-"                answered 2xx (errors only), the log is searched further\n"
-"                back (up to 64 MiB) for the newest one; if none is found\n"
-"                age is the time since the oldest line read, a lower bound.\n"
+" age            seconds since the newest notification CUC answered 2xx\n"
+"                or Jetty logged with the status Async (it arrived, its\n"
+"                answer was not finished when the line was written: no\n"
+"                error, status unknown).  A stamp ahead of now counts as\n"
+"                0 (a skew over 300 s is noted).  When the window has\n"
+"                notifications but none answered 2xx (errors only), the\n"
+"                log is searched further back (up to 64 MiB) for the\n"
+"                newest one; if none is found age is the time since the\n"
+"                oldest line read, a lower bound.\n"
 " subscriptions  distinct ids in the window.\n"
 " stale          of those, stale as --stale-after says (CUC's view).\n"
 " notifications  notifications in the window.\n"
-" errors         of those, answered non-2xx.\n"
+" errors         of those, answered non-2xx (Async is none).\n"
 " foreign        of those, from outside --source (0 without --source).\n"
 " unparsed       lines read that are not request-log lines.\n"
 "\nStates:\n"
@@ -219,8 +231,9 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "           which no line read parses (not a Jetty request log?), standard\n"
 "           input over 256 MiB, bad options, -t passed.\n"
 "\n-v adds the stalest subscriptions with their last-seen times, foreign\n"
-"addresses with counts, notifications by status code and how many lines\n"
-"of check_cuc_port's probe were skipped.\n", fp);
+"addresses with counts, proxy chains (X-Forwarded-For) with counts,\n"
+"notifications by status code (Async apart) and how many lines of\n"
+"check_cuc_port's probe were skipped.\n", fp);
 }
 
 /* --- reading lines ------------------------------------------------------ */
@@ -267,27 +280,48 @@ is_foreign(struct scan *sc, const char *client, size_t len)
 	return sc->last_foreign;
 }
 
+/* Add count to text's entry of t[*n] (FOREIGN_MAX), or to *other. */
+static void
+tally_add(struct foreign *t, size_t *n, unsigned long *other,
+    const char *text, size_t len, unsigned long count)
+{
+	size_t i;
+
+	if (len >= TALLY_TEXT_MAX)
+		len = TALLY_TEXT_MAX - 1;
+	for (i = 0; i < *n; i++)
+		if (t[i].len == len && memcmp(t[i].addr, text, len) == 0) {
+			t[i].count += count;
+			return;
+		}
+	if (*n == FOREIGN_MAX) {
+		*other += count;
+		return;
+	}
+	memcpy(t[*n].addr, text, len);
+	t[*n].addr[len] = '\0';
+	t[*n].len = len;
+	t[(*n)++].count = count;
+}
+
 static void
 foreign_add(struct scan *sc, const char *client, size_t len,
     unsigned long count)
 {
-	size_t i;
+	tally_add(sc->fsrc, &sc->nfsrc, &sc->foreign_other, client, len,
+	    count);
+}
 
-	if (len >= ADDR_MAX)
-		len = ADDR_MAX - 1;
-	for (i = 0; i < sc->nfsrc; i++)
-		if (strlen(sc->fsrc[i].addr) == len &&
-		    memcmp(sc->fsrc[i].addr, client, len) == 0) {
-			sc->fsrc[i].count += count;
-			return;
-		}
-	if (sc->nfsrc == FOREIGN_MAX) {
-		sc->foreign_other += count;
-		return;
-	}
-	memcpy(sc->fsrc[sc->nfsrc].addr, client, len);
-	sc->fsrc[sc->nfsrc].addr[len] = '\0';
-	sc->fsrc[sc->nfsrc++].count = count;
+/*
+ * Did the notification arrive?  Answered 2xx, or logged "Async" (Jetty
+ * wrote the line before the answer was finished: it arrived, its answer
+ * is unknown, and it is no error).
+ */
+static bool
+arrived(int status)
+{
+	return (status >= 200 && status <= 299) ||
+	    status == JETTY_STATUS_ASYNC;
 }
 
 /* One request of the window region. */
@@ -303,7 +337,7 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 		sc->oldest_line = r->time;
 	if (!r->notification)
 		return;
-	ok = r->status >= 200 && r->status <= 299;
+	ok = arrived(r->status);
 	/*
 	 * check_cuc_port's probe (probe.h) is no subscription.  Its usual
 	 * line (in the window, 200) goes into the table like any other and
@@ -333,11 +367,17 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 		sc->errors++;
 	idtable_note(&sc->subs, r->id, r->id_len, r->time,
 	    (unsigned int)r->status, ok);
+	/* -s judges the originating address of a proxy's list */
 	if (sc->cfg->nsources > 0 && is_foreign(sc, r->client, r->client_len)) {
 		if (probe_id_is(r->id, r->id_len))
 			return;	/* the monitoring host: never foreign */
 		sc->foreign++;
 		foreign_add(sc, r->client, r->client_len, 1);
+	}
+	if (r->chain_len != r->client_len) {
+		sc->proxied++;
+		tally_add(sc->via, &sc->nvia, &sc->via_other, r->client,
+		    r->chain_len, 1);
 	}
 }
 
@@ -392,6 +432,7 @@ scan_merge(struct scan *a, const struct scan *b)
 	a->foreign += b->foreign;
 	a->probe_lines += b->probe_lines;
 	a->probe_seeds += b->probe_seeds;
+	a->proxied += b->proxied;
 	a->newest_ok = max64(a->newest_ok, b->newest_ok);
 	a->newest_notif = max64(a->newest_notif, b->newest_notif);
 	a->before_ok = max64(a->before_ok, b->before_ok);
@@ -403,9 +444,13 @@ scan_merge(struct scan *a, const struct scan *b)
 		a->status[i] += b->status[i];
 	idtable_merge(&a->subs, &b->subs);
 	for (i = 0; i < b->nfsrc; i++)
-		foreign_add(a, b->fsrc[i].addr, strlen(b->fsrc[i].addr),
+		foreign_add(a, b->fsrc[i].addr, b->fsrc[i].len,
 		    b->fsrc[i].count);
 	a->foreign_other += b->foreign_other;
+	for (i = 0; i < b->nvia; i++)
+		tally_add(a->via, &a->nvia, &a->via_other, b->via[i].addr,
+		    b->via[i].len, b->via[i].count);
+	a->via_other += b->via_other;
 }
 
 /* Read [from, lf->len) into sc: a big region by two threads. */
@@ -507,8 +552,7 @@ lookback_buffer(struct scan *sc, struct logread *lr, size_t end,
 		else if (r.notification) {
 			if (r.time > sc->before_notif)
 				sc->before_notif = r.time;
-			if (r.status >= 200 && r.status <= 299 &&
-			    r.time > sc->before_ok)
+			if (arrived(r.status) && r.time > sc->before_ok)
 				sc->before_ok = r.time;
 		}
 		if (lb->bytes >= LOOKBACK_MAX) {
@@ -865,7 +909,7 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 {
 	const struct scan *sc = &run->sc;
 	const struct idrec *top[LIST_MAX];
-	char t1[64], t2[64], line[512], id[IDTABLE_ID_MAX + 1];
+	char t1[64], t2[64], line[512], id[IDTABLE_ID_MAX + 1], st[16];
 	size_t i, n, len;
 
 	if (sc->newest_line != NO_TIME && sc->newest_line - run->now >
@@ -897,8 +941,8 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 		    "probes (id %s)", sc->probe_lines, PROBE_ID);
 	n = stalest(sc, top);
 	if (n > 0)
-		report_detail(rep, "stalest subscriptions (newest 2xx, last "
-		    "seen, status, notifications in window):");
+		report_detail(rep, "stalest subscriptions (newest 2xx or "
+		    "Async, last seen, status, notifications in window):");
 	for (i = 0; i < n; i++) {
 		if (top[i]->last_ok == 0)
 			snprintf(t1, sizeof(t1), "none");
@@ -910,8 +954,10 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 		}
 		fmt_time(top[i]->last_seen, t2, sizeof(t2));
 		id_text(&sc->subs, top[i], id, sizeof(id));
-		report_detail(rep, "  %s: %s, %s, %u, %lu", id, t1, t2,
-		    top[i]->last_status, (unsigned long)top[i]->count);
+		snprintf(st, sizeof(st), "%u", top[i]->last_status);
+		report_detail(rep, "  %s: %s, %s, %s, %lu", id, t1, t2,
+		    top[i]->last_status == JETTY_STATUS_ASYNC ? "Async" : st,
+		    (unsigned long)top[i]->count);
 	}
 	for (i = 0; i < sc->nfsrc; i++)
 		report_detail(rep, "foreign source %s: %lu notifications",
@@ -919,16 +965,35 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 	if (sc->foreign_other > 0)
 		report_detail(rep, "foreign sources beyond these %d: %lu "
 		    "notifications", FOREIGN_MAX, sc->foreign_other);
+	if (sc->proxied > 0)
+		report_detail(rep, "%lu notifications through a proxy "
+		    "(X-Forwarded-For lists)", sc->proxied);
+	for (i = 0; i < sc->nvia; i++)
+		report_detail(rep, "proxy chain %s: %lu notifications (-s "
+		    "judges its first address)", sc->via[i].addr,
+		    sc->via[i].count);
+	if (sc->via_other > 0)
+		report_detail(rep, "proxy chains beyond these %d: %lu "
+		    "notifications", FOREIGN_MAX, sc->via_other);
 	len = 0;
 	line[0] = '\0';
-	for (i = 0; i < sizeof(sc->status) / sizeof(sc->status[0]); i++) {
+	for (i = 1; i < sizeof(sc->status) / sizeof(sc->status[0]); i++) {
 		if (sc->status[i] == 0 || len >= sizeof(line))
 			continue;
 		len += (size_t)snprintf(line + len, sizeof(line) - len,
 		    "%s%zu: %lu", len > 0 ? ", " : "", i, sc->status[i]);
 	}
+	if (sc->status[JETTY_STATUS_ASYNC] > 0 && len < sizeof(line))
+		len += (size_t)snprintf(line + len, sizeof(line) - len,
+		    "%sAsync: %lu", len > 0 ? ", " : "",
+		    sc->status[JETTY_STATUS_ASYNC]);
 	if (len > 0)
 		report_detail(rep, "notifications by status: %s", line);
+	if (sc->status[JETTY_STATUS_ASYNC] > 0)
+		report_detail(rep, "%lu notifications logged Async (answer not "
+		    "finished when Jetty wrote the line): arrived, status "
+		    "unknown, neither 2xx nor error",
+		    sc->status[JETTY_STATUS_ASYNC]);
 }
 
 /* "12 from foreign 10.9.8.7" (+ how many other addresses). */

@@ -1,10 +1,11 @@
 /*
  * fuzz_jetty.c - the request-log line parser, the line cursors and the
  * client address parser on arbitrary bytes.  Every field of a record must
- * lie inside its line, and walking the buffer backwards must give the
- * lines forwards in reverse, the stamp cache must not change answers, and
- * walking the buffer with jetty_parse_next must give the lines and the
- * answers that line_next and jetty_parse_cached give.
+ * lie inside its line (the client's whole proxy chain too), and
+ * walking the buffer backwards must give the lines forwards in reverse,
+ * the stamp cache must not change answers, and walking the buffer with
+ * jetty_parse_next must give the lines and the answers that line_next
+ * and jetty_parse_cached give.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,10 +50,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (rc.time != r.time || rc.notification != r.notification)
 				abort();
 			inside(line, n, r.client, r.client_len);
+			inside(line, n, r.client, r.chain_len);
+			if (r.chain_len < r.client_len)
+				abort();
 			inside(line, n, r.method, r.method_len);
 			inside(line, n, r.path, r.path_len);
 			inside(line, n, r.id, r.id_len);
-			if (r.status < 100 || r.status > 999 || r.client_len == 0)
+			if ((r.status != JETTY_STATUS_ASYNC && (r.status < 100 ||
+			    r.status > 999)) || r.client_len == 0)
 				abort();
 			if (jetty_line_time(line, n, &t) != 0 || t != r.time)
 				abort();

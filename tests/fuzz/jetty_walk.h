@@ -17,6 +17,7 @@ static bool
 jetty_same_record(const struct jetty_record *a, const struct jetty_record *b)
 {
 	return a->client == b->client && a->client_len == b->client_len &&
+	    a->chain_len == b->chain_len &&
 	    a->time == b->time && a->method_len == b->method_len &&
 	    a->path_len == b->path_len && a->id == b->id &&
 	    a->id_len == b->id_len && a->status == b->status &&

@@ -2,7 +2,8 @@
 # check_cuc_keepalive on the logs of tests/data/keepalive (made by
 # make_fixtures.py; the answers are worked out in its comments): exit
 # codes, first lines, perfdata.  Age, stale, errors and foreign states;
-# both stamp shapes, zones, IPv6, CRLF; unparsed lines; a file that is not a
+# both stamp shapes, zones, IPv6, CRLF; unparsed lines; X-Forwarded-For
+# lists and the status Async; the seed's excerpt; a file that is not a
 # request log; missing, empty and directory paths; stdin; rotated daily
 # files found by a glob; a window that starts amid out-of-order lines.
 . tests/lib.sh
@@ -296,6 +297,59 @@ perf_has "subscriptions=7;;;0 stale=2;;;0 notifications=977;" "whole day"
 run $P -f tests/data/sample/jetty/request.log $NOW -s 10.20.1.0/24
 is_rc 0 "sample log is OK"
 perf_has "age=32s;600;900;0 subscriptions=30;;;0 stale=1;;;0 notifications=353;;;0 errors=2;;;0 foreign=0;;;0 unparsed=0;;;0" "sample log's answer"
+
+# --- behind a proxy; status Async ------------------------------------------------
+# proxied.log (written by hand, 11 lines): Jetty 7/8's NCSARequestLog with
+# preferProxiedForAddress logs the X-Forwarded-For header as it came, the
+# originating client first ("10.20.1.11, 10.99.0.5"), and "Async" for the
+# status of an answer not finished when the line was written (jetty.project,
+# NCSARequestLog.log()).  Lists of 2 and 3, IPv6 first, a trailing comma, an
+# originating client outside the range behind a proxy inside it (192.0.2.7,
+# 10.20.1.11), two Async notifications (the newest at 16:14:00) and one
+# "async" (no Jetty writes that: unparsed).
+run $P -f $D/proxied.log $NOW
+is_rc 0 "proxied.log is OK"
+like "$line1" '^CUC KEEPALIVE OK - newest notification 60 s ago, 6 subscriptions, 0 stale, 10 notifications, 0 errors \| ' "an Async notification arrived: age from it, no error"
+perf_has "age=60s;600;900;0 subscriptions=6;;;0 stale=0;;;0 notifications=10;;;0 errors=0;;;0 foreign=0;;;0 unparsed=1;;;0" "proxied.log perfdata"
+well_formed
+no_stderr
+run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -v
+is_rc 1 "-s judges the first address: one originating client is foreign"
+like "$line1" ', 1 from foreign 192.0.2.7 \|' "the foreign originating address is named, not its proxy"
+perf_has "foreign=1;" "only 192.0.2.7's notification is foreign"
+like "$out" '8 notifications through a proxy \(X-Forwarded-For lists\)' "-v counts the proxied notifications"
+like "$out" 'proxy chain 10\.20\.1\.11, 10\.99\.0\.5: 4 notifications' "-v shows a chain of 2"
+like "$out" 'proxy chain 10\.20\.1\.12, 10\.99\.0\.5, 10\.99\.0\.6: 2 notifications' "-v shows a chain of 3"
+like "$out" 'proxy chain 2001:db8:20::14, 10\.99\.0\.5: 1 notifications' "-v shows a chain that starts with IPv6"
+unlike "$out" 'proxy chain 10\.20\.1\.15' "a trailing comma is no proxy"
+unlike "$out" 'foreign source 10\.' "no address inside -s is foreign"
+like "$out" 'notifications by status: 200: 8, Async: 2' "-v counts Async apart"
+like "$out" '2 notifications logged Async \(answer not finished when Jetty wrote the line\): arrived, status unknown, neither 2xx nor error' "-v says what Async means"
+like "$(printf '%s\n' "$out" | sed -n '/stalest/{n;p;}')" '0000000b-aaaa-bbbb-cccc-00000000000b: 2014-06-29 16:03:00Z \(720 s ago\), 2014-06-29 16:03:00Z, Async, 2' "an Async notification updates its subscription"
+run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -s 192.0.2.7
+is_rc 0 "every originating address listed: OK"
+run $P -f $D/proxied.log $NOW -s 10.99.0.0/24
+is_rc 1 "the proxies' range is no --source for the clients behind them"
+perf_has "foreign=10;" "every notification judged on its originating address"
+run $P -f $D/proxied.log --now=2014-06-29T16:30:00Z
+is_rc 2 "960 s after the newest (Async) notification is CRITICAL"
+perf_has "age=960s;600;900;0" "age from the newest Async"
+
+# --- the seed's excerpt ----------------------------------------------------------
+# seed/request.log: the Jetty excerpt of the seed document (Cisco's note,
+# shared/seed/000_601716c3c40b2432.txt), copied verbatim: each size wrapped
+# onto a line of its own.  A line that ends at its status is a notification
+# that arrived; a line holding only "343" is no request line (unparsed), and
+# the verdict comes from the 7 notifications understood.
+run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -v
+is_rc 0 "the seed's excerpt is OK"
+like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscriptions, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
+perf_has "age=5s;600;900;0 subscriptions=1;;;0 stale=0;;;0 notifications=7;;;0 errors=0;;;0 foreign=0;;;0 unparsed=7;;;0" "the 7 wrapped sizes are unparsed, 173.37.183.83 is no foreign"
+like "$out" 'window 2014-06-29 11:01:00Z to 2014-06-29 12:01:00Z: 14 lines read, 7 unparsed' "-v says how many lines were not understood"
+like "$out" '2348c723-2466-4fco-bda0-b9419fb0215e: 2014-06-29 12:00:55Z \(5 s ago\), 2014-06-29 12:00:55Z, 200, 7' "the subscription with all 7"
+run $P -f $D/seed/request.log --now=2014-06-29T12:20:00Z
+is_rc 2 "the seed's excerpt 1145 s after its last line is CRITICAL"
+perf_has "age=1145s;" "age from 12:00:55"
 
 # --- options ----------------------------------------------------------------------
 run $P -f $D/ok.log --now=yesterday

@@ -1,7 +1,8 @@
 /*
  * test_jetty.c - the Jetty request-log line parser: both stamp shapes, any
- * zone, IPv4/IPv6 clients, common and combined format, CRLF, what makes a
- * notification, and garbage of every kind.  Stamps are checked against
+ * zone, IPv4/IPv6 clients, X-Forwarded-For lists, common and combined
+ * format, CRLF, the status "Async", what makes a notification, and
+ * garbage of every kind.  Stamps are checked against
  * timeparse.c's general NCSA parser as well as against known epochs.
  */
 #include <setjmp.h>
@@ -30,124 +31,208 @@ static const struct good {
 	const char	*id;	/* NULL: none */
 	int		 status;
 	int		 notification;
+	const char	*chain;	/* the whole client list; NULL: client */
 } good[] = {
 	{ "jetty default shape",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=abc-123&pid=25672 HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "abc-123", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "abc-123", 200, 1, NULL },
 	{ "cisco tech note shape, zone outside",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50] -0000 \"POST " NP
 	    "?id=abc-123&pid=25672 HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "abc-123", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "abc-123", 200, 1, NULL },
 	{ "no zone at all is GMT",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "positive zone",
 	    "10.1.2.3 - - [29/Jun/2014:13:30:50 +0200] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "negative half-hour zone outside brackets",
 	    "10.1.2.3 - - [29/Jun/2014:07:00:50] -0430 \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "zone with a colon",
 	    "10.1.2.3 - - [29/Jun/2014:17:00:50 +05:30] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "zone moves the date back a day",
 	    "10.1.2.3 - - [30/Jun/2014:01:30:50 +1400] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "milliseconds in the stamp",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50.123 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "IPv6 client",
 	    "2001:db8::10 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "2001:db8::10", T0, "POST", NP, "x", 200, 1 },
+	    "2001:db8::10", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "IPv4-mapped client",
 	    "::ffff:10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "::ffff:10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "::ffff:10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "bracketed IPv6 with zone id",
 	    "[fe80::1%eth0] - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "[fe80::1%eth0]", T0, "POST", NP, "x", 200, 1 },
+	    "[fe80::1%eth0]", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "combined format",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x&pid=1 HTTP/1.1\" 200 343 \"-\" \"ExchangeServicesClient/15.0\"",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "combined format with latency after it",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343 \"http://a/?\\\"q\" \"UA \\\"x\\\"\" 12",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "CRLF",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200 343\r",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "id second among parameters",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?pid=25672&id=FQBleGNoMDEu%2BY29=&x=1 HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "FQBleGNoMDEu%2BY29=", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "FQBleGNoMDEu%2BY29=", 200, 1, NULL },
 	{ "pid= is not id=",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?pid=25672 HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, NULL, 200, 0 },
+	    "10.1.2.3", T0, "POST", NP, NULL, 200, 0, NULL },
 	{ "empty id is no notification",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=&pid=1 HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "", 200, 0 },
+	    "10.1.2.3", T0, "POST", NP, "", 200, 0, NULL },
 	{ "error status is still a notification",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 503 0",
-	    "10.1.2.3", T0, "POST", NP, "x", 503, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 503, 1, NULL },
 	{ "byte count '-'",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 500 -",
-	    "10.1.2.3", T0, "POST", NP, "x", 500, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 500, 1, NULL },
 	{ "line cut after the status",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "?id=x HTTP/1.1\" 200",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "absolute-form target",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST "
 	    "http://cuc1:7080" NP "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP, "x", 200, 1 },
+	    "10.1.2.3", T0, "POST", NP, "x", 200, 1, NULL },
 	{ "GET of the same path is not a notification",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET " NP
 	    "?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "GET", NP, "x", 200, 0 },
+	    "10.1.2.3", T0, "GET", NP, "x", 200, 0, NULL },
 	{ "POST elsewhere is not a notification",
 	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
 	    "x?id=x HTTP/1.1\" 200 343",
-	    "10.1.2.3", T0, "POST", NP "x", "x", 200, 0 },
+	    "10.1.2.3", T0, "POST", NP "x", "x", 200, 0, NULL },
 	{ "wsdl fetch",
 	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"GET " NP
 	    "?wsdl HTTP/1.1\" 200 8870",
-	    "10.9.9.9", T0, "GET", NP, NULL, 200, 0 },
+	    "10.9.9.9", T0, "GET", NP, NULL, 200, 0, NULL },
 	{ "request Jetty could not read",
 	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"-\" 400 0",
-	    "10.9.9.9", T0, "", "", NULL, 400, 0 },
+	    "10.9.9.9", T0, "", "", NULL, 400, 0, NULL },
 	{ "request without protocol",
 	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"GET /x\" 200 1",
-	    "10.9.9.9", T0, "GET", "/x", NULL, 200, 0 },
+	    "10.9.9.9", T0, "GET", "/x", NULL, 200, 0, NULL },
 	{ "user name logged",
 	    "10.9.9.9 - admin [29/Jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" 200 1",
-	    "10.9.9.9", T0, "GET", "/a", NULL, 200, 0 },
+	    "10.9.9.9", T0, "GET", "/a", NULL, 200, 0, NULL },
 	{ "host name client",
 	    "exch01.example.com - - [29/Jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" 200 1",
-	    "exch01.example.com", T0, "GET", "/a", NULL, 200, 0 },
+	    "exch01.example.com", T0, "GET", "/a", NULL, 200, 0, NULL },
 	{ "lower-case month",
 	    "10.9.9.9 - - [29/jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" 200 1",
-	    "10.9.9.9", T0, "GET", "/a", NULL, 200, 0 },
+	    "10.9.9.9", T0, "GET", "/a", NULL, 200, 0, NULL },
 	{ "leap day",
 	    "10.9.9.9 - - [29/Feb/2016:00:00:00 +0000] \"GET /a HTTP/1.1\" 200 1",
-	    "10.9.9.9", 1456704000, "GET", "/a", NULL, 200, 0 },
+	    "10.9.9.9", 1456704000, "GET", "/a", NULL, 200, 0, NULL },
 	{ "new year's eve",
 	    "10.9.9.9 - - [31/Dec/1999:23:59:59 +0000] \"GET /a HTTP/1.1\" 200 1",
-	    "10.9.9.9", 946684799, "GET", "/a", NULL, 200, 0 },
+	    "10.9.9.9", 946684799, "GET", "/a", NULL, 200, 0, NULL },
+	/*
+	 * The seed's excerpt (Cisco's note, shared/seed): the size wrapped
+	 * onto the next line leaves a line that ends at its status.
+	 */
+	{ "seed's wrapped line, status last",
+	    "173.37.183.83 - - [29/Jun/2014:11:30:50] -0000 \"POST " NP
+	    "?id=2348c723-2466-4fco-bda0-b9419fb0215e&pid=25672 HTTP/1.1\" 200",
+	    "173.37.183.83", T0, "POST", NP,
+	    "2348c723-2466-4fco-bda0-b9419fb0215e", 200, 1, NULL },
+	/*
+	 * Behind a proxy, Jetty 7/8's NCSARequestLog (preferProxiedForAddress)
+	 * logs the X-Forwarded-For header as it came: the originating client
+	 * first, then each proxy, ", " between them.
+	 */
+	{ "forwarded for, 2 addresses",
+	    "10.20.1.11, 10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x&pid=1 HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1,
+	    "10.20.1.11, 10.99.0.5" },
+	{ "forwarded for, 3 addresses",
+	    "10.20.1.11, 10.99.0.5, 10.99.0.6 - - [29/Jun/2014:11:30:50 +0000] "
+	    "\"POST " NP "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1,
+	    "10.20.1.11, 10.99.0.5, 10.99.0.6" },
+	{ "forwarded for, 1 address and a trailing comma",
+	    "10.20.1.11, - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1, "10.20.1.11" },
+	{ "forwarded for, 2 addresses and a trailing comma",
+	    "10.20.1.11, 10.99.0.5, - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1,
+	    "10.20.1.11, 10.99.0.5" },
+	{ "forwarded for, IPv6 first",
+	    "2001:db8:20::11, 10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST "
+	    NP "?id=x HTTP/1.1\" 200 343",
+	    "2001:db8:20::11", T0, "POST", NP, "x", 200, 1,
+	    "2001:db8:20::11, 10.99.0.5" },
+	{ "forwarded for, IPv6 proxy",
+	    "10.20.1.11, 2001:db8::5 - - [29/Jun/2014:11:30:50 +0000] \"POST "
+	    NP "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1,
+	    "10.20.1.11, 2001:db8::5" },
+	{ "forwarded for, no space after the comma",
+	    "10.20.1.11,10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1, "10.20.1.11,10.99.0.5" },
+	{ "forwarded for, spaces around the comma",
+	    "10.20.1.11 ,  10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1,
+	    "10.20.1.11 ,  10.99.0.5" },
+	{ "forwarded for, an empty element",
+	    "10.20.1.11,, 10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "10.20.1.11", T0, "POST", NP, "x", 200, 1,
+	    "10.20.1.11,, 10.99.0.5" },
+	{ "forwarded for, a user logged",
+	    "10.20.1.11, 10.99.0.5 - admin [29/Jun/2014:11:30:50 +0000] \"GET "
+	    "/a HTTP/1.1\" 200 1",
+	    "10.20.1.11", T0, "GET", "/a", NULL, 200, 0,
+	    "10.20.1.11, 10.99.0.5" },
+	{ "forwarded for, unknown client",
+	    "unknown, 10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" 200 343",
+	    "unknown", T0, "POST", NP, "x", 200, 1, "unknown, 10.99.0.5" },
+	/* Jetty 7/8 write "Async" for a response not finished at log time. */
+	{ "status Async",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x&pid=1 HTTP/1.1\" Async 0",
+	    "10.1.2.3", T0, "POST", NP, "x", JETTY_STATUS_ASYNC, 1, NULL },
+	{ "status Async, line ends",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50] -0000 \"POST " NP
+	    "?id=x HTTP/1.1\" Async",
+	    "10.1.2.3", T0, "POST", NP, "x", JETTY_STATUS_ASYNC, 1, NULL },
+	{ "status Async, byte count -",
+	    "10.20.1.11, 10.99.0.5 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP
+	    "?id=x HTTP/1.1\" Async - \"-\" \"UA\"",
+	    "10.20.1.11", T0, "POST", NP, "x", JETTY_STATUS_ASYNC, 1,
+	    "10.20.1.11, 10.99.0.5" },
+	{ "status Async of another request",
+	    "10.9.9.9 - - [29/Jun/2014:11:30:50 +0000] \"GET /a HTTP/1.1\" Async 0",
+	    "10.9.9.9", T0, "GET", "/a", NULL, JETTY_STATUS_ASYNC, 0, NULL },
 };
 
 static const struct bad {
@@ -184,6 +269,27 @@ static const struct bad {
 	{ "control char in client", "10.1.2.3\x01 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
 	{ "only a CR", "\r" },
 	{ "only a bracket", "10.1.2.3 [" },
+	/* the seed's excerpt: a size wrapped onto its own line */
+	{ "a line holding only a number", "343" },
+	{ "a number and a CR", "343\r" },
+	{ "async in lower case (no Jetty writes it)",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" async 1" },
+	{ "ASYNC", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" ASYNC 1" },
+	{ "a longer word than Async",
+	    "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" Asynchronous 1" },
+	{ "Async cut", "10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" Asyn" },
+	{ "a list that starts with a comma",
+	    ", 10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "a list of commas",
+	    ",, - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "a list cut after its comma", "10.20.1.11," },
+	{ "a list cut after a space", "10.20.1.11, " },
+	{ "a list and no stamp",
+	    "10.20.1.11, 10.99.0.5 - - \"GET / HTTP/1.1\" 200 1" },
+	{ "a quote after the comma",
+	    "10.20.1.11, \"x - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
+	{ "a control byte in the list",
+	    "10.20.1.11, 10.99\x01.0.5 - - [29/Jun/2014:11:30:50 +0000] \"GET / HTTP/1.1\" 200 1" },
 };
 
 static void
@@ -191,12 +297,16 @@ test_good(void **state)
 {
 	const struct good *g = *state;
 	struct jetty_record r;
+	const char *chain;
 	int64_t t;
 
 	if (jetty_parse(g->line, strlen(g->line), &r) != 0)
 		fail_msg("%s: did not parse", g->name);
 	assert_int_equal(r.client_len, strlen(g->client));
 	assert_memory_equal(r.client, g->client, r.client_len);
+	chain = g->chain != NULL ? g->chain : g->client;
+	assert_int_equal(r.chain_len, strlen(chain));
+	assert_memory_equal(r.client, chain, r.chain_len);
 	assert_int_equal(r.time, g->time);
 	assert_int_equal(r.method_len, strlen(g->method));
 	assert_memory_equal(r.method, g->method, r.method_len);
@@ -225,26 +335,38 @@ test_bad(void **state)
 		fail_msg("%s: parsed", b->name);
 }
 
-/* Never reads past len: the line is cut at every length in a buffer of exactly that size. */
+/*
+ * Never reads past len: line is cut at every length in a buffer of
+ * exactly that size.  From the status on (status, its end, past it)
+ * every cut parses, none before.
+ */
 static void
-test_every_prefix(void **state)
+every_prefix(const char *line, const char *status)
 {
-	static const char line[] = "2001:db8::10 - - [29/Jun/2014:11:30:50] "
-	    "-0000 \"POST " NP "?id=abc&pid=1 HTTP/1.1\" 200 343 \"-\" \"UA\"\r";
 	struct jetty_record r;
-	char buf[sizeof(line)];
-	size_t n;
+	char buf[512];
+	size_t n, size = strlen(line);
 	int ok = 0;
 
-	(void)state;
-	for (n = 0; n < sizeof(line) - 1; n++) {
+	assert_true(size < sizeof(buf));
+	for (n = 0; n < size; n++) {
 		memcpy(buf + sizeof(buf) - n, line, n);	/* flush with the end */
 		if (jetty_parse(buf + sizeof(buf) - n, n, &r) == 0)
 			ok++;
 	}
-	/* from "... 200" on every cut parses: " 200", " 200 3", ... */
-	assert_int_equal(ok, (int)(sizeof(line) - 1 -
-	    (strstr(line, "\" 200") - line + 5)));
+	assert_int_equal(ok, (int)(size - (size_t)(strstr(line, status) -
+	    line) - strlen(status)));
+}
+
+static void
+test_every_prefix(void **state)
+{
+	(void)state;
+	every_prefix("2001:db8::10 - - [29/Jun/2014:11:30:50] -0000 \"POST "
+	    NP "?id=abc&pid=1 HTTP/1.1\" 200 343 \"-\" \"UA\"\r", "\" 200");
+	every_prefix("10.20.1.11, 2001:db8::5 ,10.99.0.6 - - [29/Jun/2014:11:"
+	    "30:50 +0000] \"POST " NP "?id=abc HTTP/1.1\" Async 0 \"-\"\r",
+	    "\" Async");
 }
 
 /* The stamp agrees with timeparse.c's general NCSA parser. */
@@ -379,12 +501,27 @@ test_next_every_cut(void **state)
 		    "?id=abc HTTP/1.1\" 200 1\n",
 		WARM "[fe80::1%eth0]-1234567 - - [29/Jun/2014:11:31:07 +0000] "
 		    "\"POST " NP "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.20.1.11, 10.99.0.5 - - [29/Jun/2014:11:31:07 +0000] "
+		    "\"POST " NP "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.20.1.11,10.99.0.5 - - [29/Jun/2014:11:31:07 +0000] "
+		    "\"POST " NP "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.20.1.11, - - [29/Jun/2014:11:31:07 +0000] "
+		    "\"POST " NP "?id=abc HTTP/1.1\" 200 1\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" Async 0\r\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" Async\n",
+		WARM "10.1.2.4 - - [29/Jun/2014:11:31:07 +0000] \"POST " NP
+		    "?id=abc HTTP/1.1\" async 0\n",
+		WARM_GMT "173.37.183.83 - - [29/Jun/2014:11:39:54] -0000 \"POST "
+		    NP "?id=2348c723&pid=25672 HTTP/1.1\" 200\n343\n",
 	};
 	struct jetty_cache cache;
 	struct jetty_record r;
 	const char *p, *next;
 	char buf[512];
 	size_t i, n, size, len;
+	unsigned long slow;
 
 	(void)state;
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
@@ -405,6 +542,23 @@ test_next_every_cut(void **state)
 		p = next;
 	}
 	assert_int_equal(cache.fast, 1);
+	/* the common line stays on it; a list or Async goes the general way */
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		memset(&cache, 0, sizeof(cache));
+		p = lines[i];
+		slow = 0;
+		for (n = 0; n < 2; n++) {
+			slow += jetty_parse_next(p, lines[i] + strlen(lines[i]),
+			    &r, &cache, &len, &next) == 0;
+			p = next;
+		}
+		if (strstr(lines[i], ", ") != NULL ||
+		    strstr(lines[i], "Async") != NULL)
+			assert_int_equal(cache.fast, 0);
+		if (i == 0)
+			assert_int_equal(cache.fast, 1);
+		assert_true(slow >= 1);
+	}
 #undef WARM
 #undef WARM_GMT
 }
