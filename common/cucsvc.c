@@ -355,6 +355,7 @@ struct session {
 	enum getfile_ep		  ep;		/* remembered for the run */
 	double			  server_now;	/* CUC's Date, when has_now */
 	bool			  has_now;
+	bool			  legacy_404;	/* DimeGetFileService: 404 */
 };
 
 /* Seconds for the next request, or -1 when none are left. */
@@ -781,6 +782,7 @@ fetch_one(struct session *ss, const char *dir, const struct logsvc_file *f,
 		    err, errlen) != 0)
 			return -1;
 		ss->r->fetched += resp.body_len;
+		ss->legacy_404 = resp.status == 404;
 	}
 	current = ss->ep == EP_CURRENT;
 	if (file_bytes(o, &resp, current, what, &parts, err, errlen) != 0)
@@ -983,6 +985,55 @@ select_files(const struct session *ss, const struct cucsvc_query *q,
 	return 0;
 }
 
+/*
+ * The GetOneFile endpoint a past run fell back to, kept in the host
+ * directory (".getfile", "legacy"): it spares an older CUC the current
+ * service's 404 on every run.  Only the fallback is kept: the current
+ * service is tried afresh each run.  Best effort both ways.
+ */
+static enum getfile_ep
+endpoint_load(const char *dir)
+{
+	char path[PATH_BUF], buf[16];
+	ssize_t n;
+	int fd;
+
+	if (join_path(path, sizeof(path), dir, ".getfile") != 0 ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return EP_UNKNOWN;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return EP_UNKNOWN;
+	buf[n] = '\0';
+	return strcmp(buf, "legacy\n") == 0 ? EP_LEGACY : EP_UNKNOWN;
+}
+
+/* Keep a new fallback; forget one the older service no longer serves. */
+static void
+endpoint_save(const char *dir, enum getfile_ep was, enum getfile_ep now,
+    bool legacy_404)
+{
+	static const char text[] = "legacy\n";
+	char path[PATH_BUF];
+	int fd;
+
+	if (join_path(path, sizeof(path), dir, ".getfile") != 0)
+		return;
+	if (was == EP_LEGACY && legacy_404) {
+		unlink(path);
+		return;
+	}
+	if (now != EP_LEGACY || was == EP_LEGACY ||
+	    (fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NOFOLLOW, 0600)) < 0)
+		return;
+	if (write(fd, text, sizeof(text) - 1) < 0) {
+		/* best effort: the next run tries again */
+	}
+	close(fd);
+}
+
 int
 cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
     struct cucsvc_result *r, char *err, size_t errlen)
@@ -991,6 +1042,7 @@ cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
 	struct logsvc_list list = { NULL, 0 };
 	char dir[PATH_BUF];
 	double t0 = monotonic_now();
+	enum getfile_ep was = EP_UNKNOWN;
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
@@ -1004,7 +1056,8 @@ cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
 	memset(&ss, 0, sizeof(ss));
 	ss.o = o;
 	ss.r = r;
-	ss.ep = EP_UNKNOWN;
+	ss.ep = endpoint_load(dir);
+	was = ss.ep;
 	if ((ss.hc = http_client_new(err, errlen)) == NULL)
 		goto out;
 	if (list_files(&ss, q, &list, err, errlen) != 0 ||
@@ -1017,6 +1070,7 @@ cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
 	evict(o, dir, r);
 	rc = 0;
 out:
+	endpoint_save(dir, was, ss.ep, ss.legacy_404);
 	r->fetch_time = monotonic_now() - t0;
 	logsvc_list_free(&list);
 	http_client_free(ss.hc);

@@ -318,6 +318,12 @@ for absent in 404 fault; do
 	[ "$(grep -c '^GetOneFile2-absent ' "$D/count.log")" -eq 1 ] &&
 	    [ "$(grep -c '^GetOneFile ' "$D/count.log")" -eq 2 ]
 	ok $? "current GetOneFile $absent: tried once, then DimeGetFileService for both files"
+	: > "$D/count.log"
+	cuc $MB --now $NOW
+	[ "$(strip_fetch "$line1")" = "$disk_line" ] &&
+	    ! grep -q '^GetOneFile2' "$D/count.log" &&
+	    [ "$(grep -c '^GetOneFile ' "$D/count.log")" -eq 1 ]
+	ok $? "current GetOneFile $absent: the next run goes straight to DimeGetFileService"
 done
 start_fake
 rm -rf "$D/cache"
