@@ -306,6 +306,22 @@ ok $? "--now before the last write: the active file is listed and fetched"
 grep -Eq '^selectLogFiles Connection Mailbox Sync rel (Minutes|Hours|Days|Weeks|Months) [0-9]+$' "$D/count.log"
 ok $? "the relative selection is used first"
 
+# CUC's clock an hour ahead of ours: the first relative span, counted back
+# from CUC's now, misses the window's start; CUC's Date says so and the
+# listing is asked again with the span it needs.
+t=$(( $(date +%s) + 3600 ))
+mb_at $((t - 1081)) $((t - 541)) "$t"
+run $MB --logdir "$D/mb" --now "$(iso "$t")"
+disk_rc=$rc disk_line=$line1
+start_fake --now "$(iso $((t + 20)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")"
+[ "$(strip_fetch "$line1")" = "$disk_line" ]
+ok $? "CUC's clock ahead: same first line as on disk"
+[ "$(grep -c '^selectLogFiles .* rel ' "$D/count.log")" -eq 2 ]
+ok $? "CUC's clock ahead: the listing asked again with a longer span"
+mb_at "$(epoch 2026-11-25T09:41:59Z)" "$(epoch 2026-11-25T09:50:59Z)" "$(epoch 2026-11-25T10:00:00Z)"
+
 # --- the current GetOneFile, and the older service when it is absent -----
 run $MB --logdir "$D/mb" --now $NOW
 disk_line=$line1
