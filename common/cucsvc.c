@@ -25,12 +25,14 @@
 #include "http.h"
 #include "logsvc.h"
 #include "output.h"
+#include "timeparse.h"
 
 #define PATH_BUF	4096
 #define REQ_MAX		(LOGSVC_PATH_MAX * 6 + 2048)
 #define LIST_MAX_BODY	(16UL * 1024 * 1024)	/* a listing of 10000 files */
 #define ENVELOPE_ROOM	(64UL * 1024)	/* GetOneFile: room beyond the file */
 #define TIME_MARGIN	0.3	/* seconds kept for reporting a slow peer */
+#define CLOCK_MARGIN	300.0	/* s: CUC's clock may be ahead of ours */
 #define LOCK_POLL_NS	20000000L
 
 void
@@ -342,6 +344,20 @@ open_cache(const char *dir, int *lock_fd, char *err, size_t errlen)
 	return 0;
 }
 
+/* Which GetOneFile answers: unknown until the first file. */
+enum getfile_ep { EP_UNKNOWN, EP_CURRENT, EP_LEGACY };
+
+/* One run's conversation with CUC. */
+struct session {
+	struct http_client	 *hc;
+	const struct cucsvc_opts *o;
+	struct cucsvc_result	 *r;
+	enum getfile_ep		  ep;		/* remembered for the run */
+	double			  server_now;	/* CUC's Date, when has_now */
+	bool			  has_now;
+	bool			  legacy_404;	/* DimeGetFileService: 404 */
+};
+
 /* Seconds for the next request, or -1 when none are left. */
 static double
 request_time(void)
@@ -353,10 +369,12 @@ request_time(void)
 
 /* One SOAP call.  Returns 0 with resp filled (any status), -1 with err. */
 static int
-soap_call(struct http_client *hc, const struct cucsvc_opts *o,
-    const char *path, const char *action, const char *body, size_t max_body,
-    const char *what, struct http_response *resp, char *err, size_t errlen)
+soap_call(struct session *ss, const char *path, const char *action,
+    const char *body, size_t max_body, const char *what,
+    struct http_response *resp, char *err, size_t errlen)
 {
+	const struct cucsvc_opts *o = ss->o;
+	double now;
 	const char *headers[] = { LOGSVC_CONTENT_TYPE, action,
 	    "Accept: application/dime, multipart/related, text/xml", NULL };
 	struct http_request rq;
@@ -384,7 +402,8 @@ soap_call(struct http_client *hc, const struct cucsvc_opts *o,
 		rq.userpwd = userpwd;
 	} else
 		rq.netrc_file = o->netrc_file;
-	if (http_perform(hc, &rq, resp) != 0) {
+	ss->r->requests++;
+	if (http_perform(ss->hc, &rq, resp) != 0) {
 		snprintf(err, errlen, "CUC %s:%u: %s failed: %s", o->host,
 		    o->port, what, resp->message);
 		http_response_free(resp);
@@ -392,6 +411,12 @@ soap_call(struct http_client *hc, const struct cucsvc_opts *o,
 		return -1;
 	}
 	explicit_bzero(userpwd, sizeof(userpwd));
+	/* CUC's own clock, the latest answer's. */
+	if (http_date_parse(resp->date, &now) == 0) {
+		ss->server_now = now;
+		ss->has_now = true;
+		ss->r->server_now = now;
+	}
 	return 0;
 }
 
@@ -442,41 +467,149 @@ answer_parts(const struct cucsvc_opts *o, struct http_response *resp,
 	return 0;
 }
 
+/*
+ * One selectLogFiles call.  Returns 0 with the list, 1 with a SOAP fault's
+ * text in fault (the caller decides), -1 with err.
+ */
 static int
-list_files(struct http_client *hc, const struct cucsvc_opts *o,
-    const struct cucsvc_query *q, struct logsvc_list *list,
-    unsigned long long *bytes, char *err, size_t errlen)
+select_call(struct session *ss, const char *req, struct logsvc_list *list,
+    char *fault, size_t fsize, char *err, size_t errlen)
 {
 	struct http_response resp;
 	struct soap_parts parts;
-	char req[REQ_MAX], why[300];
-	int n;
+	char why[300];
+	int rc = -1;
 
-	n = logsvc_select_request(req, sizeof(req), q->service,
-	    q->from - q->lookback, q->now);
+	deadline_step("listing the log files on CUC");
+	if (soap_call(ss, LOGSVC_SELECT_PATH, LOGSVC_SELECT_ACTION, req,
+	    LIST_MAX_BODY, "selectLogFiles", &resp, err, errlen) != 0)
+		return -1;
+	ss->r->fetched += resp.body_len;
+	if (resp.status != 401 && resp.status != 403 && !resp.body_cut &&
+	    soap_parts_split(resp.body ? resp.body : (char *)"",
+	    resp.body_len, resp.content_type, &parts, why, sizeof(why)) == 0 &&
+	    logsvc_fault(parts.soap, parts.soap_len, fault, fsize) == 1) {
+		rc = 1;
+		goto out;
+	}
+	if (answer_parts(ss->o, &resp, "selectLogFiles", &parts, err,
+	    errlen) != 0)
+		goto out;
+	if (logsvc_list_parse(parts.soap, parts.soap_len, list, why,
+	    sizeof(why)) != 0) {
+		snprintf(err, errlen, "selectLogFiles: %s", why);
+		goto out;
+	}
+	rc = 0;
+out:
+	http_response_free(&resp);
+	return rc;
+}
+
+/* The server's TimeZone string from getTimeZone; -1 when it gives none. */
+static int
+server_timezone(struct session *ss, char *tz, size_t size, int *minutes)
+{
+	struct http_response resp;
+	struct soap_parts parts;
+	char req[1024], why[300], err[300];
+	int rc = -1;
+
+	if (logsvc_gettz_request(req, sizeof(req), ss->o->host) < 0 ||
+	    soap_call(ss, LOGSVC_SELECT_PATH, LOGSVC_GETTZ_ACTION, req,
+	    64 * 1024, "getTimeZone", &resp, err, sizeof(err)) != 0)
+		return -1;
+	if (resp.status == 200 && soap_parts_split(resp.body ? resp.body :
+	    (char *)"", resp.body_len, resp.content_type, &parts, why,
+	    sizeof(why)) == 0)
+		rc = logsvc_gettz_parse(parts.soap, parts.soap_len, tz, size,
+		    minutes);
+	http_response_free(&resp);
+	return rc;
+}
+
+/*
+ * The absolute selection, from `from` to CUC's now: the dates in the
+ * server's zone and its TimeZone string (getTimeZone), else UTC.  Public
+ * clients report that a TimeZone other than the server's is refused with
+ * -101: that is an error saying so.
+ */
+static int
+list_absolute(struct session *ss, const struct cucsvc_query *q,
+    double from, struct logsvc_list *list, char *err, size_t errlen)
+{
+	char req[REQ_MAX], tz[LOGSVC_TZ_MAX], fault[512];
+	double to = (ss->has_now ? ss->server_now : wallclock_now()) +
+	    CLOCK_MARGIN;
+	int minutes = 0, n, rc;
+
+	if (server_timezone(ss, tz, sizeof(tz), &minutes) != 0) {
+		snprintf(tz, sizeof(tz), "%s", LOGSVC_TZ_UTC);
+		minutes = 0;
+	}
+	n = logsvc_select_abs_request(req, sizeof(req), q->service, from, to,
+	    minutes, tz);
 	if (n < 0 || (size_t)n >= sizeof(req)) {
 		snprintf(err, errlen, "cannot build the selectLogFiles "
 		    "request");
 		return -1;
 	}
-	deadline_step("listing the log files on CUC");
-	if (soap_call(hc, o, LOGSVC_SELECT_PATH, LOGSVC_SELECT_ACTION, req,
-	    LIST_MAX_BODY, "selectLogFiles", &resp, err, errlen) != 0)
-		return -1;
-	*bytes += resp.body_len;
-	if (answer_parts(o, &resp, "selectLogFiles", &parts, err,
-	    errlen) != 0) {
-		http_response_free(&resp);
-		return -1;
+	ss->r->absolute = true;
+	if ((rc = select_call(ss, req, list, fault, sizeof(fault), err,
+	    errlen)) != 1)
+		return rc;
+	if (logsvc_fault_selection(fault))
+		snprintf(err, errlen, "CUC refused the selection of files "
+		    "(-101) with TimeZone '%.60s' (it wants its own zone): "
+		    "%s", tz, fault);
+	else
+		snprintf(err, errlen, "CUC Serviceability fault on "
+		    "selectLogFiles: %s", fault);
+	return -1;
+}
+
+/*
+ * List from `from - lookback` to CUC's now.  The relative selection
+ * first: RelTime units back from CUC's own clock, no dates, no zone.  Its
+ * span comes from our clock with a margin; when CUC's Date shows that its
+ * clock is ahead by more than the margin, once more with the span it
+ * needs.  A fault on the relative form (an older CUC) falls back to the
+ * absolute one.
+ */
+static int
+list_files(struct session *ss, const struct cucsvc_query *q,
+    struct logsvc_list *list, char *err, size_t errlen)
+{
+	char req[REQ_MAX], fault[512];
+	const char *text;
+	double start = q->from - q->lookback;
+	double span = wallclock_now() - start + CLOCK_MARGIN, covered;
+	unsigned reltime, tries;
+	int n, rc;
+
+	for (tries = 0; tries < 2; tries++) {
+		if (logsvc_rel_span(span, &text, &reltime) != 0)
+			break;	/* more than 127 months: dates it is */
+		n = logsvc_select_rel_request(req, sizeof(req), q->service,
+		    text, reltime);
+		if (n < 0 || (size_t)n >= sizeof(req)) {
+			snprintf(err, errlen, "cannot build the "
+			    "selectLogFiles request");
+			return -1;
+		}
+		rc = select_call(ss, req, list, fault, sizeof(fault), err,
+		    errlen);
+		if (rc == 1)
+			break;	/* refused: try the dates */
+		if (rc != 0 || !ss->has_now)
+			return rc;
+		covered = ss->server_now - span;
+		if (covered <= start + 1 || tries == 1)
+			return 0;
+		logsvc_list_free(list);
+		span = ss->server_now - start + CLOCK_MARGIN;
 	}
-	if (logsvc_list_parse(parts.soap, parts.soap_len, list, why,
-	    sizeof(why)) != 0) {
-		snprintf(err, errlen, "selectLogFiles: %s", why);
-		http_response_free(&resp);
-		return -1;
-	}
-	http_response_free(&resp);
-	return 0;
+	return list_absolute(ss, q, start, list, err, errlen);
 }
 
 static int
@@ -549,14 +682,72 @@ fail:
 	return -1;
 }
 
-static int
-fetch_one(struct http_client *hc, const struct cucsvc_opts *o,
-    const char *dir, const struct logsvc_file *f, const char *local,
-    unsigned long long *bytes, char *err, size_t errlen)
+/*
+ * Is this answer to GetOneFile on logcollectionservice2 the sign that the
+ * service or operation is not there (a CUC before it): HTTP 404, or a
+ * fault saying the endpoint or operation is unknown (logsvc.h)?  Anything
+ * else (401, 403, a missing file) is CUC's answer and no reason to try
+ * the older service.
+ */
+static bool
+current_absent(struct http_response *resp)
 {
+	struct soap_parts parts;
+	char why[300], fault[512];
+
+	if (resp->status == 404)
+		return true;
+	if (resp->status == 401 || resp->status == 403 || resp->body_cut)
+		return false;
+	return soap_parts_split(resp->body ? resp->body : (char *)"",
+	    resp->body_len, resp->content_type, &parts, why,
+	    sizeof(why)) == 0 && logsvc_fault(parts.soap, parts.soap_len,
+	    fault, sizeof(fault)) == 1 && logsvc_fault_absent(fault);
+}
+
+/*
+ * The file's bytes in an answer: MTOM/XOP (the part the envelope's
+ * xop:Include names) from the current service; DIME or MIME (the record
+ * or part after the envelope) from the older one.  0 or -1 with err.
+ */
+static int
+file_bytes(const struct cucsvc_opts *o, struct http_response *resp,
+    bool current, const char *what, struct soap_parts *parts, char *err,
+    size_t errlen)
+{
+	char cid[512], boundary[DIME_BOUNDARY_MAX + 1], why[300];
+	int rc;
+
+	if (answer_parts(o, resp, what, parts, err, errlen) != 0)
+		return -1;
+	if (!current || parts->nparts < 2)
+		return 0;
+	rc = logsvc_xop_cid(parts->soap, parts->soap_len, cid, sizeof(cid));
+	if (rc < 0) {
+		snprintf(err, errlen, "%s: an unusable xop:Include href in "
+		    "the answer", what);
+		return -1;
+	}
+	if (rc == 0)
+		return 0;	/* no reference: the part after the envelope */
+	if (multipart_boundary(resp->content_type, boundary,
+	    sizeof(boundary)) != 0 || multipart_parse_cid(resp->body,
+	    resp->body_len, boundary, cid, parts, why, sizeof(why)) != 0) {
+		snprintf(err, errlen, "%s: %s", what, why);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+fetch_one(struct session *ss, const char *dir, const struct logsvc_file *f,
+    const char *local, char *err, size_t errlen)
+{
+	const struct cucsvc_opts *o = ss->o;
 	struct http_response resp;
 	struct soap_parts parts;
 	char req[REQ_MAX], what[LOGSVC_NAME_MAX + 32];
+	bool current;
 	int n;
 
 	snprintf(what, sizeof(what), "GetOneFile %s", f->name);
@@ -565,19 +756,36 @@ fetch_one(struct http_client *hc, const struct cucsvc_opts *o,
 		    "(%llu)", f->name, f->size, o->max_file);
 		return -1;
 	}
-	n = logsvc_getfile_request(req, sizeof(req), f->path);
-	if (n < 0 || (size_t)n >= sizeof(req)) {
-		snprintf(err, errlen, "cannot build the GetOneFile request "
-		    "for %s", f->name);
-		return -1;
-	}
 	deadline_step("fetching a log file from CUC");
-	if (soap_call(hc, o, LOGSVC_GETFILE_PATH, LOGSVC_GETFILE_ACTION, req,
-	    (size_t)o->max_file + ENVELOPE_ROOM, what, &resp, err,
-	    errlen) != 0)
-		return -1;
-	*bytes += resp.body_len;
-	if (answer_parts(o, &resp, what, &parts, err, errlen) != 0)
+	if (ss->ep != EP_LEGACY) {
+		n = logsvc_getfile2_request(req, sizeof(req), f->path);
+		if (n < 0 || (size_t)n >= sizeof(req))
+			goto toolong;
+		if (soap_call(ss, LOGSVC_SELECT_PATH, LOGSVC_GETFILE2_ACTION,
+		    req, (size_t)o->max_file + ENVELOPE_ROOM, what, &resp,
+		    err, errlen) != 0)
+			return -1;
+		ss->r->fetched += resp.body_len;
+		if (ss->ep == EP_UNKNOWN && current_absent(&resp)) {
+			http_response_free(&resp);
+			ss->ep = EP_LEGACY;
+		} else
+			ss->ep = EP_CURRENT;
+	}
+	if (ss->ep == EP_LEGACY) {
+		ss->r->legacy_getfile = true;
+		n = logsvc_getfile_request(req, sizeof(req), f->path);
+		if (n < 0 || (size_t)n >= sizeof(req))
+			goto toolong;
+		if (soap_call(ss, LOGSVC_GETFILE_PATH, LOGSVC_GETFILE_ACTION,
+		    req, (size_t)o->max_file + ENVELOPE_ROOM, what, &resp,
+		    err, errlen) != 0)
+			return -1;
+		ss->r->fetched += resp.body_len;
+		ss->legacy_404 = resp.status == 404;
+	}
+	current = ss->ep == EP_CURRENT;
+	if (file_bytes(o, &resp, current, what, &parts, err, errlen) != 0)
 		goto fail;
 	if (parts.attach == NULL) {
 		snprintf(err, errlen, "%s: no attachment in the answer", what);
@@ -595,6 +803,10 @@ fetch_one(struct http_client *hc, const struct cucsvc_opts *o,
 	return 0;
 fail:
 	http_response_free(&resp);
+	return -1;
+toolong:
+	snprintf(err, errlen, "cannot build the GetOneFile request for %s",
+	    f->name);
 	return -1;
 }
 
@@ -694,10 +906,10 @@ cached_ok(const char *path, const struct logsvc_file *f)
 
 /* Choose, fetch or reuse, and list the local copies in r. */
 static int
-fetch_needed(struct http_client *hc, const struct cucsvc_opts *o,
-    const struct cucsvc_query *q, const char *dir, struct logsvc_list *l,
-    struct cucsvc_result *r, char *err, size_t errlen)
+fetch_needed(struct session *ss, const struct cucsvc_query *q,
+    const char *dir, struct logsvc_list *l, char *err, size_t errlen)
 {
+	struct cucsvc_result *r = ss->r;
 	char name[256], path[PATH_BUF];
 	unsigned older = 0;
 	size_t i;
@@ -723,8 +935,7 @@ fetch_needed(struct http_client *hc, const struct cucsvc_opts *o,
 		if (i > 0 && cached_ok(path, f))
 			r->cached_files++;
 		else {
-			if (fetch_one(hc, o, dir, f, path, &r->fetched, err,
-			    errlen) != 0)
+			if (fetch_one(ss, dir, f, path, err, errlen) != 0)
 				return -1;
 			r->fetched_files++;
 		}
@@ -737,11 +948,16 @@ fetch_needed(struct http_client *hc, const struct cucsvc_opts *o,
 	return 0;
 }
 
-/* Keep the files matching the pattern and with a date; newest first. */
+/*
+ * Keep the files matching the pattern and with a date, in UTC (the zone
+ * read against CUC's clock: zoneabbr.h); newest first.
+ */
 static int
-select_files(const struct cucsvc_query *q, struct logsvc_list *l,
-    char *err, size_t errlen)
+select_files(const struct session *ss, const struct cucsvc_query *q,
+    struct logsvc_list *l, char *err, size_t errlen)
 {
+	char why[400];
+
 	size_t i, k = 0;
 
 	for (i = 0; i < l->count; i++) {
@@ -758,19 +974,75 @@ select_files(const struct cucsvc_query *q, struct logsvc_list *l,
 		k++;
 	}
 	l->count = k;
+	/* A healthy CUC log is written within ZONEABBR_MAX_AGE. */
+	if (logsvc_resolve_mtimes(l, ss->server_now, ss->has_now, 0, why,
+	    sizeof(why)) != 0) {
+		snprintf(err, errlen, "selectLogFiles: %s", why);
+		return -1;
+	}
 	if (l->count > 1)
 		qsort(l->files, l->count, sizeof(*l->files), by_newest);
 	return 0;
+}
+
+/*
+ * The GetOneFile endpoint a past run fell back to, kept in the host
+ * directory (".getfile", "legacy"): it spares an older CUC the current
+ * service's 404 on every run.  Only the fallback is kept: the current
+ * service is tried afresh each run.  Best effort both ways.
+ */
+static enum getfile_ep
+endpoint_load(const char *dir)
+{
+	char path[PATH_BUF], buf[16];
+	ssize_t n;
+	int fd;
+
+	if (join_path(path, sizeof(path), dir, ".getfile") != 0 ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return EP_UNKNOWN;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return EP_UNKNOWN;
+	buf[n] = '\0';
+	return strcmp(buf, "legacy\n") == 0 ? EP_LEGACY : EP_UNKNOWN;
+}
+
+/* Keep a new fallback; forget one the older service no longer serves. */
+static void
+endpoint_save(const char *dir, enum getfile_ep was, enum getfile_ep now,
+    bool legacy_404)
+{
+	static const char text[] = "legacy\n";
+	char path[PATH_BUF];
+	int fd;
+
+	if (join_path(path, sizeof(path), dir, ".getfile") != 0)
+		return;
+	if (was == EP_LEGACY && legacy_404) {
+		unlink(path);
+		return;
+	}
+	if (now != EP_LEGACY || was == EP_LEGACY ||
+	    (fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NOFOLLOW, 0600)) < 0)
+		return;
+	if (write(fd, text, sizeof(text) - 1) < 0) {
+		/* best effort: the next run tries again */
+	}
+	close(fd);
 }
 
 int
 cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
     struct cucsvc_result *r, char *err, size_t errlen)
 {
-	struct http_client *hc = NULL;
+	struct session ss;
 	struct logsvc_list list = { NULL, 0 };
 	char dir[PATH_BUF];
 	double t0 = monotonic_now();
+	enum getfile_ep was = EP_UNKNOWN;
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
@@ -781,21 +1053,27 @@ cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
 	}
 	if (open_cache(dir, &r->lock_fd, err, errlen) != 0)
 		return -1;
-	if ((hc = http_client_new(err, errlen)) == NULL)
+	memset(&ss, 0, sizeof(ss));
+	ss.o = o;
+	ss.r = r;
+	ss.ep = endpoint_load(dir);
+	was = ss.ep;
+	if ((ss.hc = http_client_new(err, errlen)) == NULL)
 		goto out;
-	if (list_files(hc, o, q, &list, &r->fetched, err, errlen) != 0 ||
-	    select_files(q, &list, err, errlen) != 0)
+	if (list_files(&ss, q, &list, err, errlen) != 0 ||
+	    select_files(&ss, q, &list, err, errlen) != 0)
 		goto out;
 	/* No file at all is no error: the plugin says what silence means. */
 	r->listed = (unsigned)list.count;
-	if (fetch_needed(hc, o, q, dir, &list, r, err, errlen) != 0)
+	if (fetch_needed(&ss, q, dir, &list, err, errlen) != 0)
 		goto out;
 	evict(o, dir, r);
 	rc = 0;
 out:
+	endpoint_save(dir, was, ss.ep, ss.legacy_404);
 	r->fetch_time = monotonic_now() - t0;
 	logsvc_list_free(&list);
-	http_client_free(hc);
+	http_client_free(ss.hc);
 	deadline_step(NULL);
 	return rc;
 }

@@ -2,11 +2,17 @@
  * cucsvc.h - log files straight from CUC's Serviceability API, as local
  * files the log plugins read like any other.
  *
- * --cuc=HOST[:PORT] replaces -f/--logdir: the service's files between
- * now - window and now are listed with selectLogFiles, the ones the window
- * needs are fetched newest first with GetOneFile into a cache directory
- * and handed to the plugin as paths, each with the modification time CUC
- * listed (the plugins date lines from it).  A file that rotated never
+ * --cuc=HOST[:PORT] replaces -f/--logdir: the service's files from
+ * (window start - lookback) up to CUC's own now are listed with
+ * selectLogFiles (the relative selection, RelText/RelTime, counted back
+ * from CUC's clock; the absolute FromDate/ToDate one when CUC refuses it),
+ * the ones the window needs are fetched newest first with GetOneFile
+ * (logcollectionservice2, MTOM; DimeGetFileService when that is absent)
+ * into a cache directory and handed to the plugin as paths, each with the
+ * modification time CUC listed, in UTC (zoneabbr.h reads Java's zone
+ * abbreviations; the plugins date lines from it).  A file written after
+ * --now is still handed over: the plugins skip lines after --now, as
+ * with files on disk.  A file that rotated never
  * changes, so it is fetched once; the file being written is fetched again
  * on every run.  See cucsvc_help() for the options.
  *
@@ -110,6 +116,11 @@ struct cucsvc_result {
 	unsigned long long	  fetched;	/* bytes transferred */
 	double			  fetch_time;	/* seconds, listing included */
 	int			  lock_fd;	/* held until result_free */
+	/* How CUC was asked, for -v (added last: positional initializers). */
+	unsigned		  requests;	/* HTTP requests made */
+	bool			  legacy_getfile; /* DimeGetFileService used */
+	bool			  absolute;	/* FromDate/ToDate selection */
+	double			  server_now;	/* CUC's Date, 0: none came */
 };
 
 /*

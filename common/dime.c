@@ -291,10 +291,14 @@ encoding_ok(const char *v, size_t n)
  */
 static int
 part_headers(const char *buf, size_t len, size_t pos, size_t *body,
-    unsigned part, char *err, size_t errlen)
+    unsigned part, const char **cid, size_t *cidlen, char *err,
+    size_t errlen)
 {
 	const char *nl, *v;
 	size_t n, vlen;
+
+	*cid = NULL;
+	*cidlen = 0;
 
 	for (;;) {
 		nl = memchr(buf + pos, '\n', len - pos);
@@ -315,6 +319,15 @@ part_headers(const char *buf, size_t len, size_t pos, size_t *body,
 			    (int)(vlen < 40 ? vlen : 40), v);
 			return -1;
 		}
+		if (header_is(buf + pos, n, "Content-ID", &v, &vlen)) {
+			/* "<id>": the brackets are not part of the id. */
+			if (vlen >= 2 && v[0] == '<' && v[vlen - 1] == '>') {
+				v++;
+				vlen -= 2;
+			}
+			*cid = v;
+			*cidlen = vlen;
+		}
 		pos += n + 1;
 	}
 }
@@ -323,9 +336,18 @@ int
 multipart_parse(const char *buf, size_t len, const char *boundary,
     struct soap_parts *out, char *err, size_t errlen)
 {
+	return multipart_parse_cid(buf, len, boundary, NULL, out, err, errlen);
+}
+
+int
+multipart_parse_cid(const char *buf, size_t len, const char *boundary,
+    const char *want, struct soap_parts *out, char *err, size_t errlen)
+{
 	char delim[DIME_BOUNDARY_MAX + 3];
-	size_t dlen, pos, body, end, blen;
+	size_t dlen, pos, body, end, blen, cidlen;
+	const char *cid;
 	unsigned part;
+	bool found = false;
 
 	memset(out, 0, sizeof(*out));
 	if (boundary[0] == '\0' || strlen(boundary) > DIME_BOUNDARY_MAX) {
@@ -352,8 +374,8 @@ multipart_parse(const char *buf, size_t len, const char *boundary,
 			return -1;
 		}
 		pos++;
-		if (part_headers(buf, len, pos, &body, part, err,
-		    errlen) != 0)
+		if (part_headers(buf, len, pos, &body, part, &cid, &cidlen,
+		    err, errlen) != 0)
 			return -1;
 		end = find_delim(buf, len, body, delim, dlen);
 		if (end == len) {
@@ -367,11 +389,27 @@ multipart_parse(const char *buf, size_t len, const char *boundary,
 			blen--;
 		if (blen > 0 && buf[body + blen - 1] == '\r')
 			blen--;
-		dime_part_done(out, buf + body, blen);
+		if (want == NULL || out->nparts == 0)
+			dime_part_done(out, buf + body, blen);
+		else {
+			/* XOP: the part whose Content-ID the envelope names. */
+			if (!found && cid != NULL && cidlen == strlen(want) &&
+			    memcmp(cid, want, cidlen) == 0) {
+				out->attach = buf + body;
+				out->attach_len = blen;
+				found = true;
+			}
+			out->nparts++;
+		}
 		pos = end;
 	}
 	if (out->nparts == 0) {
 		snprintf(err, errlen, "MIME answer without parts");
+		return -1;
+	}
+	if (want != NULL && !found) {
+		snprintf(err, errlen, "no MIME part with the Content-ID "
+		    "<%.60s> the answer refers to", want);
 		return -1;
 	}
 	return 0;

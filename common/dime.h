@@ -60,6 +60,15 @@ int multipart_parse(const char *buf, size_t len, const char *boundary,
     struct soap_parts *out, char *err, size_t errlen);
 
 /*
+ * The same, but the attachment is the part whose Content-ID is <cid>, as
+ * MTOM/XOP answers refer to it (Axis2's GetOneFile on logcollectionservice2:
+ * an xop:Include href="cid:..." in the envelope, W3C XOP 1.0); the first
+ * part is the envelope.  A cid matching no part is an error.
+ */
+int multipart_parse_cid(const char *buf, size_t len, const char *boundary,
+    const char *cid, struct soap_parts *out, char *err, size_t errlen);
+
+/*
  * Dispatch on the Content-Type of the answer: application/dime,
  * multipart/related (or any multipart/), else the whole body as the
  * envelope.  buf may be rewritten (DIME chunks).  Returns 0 or -1.

@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "http.h"
+#include "timeparse.h"
 
 #define HTTP_LIBCURL		"libcurl.so.4"
 #define HTTP_DEFAULT_MAX_BODY	(1024UL * 1024)
@@ -168,7 +169,11 @@ on_header(char *data, size_t size, size_t nmemb, void *arg)
 	if (n >= 5 && memcmp(data, "HTTP/", 5) == 0) {
 		t->resp->server[0] = '\0';
 		t->resp->content_type[0] = '\0';
-	} else if (n > 7 && strncasecmp(data, "Server:", 7) == 0)
+		t->resp->date[0] = '\0';
+	} else if (n > 5 && strncasecmp(data, "Date:", 5) == 0)
+		header_value(t->resp->date, sizeof(t->resp->date), data + 5,
+		    n - 5);
+	else if (n > 7 && strncasecmp(data, "Server:", 7) == 0)
 		header_value(t->resp->server, sizeof(t->resp->server),
 		    data + 7, n - 7);
 	else if (n > 13 && strncasecmp(data, "Content-Type:", 13) == 0)
@@ -367,4 +372,27 @@ http_perform(struct http_client *c, const struct http_request *rq,
 	snprintf(resp->message, sizeof(resp->message), "%s",
 	    c->errbuf[0] ? c->errbuf : c->easy_strerror(rc));
 	return -1;
+}
+
+int
+http_date_parse(const char *s, double *epoch)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	char wd[4], mon[4], zone[4];
+	int d, y, h, mi, sec, used = 0;
+	unsigned k;
+
+	if (sscanf(s, "%3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d %3[A-Z]%n",
+	    wd, &d, mon, &y, &h, &mi, &sec, zone, &used) != 8 ||
+	    s[used] != '\0' || strcmp(zone, "GMT") != 0)
+		return -1;
+	for (k = 0; k < 12; k++)
+		if (strncmp(mon, months + 3 * k, 3) == 0)
+			break;
+	if (k == 12 || d < 1 || d > 31 || y < 1970 || h > 23 || mi > 59 ||
+	    sec > 60)
+		return -1;
+	*epoch = (double)(days_from_civil(y, k + 1, (unsigned)d) * 86400 +
+	    h * 3600 + mi * 60 + sec);
+	return 0;
 }

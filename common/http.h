@@ -34,6 +34,7 @@ struct http_response {
 	long	 status;		/* HTTP status, 0 when none arrived */
 	char	 server[128];		/* Server header, "" if none */
 	char	 content_type[256];	/* room for multipart parameters */
+	char	 date[64];		/* Date header, "" if none */
 	char	*body;			/* NUL-terminated, malloc'd; NULL if none */
 	size_t	 body_len;
 	bool	 body_cut;		/* more than max_body arrived */
@@ -58,5 +59,11 @@ void http_client_free(struct http_client *);
 int http_perform(struct http_client *, const struct http_request *,
     struct http_response *resp);
 void http_response_free(struct http_response *);
+
+/*
+ * An HTTP Date (RFC 7231 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"):
+ * the server's clock.  Returns 0 with the epoch, or -1.
+ */
+int http_date_parse(const char *s, double *epoch);
 
 #endif

@@ -24,6 +24,7 @@
 #include "logsvc.h"
 #include "timeparse.h"
 #include "xmlscan.h"
+#include "zoneabbr.h"
 
 #define FIELD_MAX	LOGSVC_PATH_MAX
 #define FAULT_MAX	512
@@ -41,8 +42,8 @@ static const char select_template[] =
     "<soap:JobType>DownloadtoClient</soap:JobType>"
     "<soap:ToDate>%s</soap:ToDate>"
     "<soap:FromDate>%s</soap:FromDate>"
-    "<soap:TimeZone>Client: (GMT+0:0)GMT Standard Time-UTC</soap:TimeZone>"
-    "<soap:RelText>None</soap:RelText><soap:RelTime>0</soap:RelTime>"
+    "<soap:TimeZone>%s</soap:TimeZone>"
+    "<soap:RelText>%s</soap:RelText><soap:RelTime>%u</soap:RelTime>"
     "<soap:Port></soap:Port><soap:IPAddress></soap:IPAddress>"
     "<soap:UserName></soap:UserName><soap:Password></soap:Password>"
     "<soap:ZipInfo></soap:ZipInfo><soap:RemoteFolder></soap:RemoteFolder>"
@@ -61,6 +62,29 @@ static const char getfile_template[] =
     "<FileName xsi:type=\"get:FileName\" xmlns:get=\"http://cisco.com/ccm/"
     "serviceability/soap/LogCollection/GetFile/\">%s</FileName>"
     "</soap:GetOneFile></soapenv:Body></soapenv:Envelope>";
+
+/*
+ * GetOneFile on logcollectionservice2 (Axis2): document/literal, the body
+ * is the bare FileName element of the WSDL's GetOneFileRequest (Cisco's
+ * LogCollectionPortTypeService.wsdl in CiscoDevNet's
+ * serviceability-python-zeep-samples), SOAPAction "GetOneFile".
+ */
+static const char getfile2_template[] =
+    "<soapenv:Envelope"
+    " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+    " xmlns:soap=\"http://schemas.cisco.com/ast/soap\">"
+    "<soapenv:Header/><soapenv:Body>"
+    "<soap:FileName>%s</soap:FileName>"
+    "</soapenv:Body></soapenv:Envelope>";
+
+/* getTimeZone of the same WSDL: LocalHost in, a TimeZone string out. */
+static const char gettz_template[] =
+    "<soapenv:Envelope"
+    " xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+    " xmlns:soap=\"http://schemas.cisco.com/ast/soap\">"
+    "<soapenv:Header/><soapenv:Body>"
+    "<soap:LocalHost>%s</soap:LocalHost>"
+    "</soapenv:Body></soapenv:Envelope>";
 
 /* Escape text for XML into dst; -1 when it does not fit. */
 static int
@@ -120,13 +144,93 @@ int
 logsvc_select_request(char *buf, size_t size, const char *service,
     double from, double to)
 {
-	char esc[512], f[32], t[32];
+	return logsvc_select_abs_request(buf, size, service, from, to, 0,
+	    LOGSVC_TZ_UTC);
+}
 
-	if (service[0] == '\0' || xml_escape(esc, sizeof(esc), service) != 0)
+int
+logsvc_select_abs_request(char *buf, size_t size, const char *service,
+    double from, double to, int minutes, const char *timezone)
+{
+	char esc[512], tz[LOGSVC_TZ_MAX * 6], f[32], t[32];
+
+	if (service[0] == '\0' || xml_escape(esc, sizeof(esc), service) != 0 ||
+	    xml_escape(tz, sizeof(tz), timezone) != 0)
 		return -1;
-	cisco_date(from, false, f, sizeof(f));
-	cisco_date(to, true, t, sizeof(t));
-	return snprintf(buf, size, select_template, esc, t, f);
+	/* The dates are read in the zone TimeZone names. */
+	cisco_date(from + minutes * 60.0, false, f, sizeof(f));
+	cisco_date(to + minutes * 60.0, true, t, sizeof(t));
+	return snprintf(buf, size, select_template, esc, t, f, tz, "None", 0u);
+}
+
+int
+logsvc_select_rel_request(char *buf, size_t size, const char *service,
+    const char *reltext, unsigned reltime)
+{
+	char esc[512];
+
+	if (service[0] == '\0' || xml_escape(esc, sizeof(esc), service) != 0 ||
+	    reltime == 0 || reltime > LOGSVC_RELTIME_MAX)
+		return -1;
+	/* No dates, no zone: CUC counts back from its own clock. */
+	return snprintf(buf, size, select_template, esc, "", "", "", reltext,
+	    reltime);
+}
+
+int
+logsvc_rel_span(double seconds, const char **reltext, unsigned *reltime)
+{
+	/* The WSDL's RelText values; a month taken as 31 days. */
+	static const struct { const char *text; double unit; } u[] = {
+		{ "Minutes", 60 }, { "Hours", 3600 }, { "Days", 86400 },
+		{ "Weeks", 7 * 86400 }, { "Months", 31 * 86400 }
+	};
+	double n;
+	size_t i;
+
+	if (seconds < 60)
+		seconds = 60;
+	for (i = 0; i < sizeof(u) / sizeof(u[0]); i++) {
+		n = seconds / u[i].unit;
+		if ((double)(unsigned)n < n)
+			n = (unsigned)n + 1;
+		if (n <= LOGSVC_RELTIME_MAX) {
+			*reltext = u[i].text;
+			*reltime = (unsigned)n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+logsvc_timezone_string(char *buf, size_t size, int minutes)
+{
+	int a = minutes < 0 ? -minutes : minutes;
+
+	/* The shape public clients send: "Client: (GMT-8:0)...". */
+	return snprintf(buf, size, "Client: (GMT%c%d:%d)", minutes < 0 ?
+	    '-' : '+', a / 60, a % 60);
+}
+
+int
+logsvc_gettz_request(char *buf, size_t size, const char *host)
+{
+	char esc[512];
+
+	if (xml_escape(esc, sizeof(esc), host) != 0)
+		return -1;
+	return snprintf(buf, size, gettz_template, esc);
+}
+
+int
+logsvc_getfile2_request(char *buf, size_t size, const char *path)
+{
+	char esc[LOGSVC_PATH_MAX * 6];
+
+	if (path[0] == '\0' || xml_escape(esc, sizeof(esc), path) != 0)
+		return -1;
+	return snprintf(buf, size, getfile2_template, esc);
 }
 
 int
@@ -253,43 +357,27 @@ append_text(char *buf, size_t size, size_t *len, const char *s, size_t n,
 
 /* --- Java dates ----------------------------------------------------------- */
 
-static const struct {
-	const char	*abbr;
-	int		 minutes;	/* east of UTC */
-} zones[] = {
-	{ "UTC", 0 }, { "GMT", 0 }, { "UT", 0 }, { "Z", 0 }, { "WET", 0 },
-	{ "WEST", 60 }, { "BST", 60 }, { "IST", 330 }, { "CET", 60 },
-	{ "CEST", 120 }, { "MET", 60 }, { "MEST", 120 }, { "EET", 120 },
-	{ "EEST", 180 }, { "MSK", 180 }, { "SAST", 120 }, { "GST", 240 },
-	{ "PKT", 300 }, { "ICT", 420 }, { "WIB", 420 }, { "HKT", 480 },
-	{ "SGT", 480 }, { "AWST", 480 }, { "JST", 540 }, { "KST", 540 },
-	{ "ACST", 570 }, { "ACDT", 630 }, { "AEST", 600 }, { "AEDT", 660 },
-	{ "NZST", 720 }, { "NZDT", 780 }, { "HST", -600 }, { "AKST", -540 },
-	{ "AKDT", -480 }, { "PST", -480 }, { "PDT", -420 }, { "MST", -420 },
-	{ "MDT", -360 }, { "CST", -360 }, { "CDT", -300 }, { "EST", -300 },
-	{ "EDT", -240 }, { "AST", -240 }, { "ADT", -180 }, { "NST", -210 },
-	{ "NDT", -150 }, { "BRT", -180 }, { "ART", -180 }
-};
-
+/*
+ * The offset of a zone text when it has exactly one: "GMT+05:30", "UTC",
+ * or an abbreviation with a single offset in zoneabbr.h's table.
+ */
 static int
 zone_minutes(const char *z, size_t n, int *out)
 {
-	size_t i, used;
+	const struct zoneabbr *rows;
+	size_t count, used;
 	int off;
 
-	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
-		if (strlen(zones[i].abbr) == n &&
-		    memcmp(zones[i].abbr, z, n) == 0) {
-			*out = zones[i].minutes;
-			return 0;
-		}
 	/* Zones without an abbreviation print as "GMT+05:30". */
 	if (n > 3 && (memcmp(z, "GMT", 3) == 0 || memcmp(z, "UTC", 3) == 0) &&
 	    time_parse_zone(z + 3, n - 3, &off, &used) == 0 && used == n - 3) {
 		*out = off / 60;
 		return 0;
 	}
-	return -1;
+	if (zoneabbr_find(z, n, &rows, &count) != 1)
+		return -1;
+	*out = rows[0].minutes;
+	return 0;
 }
 
 static int
@@ -302,12 +390,13 @@ two_digits(const char *s, int *out)
 }
 
 int
-logsvc_java_date(const char *s, size_t len, double *epoch)
+logsvc_java_wall(const char *s, size_t len, double *wall, char *zone,
+    size_t zsize)
 {
 	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
 	const char *tok[6], *p = s, *end = s + len;
 	size_t tlen[6], i, k;
-	int day = 0, hh, mm, ss, zmin, year = 0;
+	int day = 0, hh, mm, ss, year = 0;
 	unsigned mon = 0;
 
 	for (i = 0; i < 6; i++) {
@@ -346,10 +435,26 @@ logsvc_java_date(const char *s, size_t len, double *epoch)
 		return -1;
 	if (day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60)
 		return -1;
-	if (zone_minutes(tok[4], tlen[4], &zmin) != 0)
+	if (tlen[4] == 0 || tlen[4] >= zsize)
 		return -1;
-	*epoch = (double)(days_from_civil(year, mon, (unsigned)day) * 86400 +
-	    hh * 3600 + mm * 60 + ss) - zmin * 60.0;
+	memcpy(zone, tok[4], tlen[4]);
+	zone[tlen[4]] = '\0';
+	*wall = (double)(days_from_civil(year, mon, (unsigned)day) * 86400 +
+	    hh * 3600 + mm * 60 + ss);
+	return 0;
+}
+
+int
+logsvc_java_date(const char *s, size_t len, double *epoch)
+{
+	char zone[LOGSVC_ZONE_MAX];
+	double wall;
+	int zmin;
+
+	if (logsvc_java_wall(s, len, &wall, zone, sizeof(zone)) != 0 ||
+	    zone_minutes(zone, strlen(zone), &zmin) != 0)
+		return -1;
+	*epoch = wall - zmin * 60.0;
 	return 0;
 }
 
@@ -395,7 +500,7 @@ file_done(struct listscan *ls, struct logsvc_list *out, size_t *alloc,
 {
 	struct logsvc_file *f, *nf;
 	char *endp;
-	int i;
+	int i, zmin;
 
 	for (i = 0; i < F_COUNT; i++)
 		xml_trim(ls->val[i]);
@@ -437,13 +542,18 @@ file_done(struct listscan *ls, struct logsvc_list *out, size_t *alloc,
 		f->has_size = true;
 	}
 	if (ls->seen[F_DATE] && ls->val[F_DATE][0] != '\0') {
-		if (logsvc_java_date(ls->val[F_DATE], strlen(ls->val[F_DATE]),
-		    &f->mtime) != 0) {
+		if (logsvc_java_wall(ls->val[F_DATE], strlen(ls->val[F_DATE]),
+		    &f->wall, f->zone, sizeof(f->zone)) != 0) {
 			snprintf(err, errlen, "%s: unreadable modifiedDate "
 			    "'%.60s'", f->name, ls->val[F_DATE]);
 			return -1;
 		}
 		f->has_mtime = true;
+		/* An ambiguous zone waits for logsvc_resolve_mtimes(). */
+		if (zone_minutes(f->zone, strlen(f->zone), &zmin) == 0) {
+			f->mtime = f->wall - zmin * 60.0;
+			f->mtime_known = true;
+		}
 	}
 	out->count++;
 	return 0;
@@ -626,4 +736,231 @@ logsvc_list_free(struct logsvc_list *l)
 	free(l->files);
 	l->files = NULL;
 	l->count = 0;
+}
+
+int
+logsvc_resolve_mtimes(struct logsvc_list *l, double now, bool has_now,
+    double max_age, char *err, size_t errlen)
+{
+	struct zoneabbr_date *d;
+	size_t i, n = 0;
+	int rc;
+
+	if (l->count == 0)
+		return 0;
+	if ((d = calloc(l->count, sizeof(*d))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < l->count; i++) {
+		if (!l->files[i].has_mtime)
+			continue;
+		d[n].wall = l->files[i].wall;
+		d[n].zone = l->files[i].zone;
+		d[n].name = l->files[i].name;
+		n++;
+	}
+	rc = zoneabbr_resolve(d, n, now, has_now, max_age, err, errlen);
+	for (i = 0, n = 0; rc == 0 && i < l->count; i++) {
+		if (!l->files[i].has_mtime)
+			continue;
+		l->files[i].mtime = d[n++].utc;
+		l->files[i].mtime_known = true;
+	}
+	free(d);
+	return rc;
+}
+
+/* --- getTimeZone, MTOM/XOP, fault kinds ----------------------------------- */
+
+/* The value of attribute `name` in the tag bytes [p, end); false if none. */
+static bool
+tag_attr(const char *p, const char *end, const char *name, const char **v,
+    size_t *vn)
+{
+	size_t k = strlen(name);
+	char q;
+
+	while (p < end) {
+		while (p < end && (xml_is_space(*p) || *p == '/'))
+			p++;
+		const char *a = p;
+
+		while (p < end && *p != '=' && !xml_is_space(*p) && *p != '>')
+			p++;
+		const char *an = a, *ae = p;
+		const char *colon = memchr(a, ':', (size_t)(ae - a));
+
+		if (colon != NULL)
+			an = colon + 1;	/* xop:href is no XOP, but be kind */
+		while (p < end && xml_is_space(*p))
+			p++;
+		if (p == end || *p != '=')
+			return false;
+		p++;
+		while (p < end && xml_is_space(*p))
+			p++;
+		if (p == end || (*p != '"' && *p != '\''))
+			return false;
+		q = *p++;
+		const char *val = p;
+
+		while (p < end && *p != q)
+			p++;
+		if (p == end)
+			return false;
+		if ((size_t)(ae - an) == k && memcmp(an, name, k) == 0) {
+			*v = val;
+			*vn = (size_t)(p - val);
+			return true;
+		}
+		p++;
+	}
+	return false;
+}
+
+static int
+hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ?
+	    c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* "cid:ID" with %XX escapes into cid; -1 when not a cid: URL or too long. */
+static int
+cid_of(const char *v, size_t n, char *cid, size_t size)
+{
+	size_t i, o = 0;
+
+	if (n < 5 || strncasecmp(v, "cid:", 4) != 0)
+		return -1;
+	for (i = 4; i < n; i++) {
+		char c = v[i];
+
+		if (c == '%') {
+			if (i + 2 >= n || hexval(v[i + 1]) < 0 ||
+			    hexval(v[i + 2]) < 0)
+				return -1;
+			c = (char)(hexval(v[i + 1]) * 16 + hexval(v[i + 2]));
+			i += 2;
+		} else if (c == '&') {
+			return -1;	/* entities in an id: not worth it */
+		}
+		if (c == '\0' || o + 1 >= size)
+			return -1;
+		cid[o++] = c;
+	}
+	cid[o] = '\0';
+	return o > 0 ? 0 : -1;
+}
+
+int
+logsvc_xop_cid(const char *xml, size_t len, char *cid, size_t size)
+{
+	struct xscan x;
+	enum xtok t;
+	const char *s, *v, *tag;
+	size_t n, vn;
+	int depth = 0;	/* inside GetOneFileReturn */
+
+	xscan_init(&x, xml, len);
+	while ((t = xscan_next(&x, &s, &n)) != XT_END && t != XT_CUT) {
+		if (t == XT_CLOSE && name_is(s, n, "GetOneFileReturn"))
+			depth = 0;
+		if (t != XT_OPEN && t != XT_EMPTY)
+			continue;
+		tag = s + n;
+		if (name_is(s, n, "GetOneFileReturn")) {
+			depth = t == XT_OPEN;
+			/* SOAP with attachments puts href on the element. */
+			if (tag_attr(tag, x.p, "href", &v, &vn))
+				return cid_of(v, vn, cid, size) == 0 ? 1 : -1;
+		} else if (depth && name_is(s, n, "Include")) {
+			if (!tag_attr(tag, x.p, "href", &v, &vn))
+				return -1;
+			return cid_of(v, vn, cid, size) == 0 ? 1 : -1;
+		}
+	}
+	return 0;
+}
+
+int
+logsvc_gettz_parse(const char *xml, size_t len, char *tz, size_t size,
+    int *minutes)
+{
+	struct xscan x;
+	enum xtok t;
+	const char *s, *p;
+	size_t n, tl = 0;
+	bool in = false, fault = false;
+	int h = 0, m = 0, sign;
+
+	tz[0] = '\0';
+	xscan_init(&x, xml, len);
+	while ((t = xscan_next(&x, &s, &n)) != XT_END && t != XT_CUT) {
+		if ((t == XT_OPEN || t == XT_EMPTY) && name_is(s, n, "Fault"))
+			fault = true;
+		if (t == XT_OPEN)
+			in = name_is(s, n, "TimeZone") ||
+			    name_is(s, n, "getTimeZone") ||
+			    name_is(s, n, "getTimeZoneReturn");
+		else if (t == XT_CLOSE)
+			in = false;
+		else if ((t == XT_TEXT || t == XT_CDATA) && in &&
+		    !append_text(tz, size, &tl, s, n, t == XT_CDATA))
+			return -1;
+	}
+	xml_trim(tz);
+	/* The offset: "(GMT-8:0)", "(GMT+5:30)". */
+	if (fault || (p = strstr(tz, "GMT")) == NULL)
+		return -1;
+	p += 3;
+	if (*p != '+' && *p != '-')
+		return -1;
+	sign = *p++ == '-' ? -1 : 1;
+	if (*p < '0' || *p > '9')
+		return -1;
+	while (*p >= '0' && *p <= '9' && h < 100)
+		h = h * 10 + (*p++ - '0');
+	if (*p == ':') {
+		for (p++; *p >= '0' && *p <= '9' && m < 100; p++)
+			m = m * 10 + (*p - '0');
+	}
+	if (h > 14 || m > 59)
+		return -1;
+	*minutes = sign * (h * 60 + m);
+	return 0;
+}
+
+static bool
+contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+logsvc_fault_absent(const char *fault)
+{
+	return contains_ci(fault, "Operation not found") ||
+	    contains_ci(fault, "service cannot be found") ||
+	    contains_ci(fault, "No such operation") ||
+	    contains_ci(fault, "Service not found");
+}
+
+bool
+logsvc_fault_selection(const char *fault)
+{
+	const char *p;
+
+	/* "-101" as a number of its own, not inside "-1010" or "x-101y". */
+	for (p = fault; (p = strstr(p, "-101")) != NULL; p++)
+		if ((p[4] < '0' || p[4] > '9') && (p == fault ||
+		    (p[-1] != '-' && (p[-1] < '0' || p[-1] > '9'))))
+			return true;
+	return false;
 }

@@ -3,7 +3,9 @@
  * Content-Type line, a newline, then the body; the body is copied to an
  * exact-size buffer (no terminator) so ASan catches any read past its
  * length.  Checks the contract: on success every span lies inside the
- * body and the envelope is present; on failure a reason is given.
+ * body and the envelope is present; on failure a reason is given.  For a
+ * multipart type, multipart_parse_cid() too (MTOM/XOP), the wanted id
+ * taken from a "cid=" parameter of the line (else "f@y").
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +17,44 @@ static int
 inside(const char *p, size_t n, const char *buf, size_t len)
 {
 	return p >= buf && n <= len && (size_t)(p - buf) <= len - n;
+}
+
+static void
+check_cid(const char *ct, const uint8_t *data, size_t len)
+{
+	struct soap_parts p;
+	char boundary[DIME_BOUNDARY_MAX + 1], cid[64] = "f@y", err[300];
+	const char *c = strstr(ct, "cid=");
+	char *buf;
+	size_t n, i;
+	volatile unsigned sum = 0;
+
+	if (multipart_boundary(ct, boundary, sizeof(boundary)) != 0)
+		return;
+	if (c != NULL) {
+		c += 4;
+		n = strcspn(c, ";");
+		if (n >= sizeof(cid))
+			n = sizeof(cid) - 1;
+		memcpy(cid, c, n);
+		cid[n] = '\0';
+	}
+	if ((buf = malloc(len ? len : 1)) == NULL)
+		return;
+	memcpy(buf, data, len);
+	err[0] = '\0';
+	if (multipart_parse_cid(buf, len, boundary, cid, &p, err,
+	    sizeof(err)) == 0) {
+		if (p.soap == NULL || p.attach == NULL ||
+		    !inside(p.soap, p.soap_len, buf, len) ||
+		    !inside(p.attach, p.attach_len, buf, len))
+			abort();
+		for (i = 0; i < p.attach_len; i++)
+			sum += (unsigned char)p.attach[i];
+	} else if (err[0] == '\0')
+		abort();
+	(void)sum;
+	free(buf);
 }
 
 int
@@ -53,6 +93,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (rc != -1 || err[0] == '\0' ||
 	    strnlen(err, sizeof(err)) == sizeof(err))
 		abort();
+	check_cid(ct, data, len);
 	free(buf);
 	return 0;
 }

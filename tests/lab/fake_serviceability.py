@@ -6,18 +6,47 @@ the real services (see common/logsvc.h):
 
   POST /logcollectionservice2/services/LogCollectionPortTypeService
        selectLogFiles -> SetOfFiles/File{name,absolutepath,filesize,modifiedDate}
+       GetOneFile     -> the file as an MTOM/XOP part (Axis2), unless --current
+       getTimeZone    -> the server's TimeZone string
   POST /logcollectionservice/services/DimeGetFileService
        GetOneFile     -> the file as a DIME or MIME multipart attachment
 
   fake_serviceability.py --cert C --key K --port-file F --count-log L \
       --service "Connection Mailbox Sync=DIR[=GLOB]" ... [--mode dime|multipart]
       [--fault none|401|soapfault|truncated|toolarge|hang] [--chunk N]
+      [--current present|404|fault] [--select both|absolute] [--no-gettz]
+      [--zone Europe/Dublin] [--now 2026-07-15T10:00:30Z]
 
-Files are served from DIR with their mtimes as modifiedDate (UTC), under
-the remote directory /var/log/active/cuc/<service-slug>/.  Every request
-appends a line to the count log ("selectLogFiles SERVICE", "GetOneFile
-NAME", "connect" for each new connection), so a test can prove what was
-fetched and that the connection was reused.  Faults: 401 to every
+Files are served from DIR under the remote directory
+/var/log/active/cuc/<service-slug>/, their mtimes printed as modifiedDate
+the way Java's Date.toString() does in --zone ("Wed Jul 15 11:00:00 IST
+2026"; Java's own abbreviation where tzdata has only a number, else
+"GMT+08:00").  The server's clock is --now (fixed) or the real one; every
+answer carries it as the HTTP Date header.
+
+Selection (shapes from Cisco's LogCollectionPortTypeService.wsdl and
+public clients): RelText Minutes/Hours/Days/Weeks/Months with RelTime N
+lists the files modified in the last N units by the server's clock; with
+--select absolute that form is refused by a fault (an older CUC).
+FromDate/ToDate ("MM/DD/YY hh:mm AM") are read in the zone of TimeZone
+("Client: (GMT-8:0)...") and refused with a fault carrying -101 unless its
+(GMT+h:m) is the server's own offset, as a public client reports of live
+servers.  getTimeZone answers "(GMT+h:m)ZONE" (--no-gettz: an unknown
+operation).
+
+GetOneFile on logcollectionservice2 answers multipart/related with
+type="application/xop+xml": the envelope's GetOneFileReturn holds an
+xop:Include href="cid:..." naming the part with the bytes (W3C XOP; the
+WSDL's GetOneFileReturn is base64Binary with xmime:expectedContentTypes).
+--current 404 or fault makes that endpoint absent (Tomcat's 404 page, or
+Axis2's "The endpoint reference (EPR) for the Operation not found is ..."),
+so a client has to use DimeGetFileService.
+
+Every request appends a line to the count log ("selectLogFiles SERVICE
+rel Hours 3" or "... abs", "GetOneFile2 NAME" on the current service,
+"GetOneFile2-absent NAME", "GetOneFile NAME" on the older one,
+"getTimeZone", "connect" for each new connection), so a test can prove
+what was fetched and that the connection was reused.  Faults: 401 to every
 request; a SOAP fault to every request; a DIME attachment record cut short
 (with an honest Content-Length); a listing that gives a small filesize for
 files it then sends whole (the cap must stop them); a GetOneFile that
@@ -26,6 +55,8 @@ never answers.  Standard library only.
 import argparse
 import base64
 import calendar
+import datetime
+import email.utils
 import fnmatch
 import os
 import re
@@ -34,6 +65,7 @@ import struct
 import sys
 import threading
 import time
+import zoneinfo
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 NS = "http://schemas.cisco.com/ast/soap"
@@ -61,23 +93,71 @@ def xml_escape(s):
             .replace(">", "&gt;").replace('"', "&quot;"))
 
 
+# Axis2's fault for an operation this service does not have.
+AXIS2_NO_OP = fault("The endpoint reference (EPR) for the Operation not found "
+                    "is /logcollectionservice2/services/LogCollectionPortTypeService "
+                    "and the WSA Action = GetOneFile")
+
+
 def xml_unescape(s):
     return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
+# Java's names where tzdata prints a number (JDK 8 TimeZoneNames).
+JAVA_NAMES = {"Asia/Kuala_Lumpur": "MYT", "Asia/Kathmandu": "NPT",
+              "Asia/Dhaka": "BDT", "America/Bogota": "COT",
+              "Europe/Istanbul": "TRT", "Asia/Riyadh": "AST"}
+
+
 def java_date(t):
-    return time.strftime("%a %b %d %H:%M:%S UTC %Y", time.gmtime(t))
+    """Date.toString() of epoch t in Config.zone: 'EEE MMM dd HH:mm:ss zzz yyyy'."""
+    d = datetime.datetime.fromtimestamp(t, Config.zone)
+    name = d.tzname()
+    if name[0] in "+-":
+        off = int(d.utcoffset().total_seconds()) // 60
+        name = JAVA_NAMES.get(Config.zone.key, "GMT%s%02d:%02d" % (
+            "-" if off < 0 else "+", abs(off) // 60, abs(off) % 60))
+    return d.strftime("%a %b %d %H:%M:%S ") + name + d.strftime(" %Y")
 
 
-def cisco_date(s):
-    """'MM/DD/YY hh:mm AM' (UTC, as the client sends it) -> epoch."""
+def server_now():
+    return Config.now if Config.now is not None else time.time()
+
+
+def server_offset():
+    """The server's offset now, minutes east of UTC."""
+    d = datetime.datetime.fromtimestamp(server_now(), Config.zone)
+    return int(d.utcoffset().total_seconds()) // 60
+
+
+def gmt_text(minutes):
+    """'(GMT-8:0)': the shape public clients send in TimeZone."""
+    return "(GMT%s%d:%d)" % ("-" if minutes < 0 else "+", abs(minutes) // 60,
+                             abs(minutes) % 60)
+
+
+def tz_offset(s):
+    """The minutes of '(GMT+5:30)' in a TimeZone string, or None."""
+    m = re.search(r"GMT([+-])(\d{1,2}):(\d{1,2})", s or "")
+    if not m:
+        return None
+    v = int(m.group(2)) * 60 + int(m.group(3))
+    return -v if m.group(1) == "-" else v
+
+
+def cisco_date(s, minutes=0):
+    """'MM/DD/YY hh:mm AM' in the zone `minutes` east of UTC -> epoch."""
     m = re.fullmatch(r"(\d\d)/(\d\d)/(\d\d) (\d\d):(\d\d) (AM|PM)", s.strip())
     if not m:
         return None
     mo, d, y, h, mi, ampm = m.groups()
     h = int(h) % 12 + (12 if ampm == "PM" else 0)
-    return calendar.timegm((2000 + int(y), int(mo), int(d), h, int(mi), 0))
+    return calendar.timegm((2000 + int(y), int(mo), int(d), h, int(mi), 0)) - minutes * 60
+
+
+REL_UNITS = {"Minutes": 60, "Hours": 3600, "Days": 86400, "Weeks": 7 * 86400,
+             "Months": 31 * 86400}
 
 
 def dime_record(flags, tnf, typ, data, ident=b""):
@@ -96,6 +176,11 @@ class Config:
     fault = "none"
     chunk = 0
     count_log = None
+    current = "present"
+    select = "both"
+    gettz = True
+    zone = zoneinfo.ZoneInfo("UTC")
+    now = None
     lock = threading.Lock()
 
 
@@ -139,6 +224,10 @@ class Handler(BaseHTTPRequestHandler):
         super().setup()
         count("connect")   # one per TCP connection: proves reuse
 
+    def date_time_string(self, timestamp=None):
+        # The HTTP Date header: the server's (maybe fixed) clock, RFC 7231.
+        return email.utils.formatdate(server_now(), usegmt=True)
+
     def send(self, code, body, ctype="text/xml; charset=utf-8", extra=None):
         self.send_response(code)
         self.send_header("Content-Type", ctype)
@@ -161,8 +250,18 @@ class Handler(BaseHTTPRequestHandler):
             count("401")
             return self.send(401, b"<html><body>Unauthorized</body></html>",
                              "text/html", {"WWW-Authenticate": 'Basic realm="Cisco Serviceability"'})
+        action = self.headers.get("SOAPAction", "").strip('"')
         if self.path == SELECT_PATH and "selectLogFiles" in body:
             return self.select(body)
+        if self.path == SELECT_PATH and action == "getTimeZone":
+            count("getTimeZone")
+            if not Config.gettz:
+                return self.send(500, AXIS2_NO_OP)
+            return self.send(200, envelope(
+                '<ns:TimeZone xmlns:ns="%s">%s%s</ns:TimeZone>'
+                % (NS, gmt_text(server_offset()), Config.zone.key)))
+        if self.path == SELECT_PATH and action == "GetOneFile":
+            return self.getfile2(body)
         if self.path == GETFILE_PATH and "GetOneFile" in body:
             return self.getfile(body)
         self.send(500, fault("No such operation"))
@@ -170,20 +269,39 @@ class Handler(BaseHTTPRequestHandler):
     def select(self, body):
         m = re.search(r"<(?:\w+:)?ServiceLogs>\s*<(?:\w+:)?item>(.*?)</", body, re.S)
         service = xml_unescape(m.group(1)) if m else ""
-        count("selectLogFiles " + service)
         if Config.fault == "soapfault":
             return self.send(500, fault("Service Name is not valid: " + service))
         if service not in Config.services:
             return self.send(500, fault("Service Name is not valid: " + service))
-        f = re.search(r"<(?:\w+:)?FromDate>(.*?)</", body)
-        t = re.search(r"<(?:\w+:)?ToDate>(.*?)</", body)
-        lo = cisco_date(f.group(1)) if f else None
-        hi = cisco_date(t.group(1)) if t else None
-        if lo is None or hi is None:
-            return self.send(500, fault("Invalid date format"))
+        rt = re.search(r"<(?:\w+:)?RelText>(.*?)</", body)
+        rn = re.search(r"<(?:\w+:)?RelTime>(.*?)</", body)
+        rel = rt.group(1) if rt else "None"
+        if rel != "None":
+            n = int(rn.group(1)) if rn and rn.group(1).isdigit() else 0
+            count("selectLogFiles %s rel %s %d" % (service, rel, n))
+            if Config.select == "absolute":
+                return self.send(500, fault("Invalid RelText: " + rel))
+            if rel not in REL_UNITS or not 1 <= n <= 127:
+                return self.send(500, fault("Invalid RelTime"))
+            lo, hi = server_now() - n * REL_UNITS[rel], None
+        else:
+            f = re.search(r"<(?:\w+:)?FromDate>(.*?)</", body)
+            t = re.search(r"<(?:\w+:)?ToDate>(.*?)</", body)
+            z = re.search(r"<(?:\w+:)?TimeZone>(.*?)</", body)
+            tz = xml_unescape(z.group(1)) if z else ""
+            count("selectLogFiles %s abs %s" % (service, tz))
+            off = tz_offset(tz)
+            if off is None or off != server_offset():
+                # The code a public client reports from live servers.
+                return self.send(500, fault("-101: TimeZone %s is not the "
+                                            "server's %s" % (tz, gmt_text(server_offset()))))
+            lo = cisco_date(f.group(1), off) if f else None
+            hi = cisco_date(t.group(1), off) if t else None
+            if lo is None or hi is None:
+                return self.send(500, fault("Invalid date format"))
         items = []
         for name, path, size, mtime, _ in service_files(service):
-            if not lo <= mtime <= hi + 59:
+            if mtime < lo or (hi is not None and mtime > hi + 59):
                 continue
             if Config.fault == "toolarge":
                 size = 10   # lies: the cap on the answer must stop it
@@ -233,6 +351,52 @@ class Handler(BaseHTTPRequestHandler):
             out = out[:-(len(data) // 2 + 4)]
         self.send(200, out, "application/dime")
 
+    def getfile2(self, body):
+        m = re.search(r"<(?:\w+:)?FileName[^>]*>(.*?)</", body, re.S)
+        path = xml_unescape(m.group(1)) if m else ""
+        f = find_remote(path)
+        name = f[0] if f else path
+        if Config.current == "404":
+            count("GetOneFile2-absent " + name)
+            return self.send(404, b"<html><body><h1>HTTP Status 404 - Not Found"
+                             b"</h1></body></html>", "text/html;charset=utf-8")
+        if Config.current == "fault":
+            count("GetOneFile2-absent " + name)
+            return self.send(500, AXIS2_NO_OP)
+        count("GetOneFile2 " + name)
+        if Config.fault == "hang":
+            time.sleep(120)
+            return
+        if Config.fault == "soapfault" or f is None:
+            return self.send(500, fault("java.io.FileNotFoundException: %s "
+                                        "(No such file or directory)" % path))
+        with open(f[4], "rb") as fp:
+            data = fp.read()
+        if Config.fault == "toolarge":
+            data *= (1 << 20) // max(len(data), 1) + 1
+        # Axis2's MTOM: ids urn:uuid:...@apache.org, root first, an unrelated
+        # part before the file so the client must follow the cid.
+        b = "MIMEBoundary_%032x" % os.getpid()
+        root = "0.urn:uuid:%032X@apache.org" % 1
+        cid = "1.urn:uuid:%032X@apache.org" % 2
+        xml = envelope('<ns:GetOneFileResponse xmlns:ns="%s"><ns:GetOneFileReturn>'
+                       '<xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include"'
+                       ' href="cid:%s"/></ns:GetOneFileReturn></ns:GetOneFileResponse>'
+                       % (NS, cid))
+        out = ("--%s\r\nContent-Type: application/xop+xml; charset=UTF-8; "
+               'type="text/xml"\r\nContent-Transfer-Encoding: binary\r\n'
+               "Content-ID: <%s>\r\n\r\n" % (b, root)).encode() + xml
+        out += ("\r\n--%s\r\nContent-Type: text/plain\r\n"
+                "Content-ID: <other@apache.org>\r\n\r\nnot the file" % b).encode()
+        out += ("\r\n--%s\r\nContent-Type: application/octet-stream\r\n"
+                "Content-Transfer-Encoding: binary\r\nContent-ID: <%s>\r\n\r\n"
+                % (b, cid)).encode() + data
+        out += ("\r\n--%s--\r\n" % b).encode()
+        if Config.fault == "truncated":
+            out = out[:-(len(data) // 2 + 10)]
+        self.send(200, out, 'multipart/related; boundary=%s; type="application/xop+xml";'
+                  ' start="<%s>"; start-info="text/xml"' % (b, root))
+
     def multipart(self, xml, data):
         b = "----=_Part_0_%d.%d" % (os.getpid(), int(time.time()))
         out = ("\r\n--%s\r\nContent-Type: text/xml; charset=UTF-8\r\n"
@@ -263,7 +427,16 @@ def main():
     ap.add_argument("--fault", default="none",
                     choices=["none", "401", "soapfault", "truncated", "toolarge", "hang"])
     ap.add_argument("--chunk", type=int, default=0)
+    ap.add_argument("--current", choices=["present", "404", "fault"], default="present")
+    ap.add_argument("--select", choices=["both", "absolute"], default="both")
+    ap.add_argument("--no-gettz", action="store_true")
+    ap.add_argument("--zone", default="UTC")
+    ap.add_argument("--now", help="fixed clock, ISO 8601 UTC")
     a = ap.parse_args()
+    Config.current, Config.select, Config.gettz = a.current, a.select, not a.no_gettz
+    Config.zone = zoneinfo.ZoneInfo(a.zone)
+    if a.now:
+        Config.now = datetime.datetime.fromisoformat(a.now.replace("Z", "+00:00")).timestamp()
     for s in a.service:
         parts = s.split("=")
         Config.services[parts[0]] = (parts[1], parts[2] if len(parts) > 2 else "*")

@@ -50,7 +50,8 @@ start_fake() {
 
 # The perfdata a --cuc run adds is not part of the comparison.
 strip_fetch() { printf '%s\n' "$1" | sed -e 's/ fetch_time=[^ ]*//' -e 's/ fetched=[^ ]*//'; }
-gets() { grep -c "^GetOneFile" "$D/count.log"; }
+# Files transferred, by either GetOneFile (not the attempts on an absent one).
+gets() { grep -Ec "^GetOneFile2? " "$D/count.log"; }
 
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$D/key.pem" \
     -out "$D/cert.pem" -days 2 -subj /CN=127.0.0.1 \
@@ -78,7 +79,9 @@ cuc() {
 for w in 900 300 3600 60; do
 	run $MB --logdir "$D/mb" --now $NOW --window $w
 	disk_rc=$rc disk_line=$line1
-	for mode in "dime --chunk 1000" "dime" "multipart"; do
+	# The current service (MTOM), then the older one when it is absent.
+	for mode in "dime --current present" "dime --chunk 1000 --current 404" \
+	    "dime --current fault" "multipart --current 404"; do
 		# shellcheck disable=SC2086
 		start_fake --mode $mode
 		rm -rf "$D/cache"
@@ -126,7 +129,7 @@ ok $? "cache: the copy has CUC's modification time"
 cuc $MB --now $NOW
 first=$line1
 is_rc 0 "cache: second run OK"
-[ "$(gets)" -eq 1 ] && grep -q '^GetOneFile diag_CuMbxSync_00000314.uc$' "$D/count.log"
+[ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? diag_CuMbxSync_00000314.uc$' "$D/count.log"
 ok $? "cache: second run fetches only the active file"
 like "$perf" ' fetched=[1-9]' "cache: second run still transfers the active file"
 # A new file rotates 314: only the new one is fetched, 314 comes from the cache.
@@ -135,7 +138,7 @@ touch -d 2026-11-25T10:09:00Z "$D/mb/diag_CuMbxSync_00000315.uc"
 : > "$D/count.log"
 cuc $MB --now 2026-11-25T10:09:00Z
 is_rc 0 "cache: after rotation OK"
-[ "$(gets)" -eq 1 ] && grep -q '^GetOneFile diag_CuMbxSync_00000315.uc$' "$D/count.log"
+[ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? diag_CuMbxSync_00000315.uc$' "$D/count.log"
 ok $? "cache: after rotation only the new file is fetched"
 run $MB --logdir "$D/mb" --now 2026-11-25T10:09:00Z
 disk_line=$line1
@@ -186,7 +189,7 @@ is_rc 3 "SOAP fault: UNKNOWN"
 like "$line1" '^CUC MBXSYNC UNKNOWN - CUC Serviceability fault on selectLogFiles: Service Name is not valid: Connection Mailbox Sync$' "SOAP fault: CUC's faultstring"
 
 for mode in dime multipart; do
-	start_fake --fault truncated --mode $mode
+	start_fake --fault truncated --mode $mode --current 404
 	rm -rf "$D/cache"
 	cuc $MB --now $NOW
 	is_rc 3 "truncated $mode answer: UNKNOWN"
@@ -194,6 +197,11 @@ for mode in dime multipart; do
 	[ ! -e "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" ]
 	ok $? "truncated $mode answer: nothing cached"
 done
+start_fake --fault truncated
+rm -rf "$D/cache"
+cuc $MB --now $NOW
+is_rc 3 "truncated MTOM answer: UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - GetOneFile diag_CuMbxSync_00000314\.uc: MIME part [0-9]+ truncated' "truncated MTOM answer: says where"
 
 start_fake
 rm -rf "$D/cache"
@@ -220,6 +228,153 @@ run $MB --cuc "127.0.0.1:$PORT" --extra-opts="@$D/ok.ini" --ca-cert "$D/cert.pem
 is_rc 3 "service down: UNKNOWN"
 like "$line1" 'selectLogFiles failed: .*(onnect|refused)' "service down: the connection error"
 
+# --- zones: modifiedDate as Java prints it, read back to UTC ------------
+# mb_at T312 T313 T314: the three files' mtimes (epoch seconds).
+mb_at() {
+	touch -d "@$1" "$D/mb/diag_CuMbxSync_00000312.uc"
+	touch -d "@$2" "$D/mb/diag_CuMbxSync_00000313.uc"
+	touch -d "@$3" "$D/mb/diag_CuMbxSync_00000314.uc"
+}
+iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
+epoch() { date -u -d "$1" +%s; }
+
+# zone_case ZONE LABEL: the fake prints the files' dates in ZONE, its clock
+# 20 s after the newest; --cuc gives the same first line as the disk, and
+# the copies carry the disk's mtimes.
+zone_case() {
+	t=$(stat -c %Y "$D/mb/diag_CuMbxSync_00000314.uc")
+	run $MB --logdir "$D/mb" --now "$(iso "$t")"
+	disk_rc=$rc disk_line=$line1
+	start_fake --zone "$1" --now "$(iso $((t + 20)))"
+	rm -rf "$D/cache"
+	cuc $MB --now "$(iso "$t")"
+	is_rc $disk_rc "mbxsync $2: same state as on disk"
+	[ "$(strip_fetch "$line1")" = "$disk_line" ]
+	ok $? "mbxsync $2: same first line as on disk"
+	for f in 312 313 314; do
+		[ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000$f.uc" 2> /dev/null)" = \
+		    "$(stat -c %Y "$D/mb/diag_CuMbxSync_00000$f.uc")" ] || break
+	done
+	ok $? "mbxsync $2: the copies have the files' UTC mtimes"
+}
+# The sample's spacing (18 and 9 minutes before the newest) at T.
+mb_sample_at() { t=$(epoch "$1"); mb_at $((t - 1081)) $((t - 541)) "$t"; }
+
+mb_sample_at 2026-07-15T10:00:00Z
+zone_case Europe/Dublin "Dublin summer (IST +01:00)"
+grep -q 'Wed Jul 15 11:00:00 IST 2026' "$D/count.log" 2> /dev/null || true
+zone_case Asia/Kolkata "India (IST +05:30)"
+zone_case America/Chicago "Chicago summer (CDT)"
+zone_case Asia/Shanghai "China (CST +08:00)"
+zone_case Asia/Kuala_Lumpur "Malaysia (Java's MYT)"
+zone_case Asia/Kathmandu "Nepal (Java's NPT, +05:45)"
+mb_sample_at 2026-01-15T10:00:00Z
+zone_case Asia/Jerusalem "Israel winter (IST +02:00)"
+zone_case Europe/Dublin "Dublin winter (GMT)"
+zone_case America/Halifax "Halifax winter (AST -04:00)"
+zone_case America/Chicago "Chicago winter (CST -06:00)"
+# Both sides of a change in one listing: Dublin 25 Oct 2026 01:00 UTC,
+# 01:40 and 01:55 IST, then 01:30 GMT; Chicago 8 Mar 2026 08:00 UTC,
+# 01:40 and 01:55 CST, then 03:05 CDT.
+mb_at "$(epoch 2026-10-25T00:40:00Z)" "$(epoch 2026-10-25T00:55:00Z)" "$(epoch 2026-10-25T01:30:00Z)"
+zone_case Europe/Dublin "Dublin across the October change"
+mb_at "$(epoch 2026-03-08T07:40:00Z)" "$(epoch 2026-03-08T07:55:00Z)" "$(epoch 2026-03-08T08:05:00Z)"
+zone_case America/Chicago "Chicago across the March change"
+# IST with CUC's clock 40 minutes after the newest file: +01:00 gives an
+# age of 40 min, +02:00 of 1 h 40: the second is beyond any healthy log,
+# so +01:00 holds.  With no Date to compare there is no answer: UNKNOWN.
+mb_sample_at 2026-07-15T10:00:00Z
+t=$(epoch 2026-07-15T10:00:00Z)
+start_fake --zone Europe/Dublin --now "$(iso $((t + 2400)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")"
+[ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = "$t" ]
+ok $? "IST 40 min old by CUC's clock: read as Dublin"
+
+# --- --now before the active file's last write ---------------------------
+mb_at "$(epoch 2026-11-25T09:41:59Z)" "$(epoch 2026-11-25T09:50:59Z)" "$(epoch 2026-11-25T10:00:00Z)"
+run $MB --logdir "$D/mb" --now 2026-11-25T09:55:00Z
+disk_rc=$rc disk_line=$line1
+start_fake
+rm -rf "$D/cache"
+cuc $MB --now 2026-11-25T09:55:00Z
+is_rc $disk_rc "--now before the last write: same state as on disk"
+[ "$(strip_fetch "$line1")" = "$disk_line" ]
+ok $? "--now before the last write: same first line as on disk"
+grep -Eq '^GetOneFile2? diag_CuMbxSync_00000314.uc$' "$D/count.log"
+ok $? "--now before the last write: the active file is listed and fetched"
+grep -Eq '^selectLogFiles Connection Mailbox Sync rel (Minutes|Hours|Days|Weeks|Months) [0-9]+$' "$D/count.log"
+ok $? "the relative selection is used first"
+
+# CUC's clock an hour ahead of ours: the first relative span, counted back
+# from CUC's now, misses the window's start; CUC's Date says so and the
+# listing is asked again with the span it needs.
+t=$(( $(date +%s) + 3600 ))
+mb_at $((t - 1081)) $((t - 541)) "$t"
+run $MB --logdir "$D/mb" --now "$(iso "$t")"
+disk_rc=$rc disk_line=$line1
+start_fake --now "$(iso $((t + 20)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")"
+[ "$(strip_fetch "$line1")" = "$disk_line" ]
+ok $? "CUC's clock ahead: same first line as on disk"
+[ "$(grep -c '^selectLogFiles .* rel ' "$D/count.log")" -eq 2 ]
+ok $? "CUC's clock ahead: the listing asked again with a longer span"
+mb_at "$(epoch 2026-11-25T09:41:59Z)" "$(epoch 2026-11-25T09:50:59Z)" "$(epoch 2026-11-25T10:00:00Z)"
+
+# --- the current GetOneFile, and the older service when it is absent -----
+run $MB --logdir "$D/mb" --now $NOW
+disk_line=$line1
+for absent in 404 fault; do
+	start_fake --current $absent
+	rm -rf "$D/cache"
+	cuc $MB --now $NOW
+	[ "$(strip_fetch "$line1")" = "$disk_line" ]
+	ok $? "current GetOneFile $absent: same first line as on disk"
+	[ "$(grep -c '^GetOneFile2-absent ' "$D/count.log")" -eq 1 ] &&
+	    [ "$(grep -c '^GetOneFile ' "$D/count.log")" -eq 2 ]
+	ok $? "current GetOneFile $absent: tried once, then DimeGetFileService for both files"
+	: > "$D/count.log"
+	cuc $MB --now $NOW
+	[ "$(strip_fetch "$line1")" = "$disk_line" ] &&
+	    ! grep -q '^GetOneFile2' "$D/count.log" &&
+	    [ "$(grep -c '^GetOneFile ' "$D/count.log")" -eq 1 ]
+	ok $? "current GetOneFile $absent: the next run goes straight to DimeGetFileService"
+done
+start_fake
+rm -rf "$D/cache"
+cuc $MB --now $NOW
+[ "$(grep -c '^GetOneFile2 ' "$D/count.log")" -eq 2 ] &&
+    ! grep -q '^GetOneFile ' "$D/count.log"
+ok $? "current GetOneFile present: MTOM only, DimeGetFileService untouched"
+start_fake --current present --fault soapfault
+cuc $MB --now $NOW
+is_rc 3 "a fault that is not an absent service: UNKNOWN"
+
+# --- the absolute selection when the relative one is refused ------------
+mb_sample_at 2026-07-15T10:00:00Z
+t=$(epoch 2026-07-15T10:00:00Z)
+run $MB --logdir "$D/mb" --now "$(iso "$t")"
+disk_rc=$rc disk_line=$line1
+start_fake --select absolute --zone Europe/Dublin --now "$(iso $((t + 20)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")"
+[ "$(strip_fetch "$line1")" = "$disk_line" ]
+ok $? "relative refused: FromDate/ToDate in the server's zone give the disk's first line"
+grep -q '^selectLogFiles Connection Mailbox Sync abs (GMT+1:0)Europe/Dublin$' "$D/count.log"
+ok $? "relative refused: the TimeZone is the server's getTimeZone"
+start_fake --select absolute --no-gettz --zone Europe/Dublin --now "$(iso $((t + 20)))"
+cuc $MB --now "$(iso "$t")"
+is_rc 3 "TimeZone not the server's (-101): UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - CUC refused the selection of files \(-101\) with TimeZone .Client: \(GMT\+0:0\)' "-101: says so, with the TimeZone sent"
+start_fake --select absolute --no-gettz --now "$(iso $((t + 20)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")"
+[ "$(strip_fetch "$line1")" = "$disk_line" ]
+ok $? "no getTimeZone, a UTC server: the UTC TimeZone is accepted"
+mb_at "$(epoch 2026-11-25T09:41:59Z)" "$(epoch 2026-11-25T09:50:59Z)" "$(epoch 2026-11-25T10:00:00Z)"
+stop_fake
+
 # --- check_cuc_keepalive -------------------------------------------------
 if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	printf '[%s]\ncuc-user=monitor\ncuc-password=secret\n' $KA >> "$D/ok.ini"
@@ -229,7 +384,8 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	for w in 3600 600 300; do
 		run $KA -f "$D/jetty/request.log" --now $KNOW --window $w -s 10.20.1.0/24
 		disk_rc=$rc disk_line=$line1
-		for mode in "dime --chunk 4096" "multipart"; do
+		for mode in "dime --current present" "dime --chunk 4096 --current 404" \
+		    "multipart --current fault"; do
 			# shellcheck disable=SC2086
 			start_fake --mode $mode
 			rm -rf "$D/cache"
@@ -256,9 +412,28 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 		[ "$(strip_fetch "$line1")" = "$disk_line" ]
 		ok $? "keepalive rotated, window $w: same first line as on disk"
 	done
+	# In zones: the same first line as on disk.
+	run $KA -f "$D/jetty/*request.log" --now $KNOW --window 3600
+	disk_rc=$rc disk_line=$line1
+	for z in Europe/Dublin Asia/Kolkata America/Chicago Asia/Shanghai; do
+		start_fake --zone $z --now 2014-06-29T16:15:20Z
+		rm -rf "$D/cache"
+		cuc $KA --now $KNOW --window 3600
+		is_rc $disk_rc "keepalive, CUC in $z: same state as on disk"
+		[ "$(strip_fetch "$line1")" = "$disk_line" ]
+		ok $? "keepalive, CUC in $z: same first line as on disk"
+	done
+	# --now before request.log's last write: still read, as on disk.
+	run $KA -f "$D/jetty/*request.log" --now 2014-06-29T16:10:00Z --window 600
+	disk_rc=$rc disk_line=$line1
+	start_fake --zone Europe/Dublin --now 2014-06-29T16:15:20Z
+	rm -rf "$D/cache"
+	cuc $KA --now 2014-06-29T16:10:00Z --window 600
+	[ "$(strip_fetch "$line1")" = "$disk_line" ]
+	ok $? "keepalive, --now before the last write: same first line as on disk"
 	: > "$D/count.log"
 	cuc $KA --now $KNOW --window 3600
-	[ "$(gets)" -eq 1 ] && grep -q '^GetOneFile request.log$' "$D/count.log"
+	[ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? request.log$' "$D/count.log"
 	ok $? "keepalive cache: second run fetches only request.log"
 	start_fake --fault 401
 	cuc $KA --now $KNOW

@@ -326,6 +326,69 @@ test_multipart(void **state)
 	}
 }
 
+/*
+ * MTOM/XOP as Axis2 sends GetOneFile's answer on logcollectionservice2:
+ * root part application/xop+xml with Content-ID <0.urn:uuid:...@apache.org>,
+ * the bytes in the part the envelope's xop:Include names (W3C XOP 1.0).
+ */
+#define MB "MIMEBoundary_0a1b"
+#define ROOT "--" MB "\r\nContent-Type: application/xop+xml; charset=UTF-8; " \
+	"type=\"text/xml\"\r\nContent-Transfer-Encoding: binary\r\n" \
+	"Content-ID: <0.urn:uuid:AA@apache.org>\r\n\r\n<Envelope/>\r\n"
+#define PART(id, body) "--" MB "\r\nContent-Type: application/octet-stream" \
+	"\r\nContent-Transfer-Encoding: binary\r\nContent-ID: " id \
+	"\r\n\r\n" body "\r\n"
+
+static void
+test_mtom(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*body;
+		const char	*cid;
+		const char	*attach;	/* NULL: error */
+		const char	*why;
+	} t[] = {
+		{ "file second", ROOT PART("<1.urn:uuid:BB@apache.org>",
+		    "line 1\nline 2") "--" MB "--\r\n", "1.urn:uuid:BB@apache.org",
+		    "line 1\nline 2", NULL },
+		{ "file third, another part before", ROOT PART("<x@y>", "other")
+		    PART("<f@y>", "the file") "--" MB "--\r\n", "f@y", "the file",
+		    NULL },
+		{ "id without brackets", ROOT PART("f@y", "bytes") "--" MB
+		    "--", "f@y", "bytes", NULL },
+		{ "no such id", ROOT PART("<x@y>", "other") "--" MB "--",
+		    "f@y", NULL, "no MIME part with the Content-ID <f@y>" },
+		{ "the root's id is not the file", ROOT "--" MB "--",
+		    "0.urn:uuid:AA@apache.org", NULL, "no MIME part" },
+		{ "cut in the file", ROOT PART("<f@y>", "half"), "f@y", NULL,
+		    "truncated" },
+	};
+	struct soap_parts p;
+	char err[200];
+	size_t i;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		err[0] = '\0';
+		rc = multipart_parse_cid(t[i].body, strlen(t[i].body), MB,
+		    t[i].cid, &p, err, sizeof(err));
+		if (t[i].attach == NULL) {
+			if (rc != -1 || strstr(err, t[i].why) == NULL)
+				fail_msg("%s: rc %d '%s'", t[i].name, rc, err);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("%s: %s", t[i].name, err);
+		assert_int_equal(p.soap_len, strlen("<Envelope/>"));
+		assert_memory_equal(p.soap, "<Envelope/>", p.soap_len);
+		if (p.attach == NULL || p.attach_len != strlen(t[i].attach) ||
+		    memcmp(p.attach, t[i].attach, p.attach_len) != 0)
+			fail_msg("%s: wrong attachment", t[i].name);
+	}
+}
+
 static void
 test_split(void **state)
 {
@@ -370,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_boundary),
 		cmocka_unit_test(test_multipart),
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_mtom),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -460,10 +460,35 @@ test_file_url(void **state)
 	http_client_free(NULL);
 }
 
+/* RFC 7231 IMF-fixdate, the Date header CUC's Tomcat sends. */
+static void
+test_date_parse(void **state)
+{
+	double e;
+
+	(void)state;
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49:37 GMT",
+	    &e), 0);
+	assert_true(e == 784111777);
+	assert_int_equal(http_date_parse("Wed, 25 Nov 2026 10:00:00 GMT",
+	    &e), 0);
+	assert_true(e == 1795600800);
+	assert_int_equal(http_date_parse("", &e), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49:37 CET",
+	    &e), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Foo 1994 08:49:37 GMT",
+	    &e), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49:37 GMT x",
+	    &e), -1);
+	assert_int_equal(http_date_parse("Sunday, 06-Nov-94 08:49:37 GMT",
+	    &e), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_get_headers),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_post),

@@ -97,8 +97,8 @@ static const struct {
 	    "UTC 2026") ENV_CLOSE, "bad filesize" },
 	{ "negative size", ENV_OPEN FILE_("a", "/a", "-1", "Wed Nov 25 "
 	    "10:00:00 UTC 2026") ENV_CLOSE, "bad filesize" },
-	{ "unknown zone", ENV_OPEN FILE_("a", "/a", "1", "Wed Nov 25 10:00:00 "
-	    "XYZT 2026") ENV_CLOSE, "unreadable modifiedDate" },
+	{ "no zone", ENV_OPEN FILE_("a", "/a", "1", "Wed Nov 25 10:00:00 "
+	    "2026") ENV_CLOSE, "unreadable modifiedDate" },
 	{ "NUL in a name", "<Envelope><Body><selectLogFilesResponse><File>"
 	    "<name>a\0b</name>", "too long or holding NUL" },
 };
@@ -192,11 +192,18 @@ test_java_date(void **state)
 	} t[] = {
 		{ "Wed Nov 25 10:00:00 UTC 2026", T0 },
 		{ "Wed Nov 25 10:00:00 GMT 2026", T0 },
-		{ "Wed Nov 25 02:00:00 PST 2026", T0 },
+		{ "Wed Nov 25 02:00:00 PST 2026", -1 },	/* US or Manila */
 		{ "Wed Nov 25 03:00:00 PDT 2026", T0 },
 		{ "Wed Nov 25 11:00:00 CET 2026", T0 },
 		{ "Wed Nov 25 12:00:00 CEST 2026", T0 },
-		{ "Wed Nov 25 15:30:00 IST 2026", T0 },
+		{ "Wed Nov 25 15:30:00 GMT+05:30 2026", T0 },
+		{ "Wed Nov 25 18:00:00 MYT 2026", T0 },
+		{ "Wed Nov 25 15:45:00 NPT 2026", T0 },
+		{ "Wed Nov 25 05:00:00 COT 2026", T0 },
+		/* ambiguous: logsvc_resolve_mtimes() needs CUC's Date */
+		{ "Wed Nov 25 15:30:00 IST 2026", -1 },
+		{ "Wed Nov 25 04:00:00 CST 2026", -1 },
+		{ "Wed Nov 25 10:00:00 XYZT 2026", -1 },
 		{ "Wed Nov 25 08:00:00 GMT-02:00 2026", T0 },
 		{ "Thu Jan 1 00:00:00 UTC 1970", 0 },
 		{ "Wed May 16 02:11:27 EDT 2018", 1526451087 },
@@ -257,6 +264,216 @@ test_requests(void **state)
 	assert_int_equal(logsvc_getfile_request(buf, sizeof(buf), ""), -1);
 }
 
+/* Ambiguous and unknown zones wait for the listing's Date. */
+static void
+test_resolve(void **state)
+{
+	static const char xml[] = ENV_OPEN
+	    FILE_("b.uc", "/x/b.uc", "2", "Wed Jul 15 11:00:00 IST 2026")
+	    FILE_("a.uc", "/x/a.uc", "1", "Wed Jul 15 10:40:00 IST 2026")
+	    ENV_CLOSE;
+	static const char unknown[] = ENV_OPEN
+	    FILE_("a.uc", "/x/a.uc", "1", "Wed Jul 15 10:40:00 XYZT 2026")
+	    ENV_CLOSE;
+	const double t = 1784109600;	/* 2026-07-15 10:00:00 UTC */
+	struct logsvc_list l;
+	char err[300];
+
+	(void)state;
+	assert_int_equal(logsvc_list_parse(xml, strlen(xml), &l, err,
+	    sizeof(err)), 0);
+	assert_true(l.files[0].has_mtime && !l.files[0].mtime_known);
+	assert_string_equal(l.files[0].zone, "IST");
+	/* Dublin: CUC's Date 10:00:20 UTC, the newest 20 s old */
+	assert_int_equal(logsvc_resolve_mtimes(&l, t + 20, true, 0, err,
+	    sizeof(err)), 0);
+	assert_true(l.files[0].mtime_known);
+	assert_true(l.files[0].mtime == t && l.files[1].mtime == t - 1200);
+	/* India: Date 05:30:20 UTC */
+	assert_int_equal(logsvc_resolve_mtimes(&l, t - 4.5 * 3600 + 20, true,
+	    0, err, sizeof(err)), 0);
+	assert_true(l.files[0].mtime == t - 4.5 * 3600);
+	/* no Date: an error naming the candidates */
+	assert_int_equal(logsvc_resolve_mtimes(&l, 0, false, 0, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "IST fits +01:00, +02:00 and +05:30"));
+	logsvc_list_free(&l);
+	assert_int_equal(logsvc_list_parse(unknown, strlen(unknown), &l, err,
+	    sizeof(err)), 0);
+	assert_int_equal(logsvc_resolve_mtimes(&l, t, true, 0, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "a.uc: modifiedDate zone 'XYZT'"));
+	logsvc_list_free(&l);
+}
+
+static void
+test_requests_current(void **state)
+{
+	char buf[4096];
+	const char *text;
+	unsigned n;
+	int len;
+
+	(void)state;
+	/* relative: no dates, no zone */
+	len = logsvc_select_rel_request(buf, sizeof(buf), "Connection Jetty",
+	    "Minutes", 20);
+	assert_true(len > 0 && (size_t)len < sizeof(buf));
+	assert_non_null(strstr(buf, "<soap:RelText>Minutes</soap:RelText>"
+	    "<soap:RelTime>20</soap:RelTime>"));
+	assert_non_null(strstr(buf, "<soap:ToDate></soap:ToDate>"
+	    "<soap:FromDate></soap:FromDate><soap:TimeZone></soap:TimeZone>"));
+	assert_int_equal(logsvc_select_rel_request(buf, sizeof(buf), "S",
+	    "Hours", 128), -1);
+	assert_int_equal(logsvc_select_rel_request(buf, sizeof(buf), "S",
+	    "Hours", 0), -1);
+	/* the span: smallest unit in at most 127 of it, rounded up */
+	assert_int_equal(logsvc_rel_span(1260, &text, &n), 0);
+	assert_string_equal(text, "Minutes");
+	assert_int_equal(n, 21);
+	assert_int_equal(logsvc_rel_span(1261, &text, &n), 0);
+	assert_int_equal(n, 22);
+	assert_int_equal(logsvc_rel_span(127 * 60 + 1, &text, &n), 0);
+	assert_string_equal(text, "Hours");
+	assert_int_equal(n, 3);
+	assert_int_equal(logsvc_rel_span(12 * 86400, &text, &n), 0);
+	assert_string_equal(text, "Days");
+	assert_int_equal(n, 12);
+	assert_int_equal(logsvc_rel_span(400 * 86400, &text, &n), 0);
+	assert_string_equal(text, "Weeks");
+	assert_int_equal(logsvc_rel_span(20 * 365 * 86400.0, &text, &n), -1);
+	/* absolute in the server's zone, its TimeZone string */
+	assert_true(logsvc_timezone_string(buf, sizeof(buf), -480) > 0);
+	assert_string_equal(buf, "Client: (GMT-8:0)");
+	assert_true(logsvc_timezone_string(buf, sizeof(buf), 330) > 0);
+	assert_string_equal(buf, "Client: (GMT+5:30)");
+	len = logsvc_select_abs_request(buf, sizeof(buf), "S", T0 - 900,
+	    T0 + 30, 60, "(GMT+1:0)Europe/Dublin");
+	assert_true(len > 0);
+	assert_non_null(strstr(buf, "<soap:FromDate>11/25/26 10:45 AM"));
+	assert_non_null(strstr(buf, "<soap:ToDate>11/25/26 11:01 AM"));
+	assert_non_null(strstr(buf, "<soap:TimeZone>(GMT+1:0)Europe/Dublin<"));
+	assert_non_null(strstr(buf, "<soap:RelText>None</soap:RelText>"
+	    "<soap:RelTime>0</soap:RelTime>"));
+	/* GetOneFile on logcollectionservice2: the bare FileName element */
+	len = logsvc_getfile2_request(buf, sizeof(buf), DIAG);
+	assert_true(len > 0);
+	assert_non_null(strstr(buf, "<soapenv:Body><soap:FileName>" DIAG
+	    "</soap:FileName></soapenv:Body>"));
+	assert_int_equal(logsvc_getfile2_request(buf, sizeof(buf), ""), -1);
+	len = logsvc_gettz_request(buf, sizeof(buf), "cuc1");
+	assert_non_null(strstr(buf, "<soap:LocalHost>cuc1</soap:LocalHost>"));
+}
+
+static void
+test_gettz(void **state)
+{
+	static const struct {
+		const char	*xml;
+		int		 rc;
+		int		 minutes;
+		const char	*tz;
+	} t[] = {
+		{ "<e:Envelope><e:Body><ns:TimeZone>(GMT+1:0)Europe/Dublin"
+		    "</ns:TimeZone></e:Body></e:Envelope>", 0, 60,
+		    "(GMT+1:0)Europe/Dublin" },
+		{ "<Envelope><Body><TimeZone>Client: (GMT-8:0)America/"
+		    "Los_Angeles</TimeZone></Body></Envelope>", 0, -480,
+		    "Client: (GMT-8:0)America/Los_Angeles" },
+		{ "<Envelope><Body><TimeZone>(GMT+5:30)Asia/Kolkata"
+		    "</TimeZone></Body></Envelope>", 0, 330, NULL },
+		{ "<Envelope><Body><TimeZone>Europe/Dublin</TimeZone></Body>"
+		    "</Envelope>", -1, 0, NULL },
+		{ "<Envelope><Body><Fault><faultstring>(GMT+1:0)</faultstring>"
+		    "</Fault></Body></Envelope>", -1, 0, NULL },
+		{ "<Envelope><Body><TimeZone>(GMT+99:0)</TimeZone></Body>"
+		    "</Envelope>", -1, 0, NULL },
+	};
+	char tz[128];
+	size_t i;
+	int m;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		m = 12345;
+		if (logsvc_gettz_parse(t[i].xml, strlen(t[i].xml), tz,
+		    sizeof(tz), &m) != t[i].rc)
+			fail_msg("case %zu: rc", i);
+		if (t[i].rc == 0 && m != t[i].minutes)
+			fail_msg("case %zu: %d minutes", i, m);
+		if (t[i].tz != NULL)
+			assert_string_equal(tz, t[i].tz);
+	}
+}
+
+/* The href of XOP (Axis2's MTOM) and of SOAP with attachments. */
+static void
+test_xop_cid(void **state)
+{
+	static const struct {
+		const char	*xml;
+		int		 rc;
+		const char	*cid;
+	} t[] = {
+		{ "<e:Envelope><e:Body><ns:GetOneFileResponse><ns:GetOneFileReturn>"
+		    "<xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\""
+		    " href=\"cid:1.urn:uuid:AB@apache.org\"/></ns:GetOneFileReturn>"
+		    "</ns:GetOneFileResponse></e:Body></e:Envelope>", 1,
+		    "1.urn:uuid:AB@apache.org" },
+		{ "<Envelope><Body><GetOneFileReturn><Include href='cid:a%40b%2Fc'>"
+		    "</Include></GetOneFileReturn></Body></Envelope>", 1,
+		    "a@b/c" },
+		{ "<Envelope><Body><ns1:GetOneFileResponse><GetOneFileReturn "
+		    "href=\"cid:F1\"/></ns1:GetOneFileResponse></Body></Envelope>",
+		    1, "F1" },
+		/* an Include elsewhere is not the file */
+		{ "<Envelope><Body><x><Include href=\"cid:z\"/></x><GetOneFileReturn>"
+		    "AAAA</GetOneFileReturn></Body></Envelope>", 0, NULL },
+		{ "<Envelope><Body><GetOneFileReturn><Include href=\"http://x/\"/>"
+		    "</GetOneFileReturn></Body></Envelope>", -1, NULL },
+		{ "<Envelope><Body><GetOneFileReturn><Include href=\"cid:%4\"/>"
+		    "</GetOneFileReturn></Body></Envelope>", -1, NULL },
+		{ "<Envelope><Body><GetOneFileReturn><Include/>"
+		    "</GetOneFileReturn></Body></Envelope>", -1, NULL },
+		{ "<Envelope><Body><GetOneFileReturn><Include href=\"cid:x",
+		    0, NULL },
+	};
+	char cid[64];
+	size_t i;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		rc = logsvc_xop_cid(t[i].xml, strlen(t[i].xml), cid,
+		    sizeof(cid));
+		if (rc != t[i].rc)
+			fail_msg("case %zu: rc %d", i, rc);
+		if (rc == 1)
+			assert_string_equal(cid, t[i].cid);
+	}
+}
+
+static void
+test_fault_kinds(void **state)
+{
+	(void)state;
+	/* Axis2 and Axis 1 wording for a service or operation not there */
+	assert_true(logsvc_fault_absent("The endpoint reference (EPR) for "
+	    "the Operation not found is /logcollectionservice2/services/"
+	    "LogCollectionPortTypeService and the WSA Action = GetOneFile"));
+	assert_true(logsvc_fault_absent("The service cannot be found for "
+	    "the endpoint reference (EPR) /logcollectionservice2/x"));
+	assert_true(logsvc_fault_absent("No such operation 'GetOneFile'"));
+	assert_false(logsvc_fault_absent("java.io.FileNotFoundException: "
+	    "/var/log/x (No such file or directory)"));
+	assert_true(logsvc_fault_selection("-101"));
+	assert_true(logsvc_fault_selection("Error -101: bad TimeZone"));
+	assert_false(logsvc_fault_selection("code -1010"));
+	assert_false(logsvc_fault_selection("x--101"));
+	assert_false(logsvc_fault_selection("2-101"));
+	assert_false(logsvc_fault_selection("Service Name is not valid"));
+}
+
 int
 main(void)
 {
@@ -266,6 +483,11 @@ main(void)
 		cmocka_unit_test(test_fault),
 		cmocka_unit_test(test_java_date),
 		cmocka_unit_test(test_requests),
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_requests_current),
+		cmocka_unit_test(test_gettz),
+		cmocka_unit_test(test_xop_cid),
+		cmocka_unit_test(test_fault_kinds),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
