@@ -7,7 +7,9 @@
  * inside its line, the time of day must lie in the day, every class must
  * be a real one with a label, and walking back through the lines the
  * dates must never move later than the first bound plus the allowed
- * disorder, each at most a day before the bound.
+ * disorder, each at most a day before the bound: with a fixed offset and
+ * with a zone whose offset changes at any pace (the input's second byte
+ * picks one), as no real zone does.
  */
 #include <math.h>
 #include <stdint.h>
@@ -24,6 +26,25 @@ check_field(const char *line, size_t len, const char *f, size_t flen)
 		abort();
 }
 
+/* A made-up zone: the offset of each period of t, from the input's bytes. */
+struct fake_zone {
+	const uint8_t	*bytes;
+	size_t		 n;
+	double		 period;
+};
+
+static int
+fake_offset(const void *zone, double t)
+{
+	const struct fake_zone *z = zone;
+	double k = floor(t / z->period);
+
+	if (!isfinite(k) || z->n == 0)
+		return 0;
+	return ((int)z->bytes[(size_t)fmod(fabs(k), (double)z->n)] - 128) *
+	    900 / 8;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -35,7 +56,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum mbxclass c;
 	size_t len;
 
+	struct fake_zone zone = { data, size < 16 ? size : 16, 3600.0 };
+
 	diag_clock_init(&clk, size > 0 ? ((int)data[0] - 128) * 300 : 0);
+	if (size > 1 && (data[1] & 1) != 0) {
+		zone.period = 60.0 * (1 + data[1]);
+		diag_clock_zone(&clk, fake_offset, &zone);
+	}
 	diag_clock_file(&clk, bound);
 	prev = bound;
 	/* Lines from the end backwards, as the plugin reads them. */
