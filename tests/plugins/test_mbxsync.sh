@@ -19,7 +19,7 @@ mtime "$D/midnight_file/diag_CuMbxSync_00000008.uc" 2026-11-25T00:04:50Z
 # a copy made at the end of the day: only the newer file's first line dates it
 mtime "$D/midnight_between/diag_CuMbxSync_00000011.uc" 2026-11-25T23:59:30Z
 mtime "$D/midnight_between/diag_CuMbxSync_00000012.uc" 2026-11-25T00:04:30Z
-mtime "$D/classes/diag_CuMbxSync_00000100.uc" 2026-11-25T12:00:00Z
+mtime "$D/classes/diag_CuMbxSync_00000100.uc" 2026-11-25T11:53:00Z
 mtime "$D/sample/diag_CuMbxSync_00000312.uc" 2026-11-25T09:41:59Z
 mtime "$D/sample/diag_CuMbxSync_00000313.uc" 2026-11-25T09:50:59Z
 mtime "$D/sample/diag_CuMbxSync_00000314.uc" 2026-11-25T10:00:00Z
@@ -41,8 +41,9 @@ perf_has "other=0;" "auth401: last class present"
 well_formed "auth401: output well formed"
 no_stderr
 
+perf_has "log_age=0s;;;0" "auth401: the newest file written at --now"
 n=$(printf '%s\n' "$perf" | tr ' ' '\n' | grep -c '=')
-[ "$n" -eq 20 ]; ok $? "auth401: 20 perfdata items (errors rate lines unparsed + 16 classes)"
+[ "$n" -eq 21 ]; ok $? "auth401: 21 perfdata items (errors rate lines unparsed + 16 classes + log_age)"
 
 run $P -f "$D/auth401/*.uc" --now 2026-11-25T10:00:00Z -w 0.5
 is_rc 1 "auth401: glob, -w 0.5 is WARNING"
@@ -90,9 +91,20 @@ like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s' "--tz-offset: n
 run $P --logdir "$D/auth401" --tz-offset=+25:00
 is_rc 3 "bad --tz-offset is UNKNOWN"
 
-# the next day: files present, nothing in the window
+# the next day: files present, nothing written for a day: the log stopped
 run $P --logdir "$D/auth401" --now 2026-11-26T10:00:00Z
-is_rc 0 "nothing in the window is OK"
+is_rc 3 "a log a day old is UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - newest log file .*/auth401/diag_CuMbxSync_00000042\.uc is 86400 s old, more than 3600 s' \
+    "a log a day old: the newest file and its age"
+perf_has "log_age=86400s;;;0" "a log a day old: log_age"
+run $P --logdir "$D/auth401" --now 2026-11-25T11:00:00Z
+is_rc 0 "an hour without a write is within the default --max-log-age"
+run $P --logdir "$D/auth401" --now 2026-11-25T11:00:01Z
+is_rc 3 "an hour and a second is beyond it"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:20:00Z --max-log-age 1199
+is_rc 3 "--max-log-age 1199: a file 1200 s old is UNKNOWN"
+run $P --logdir "$D/auth401" --now 2026-11-26T10:00:00Z --max-log-age 0
+is_rc 0 "--max-log-age 0: nothing in the window is OK"
 like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s \|' "nothing in the window: said"
 perf_has "errors=0;" "nothing in the window: errors 0"
 perf_has "http_401=0;" "nothing in the window: classes 0"
@@ -122,11 +134,20 @@ perf_has "errors=16;" "classes: 2xx, 3xx and ordinary lines are no errors"
 perf_has "lines=19;" "classes: every line parsed (stray spaces, empty contexts, level -1)"
 perf_has "unparsed=0;" "classes: nothing unparsed"
 
-# --- standard input
+# --- standard input: no mtime, so no offset to measure and no age
 run $P - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+is_rc 3 "stdin without a zone is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to measure the CUC box's offset from: give --timezone=ZONE or --tz-offset=\\+HH:MM" \
+    "stdin without a zone: says what is missing"
+run $P - --now 2026-11-25T10:00:00Z --tz-offset=+00:00 < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "http_401=10;" "stdin: '-' read, dated from --now"
-run $P -f - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+case $perf in *log_age*) r=1 ;; *) r=0 ;; esac; ok $r "stdin: no log_age"
+run $P -f - --now 2026-11-25T10:00:00Z --timezone=UTC -v < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "errors=13;" "stdin: -f -"
+like "$out" 'log age: not checked, standard input has no modification time' "stdin: -v says the age is not checked"
+# an empty stream needs no offset
+run $P - --now 2026-11-25T10:00:00Z < /dev/null
+is_rc 0 "stdin: an empty stream is OK without a zone"
 
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
