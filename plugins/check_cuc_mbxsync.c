@@ -859,8 +859,9 @@ static void
 zone_detail(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
 {
-	char a[64], b[64], tod[32], when[32], alt[16];
+	char a[64], b[64], tod[32], when[32], alt[128];
 	double newest = t->has_newest_line ? t->newest_line : now;
+	int other;
 
 	if (!t->zone_set) {
 		report_detail(rep, "offset: none needed (no diag line written "
@@ -885,12 +886,20 @@ zone_detail(struct report *rep, const struct config *cfg,
 	format_tod(t->measure_ms, tod, sizeof(tod));
 	time_format_utc(t->measure_mtime, when, sizeof(when));
 	tz_format_offset(t->measure.offset, a, sizeof(a));
-	tz_format_offset(t->measure.offset < 0 ? t->measure.offset + 86400 :
-	    t->measure.offset - 86400, alt, sizeof(alt));
-	numfmt(b, sizeof(b), t->measure.residual, 3);
+	/* The same time of day a day apart, when that too is a real offset. */
+	other = t->measure.offset < 0 ? t->measure.offset + 86400 :
+	    t->measure.offset - 86400;
+	alt[0] = '\0';
+	if (other >= -12 * 3600 && other <= 14 * 3600) {
+		tz_format_offset(other, b, sizeof(b));
+		snprintf(alt, sizeof(alt), "; %s dates alike: only the time "
+		    "of day counts", b);
+	}
+	numfmt(b, sizeof(b), t->measure.residual < 0 ? -t->measure.residual :
+	    t->measure.residual, 3);
 	report_detail(rep, "offset: %s measured from %s: last line %s, mtime %s "
-	    "-> %s (line %s s from it; %s dates alike: only the time of day "
-	    "counts)", a, t->measure_file, tod, when, a, b, alt);
+	    "-> %s (the line %s s %s it%s)", a, t->measure_file, tod, when, a,
+	    b, t->measure.residual > 0 ? "after" : "before", alt);
 }
 
 /* -v: the log's age, or why it has none. */
