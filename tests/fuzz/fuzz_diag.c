@@ -9,7 +9,9 @@
  * dates must never move later than the first bound plus the allowed
  * disorder, each at most a day before the bound: with a fixed offset and
  * with a zone whose offset changes at any pace (the input's second byte
- * picks one), as no real zone does.
+ * picks one), as no real zone does.  Each line's time of day measured
+ * against the bound gives an offset in the documented range and a
+ * residual within half a step.
  */
 #include <math.h>
 #include <stdint.h>
@@ -18,6 +20,7 @@
 
 #include "diag.h"
 #include "mbxclass.h"
+#include "tz.h"
 
 static void
 check_field(const char *line, size_t len, const char *f, size_t flen)
@@ -43,6 +46,13 @@ fake_offset(const void *zone, double t)
 		return 0;
 	return ((int)z->bytes[(size_t)fmod(fabs(k), (double)z->n)] - 128) *
 	    900 / 8;
+}
+
+/* An mtime near the bound, whole seconds or not, from the input. */
+static double
+t_mtime(const uint8_t *data, size_t size, double bound)
+{
+	return size > 2 ? bound + (double)data[2] * 337.1 : bound;
 }
 
 int
@@ -88,6 +98,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_field(line, len, r.message, r.message_len);
 		if (r.thread_len == 0 || r.component_len == 0)
 			abort();
+		{
+			struct tz_measure m;
+			int rc = tz_measure(r.ms, t_mtime(data, size, bound), &m);
+
+			if (m.offset < TZ_MEASURE_MIN || m.offset >= TZ_MEASURE_MAX ||
+			    m.offset % TZ_MEASURE_STEP != 0 ||
+			    !(m.residual >= -TZ_MEASURE_STEP / 2.0 &&
+			    m.residual <= TZ_MEASURE_STEP / 2.0) ||
+			    (rc == 0) != (m.residual >= -TZ_RESIDUAL_BEFORE &&
+			    m.residual <= TZ_RESIDUAL_AFTER))
+				abort();
+		}
 		t = diag_clock_back(&clk, r.ms);
 		if (!isfinite(t) || t > prev + DIAG_DISORDER_MS / 1000.0 ||
 		    t <= prev + DIAG_DISORDER_MS / 1000.0 - 86400.0 ||
