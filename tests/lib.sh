@@ -27,14 +27,14 @@ stop_servers() {
 	wait 2>/dev/null
 	PIDS=""
 }
-cleanup_ho# run_stdin FILE PLUGIN ARGS...: as run, with FILE on standard input.
+cleanup_hook() { stop_servers; }
+
+# run_stdin FILE PLUGIN ARGS...: as run, with FILE on standard input.
 run_stdin() {
 	in=$1
 	shift
 	run "$@" < "$in"
 }
-
-ok() { stop_servers; }
 
 # start NAME SCRIPT ARGS...: tests/lab/SCRIPT (Python) in the background,
 # writing its port to $TMPD/NAME.port and its output to $TMPD/NAME.out;
