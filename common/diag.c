@@ -135,9 +135,17 @@ day_floor(double t)
 void
 diag_clock_init(struct diag_clock *clk, int tz_offset)
 {
-	clk->bound = 0;
-	clk->has_bound = false;
+	memset(clk, 0, sizeof(*clk));
 	clk->tz_offset = tz_offset;
+}
+
+void
+diag_clock_zone(struct diag_clock *clk, diag_offset_fn offset_at,
+    const void *zone)
+{
+	clk->offset_at = offset_at;
+	clk->zone = zone;
+	clk->known = false;
 }
 
 void
@@ -149,25 +157,142 @@ diag_clock_file(struct diag_clock *clk, double mtime)
 	clk->has_bound = true;
 }
 
+/* The latest UTC instant <= latest whose time of day is ms under offset. */
+static double
+latest_with_tod(double latest, int offset, long ms)
+{
+	double local = latest + offset;
+	double t = day_floor(local) + (double)ms / 1000.0;
+
+	if (t > local)
+		t -= DAY_S;	/* later than the line after it: midnight passed */
+	return t - offset;
+}
+
+/*
+ * How far the clock looks down for the zone's next change at once: over
+ * a day, so one look covers the day a line may lie before its bound.
+ */
+#define ZONE_STEP	(26 * 3600.0)
+
+/* The second holding t, as a double (t within +-1e15). */
+static double
+second_floor(double t)
+{
+	int64_t k = (int64_t)t;
+
+	if ((double)k > t)
+		k--;
+	return (double)k;
+}
+
+static void
+zone_restart(struct diag_clock *clk, double top)
+{
+	clk->before = clk->after = clk->offset_at(clk->zone, top);
+	clk->lo = clk->change = clk->top = top;
+	clk->known = true;
+}
+
+/*
+ * The zone changes below lo, between x (offset o) and lo (clk->before):
+ * find the first second of the new offset by bisection, whole seconds
+ * (every zone's changes fall on them).
+ */
+static double
+zone_change(const struct diag_clock *clk, double x, int o)
+{
+	double a = second_floor(x), h = -second_floor(-clk->lo), mid;
+
+	if (clk->offset_at(clk->zone, h) == o)
+		return clk->lo;	/* two changes within the step: keep lo */
+	while (h - a > 1) {
+		mid = second_floor(a + (h - a) / 2);
+		if (clk->offset_at(clk->zone, mid) == o)
+			a = mid;
+		else
+			h = mid;
+	}
+	return h;
+}
+
+/* Make sure the clock knows the zone's offsets over [need, latest]. */
+static void
+zone_learn(struct diag_clock *clk, double need, double latest)
+{
+	double x, t;
+	int o;
+
+	if (!clk->known || latest > clk->top || need < clk->lo - ZONE_STEP)
+		zone_restart(clk, latest);
+	if (need >= clk->lo)
+		return;
+	x = clk->lo - ZONE_STEP;
+	o = clk->offset_at(clk->zone, x);
+	if (o != clk->before) {
+		t = zone_change(clk, x, o);
+		/* The change above is forgotten: what is known ends there. */
+		if (clk->change < clk->top && clk->before != clk->after)
+			clk->top = clk->change;
+		clk->after = clk->before;
+		clk->before = o;
+		clk->change = t;
+	}
+	clk->lo = x;
+}
+
+static int
+zone_offset(const struct diag_clock *clk, double t)
+{
+	return t < clk->change ? clk->before : clk->after;
+}
+
+/* A date under a zone: the latest candidate whose offset is in force. */
+static double
+zone_back(struct diag_clock *clk, long ms)
+{
+	double latest = clk->bound + DIAG_DISORDER_MS / 1000.0;
+	double t, best = 0;
+	int o_top, o_low;
+	bool found = false;
+
+	if (!(latest > -1e15 && latest < 1e15))
+		return latest_with_tod(latest, 0, ms);
+	zone_learn(clk, latest - DAY_S, latest);
+	o_top = zone_offset(clk, latest);
+	o_low = zone_offset(clk, latest - DAY_S);
+	t = latest_with_tod(latest, o_top, ms);
+	if (zone_offset(clk, t) == o_top) {
+		best = t;
+		found = true;
+	}
+	if (o_low != o_top) {
+		t = latest_with_tod(latest, o_low, ms);
+		if (zone_offset(clk, t) == o_low && (!found || t > best)) {
+			best = t;
+			found = true;
+		}
+	}
+	if (!found)	/* a time the zone skipped */
+		best = latest_with_tod(latest, zone_offset(clk, clk->bound),
+		    ms);
+	return best;
+}
+
 double
 diag_clock_back(struct diag_clock *clk, long ms)
 {
-	double local_bound, day_start, latest, t;
+	double t;
 
 	if (ms < 0 || ms >= DAY_MS)
 		ms = 0;
 	if (!clk->has_bound)
 		clk->has_bound = true;	/* bound 0: the epoch's first day */
-	/* Work in the log's own clock, where midnight is. */
-	local_bound = clk->bound + clk->tz_offset;
-	day_start = day_floor(local_bound);
-	t = day_start + (double)ms / 1000.0;
-	latest = local_bound + DIAG_DISORDER_MS / 1000.0;
-	if (t + DAY_S <= latest)
-		t += DAY_S;	/* a little out of order just after midnight */
-	else if (t > latest)
-		t -= DAY_S;	/* later than the line after it: midnight passed */
-	t -= clk->tz_offset;
+	if (clk->offset_at != NULL)
+		t = zone_back(clk, ms);
+	else
+		t = latest_with_tod(clk->bound + DIAG_DISORDER_MS / 1000.0,
+		    clk->tz_offset, ms);
 	if (t < clk->bound)
 		clk->bound = t;
 	return t;

@@ -58,20 +58,47 @@ int diag_parse_line(const char *line, size_t len, struct diag_record *rec,
  * than its bound is taken as the same day rather than a day earlier.  The bound itself never moves later, so disorder
  * does not accumulate.
  *
- * Times are in the CUC box's clock, `tz_offset` seconds east of UTC
- * (0: the log is in UTC); the epochs returned are UTC.
+ * Times are in the CUC box's clock: a fixed offset, `tz_offset` seconds
+ * east of UTC (0: the log is in UTC), or a zone whose offset changes
+ * (daylight saving), given as a function.  The epochs returned are UTC.
+ *
+ * With a zone, a line is dated under each offset in force within the day
+ * before its bound (at most two: no zone changes twice within a day), and
+ * the latest date whose offset is really in force at that instant wins:
+ * so the hour repeated in autumn is read newest first and a line from
+ * before the change keeps the old offset.  A time in the hour skipped in
+ * spring (none is valid) is dated with the offset in force at the bound.
+ * The clock keeps what it learnt of the zone (one change and the span
+ * around it) so that a line costs no call to the zone function, a day of
+ * log a single call, and a change about twenty.
  *
  * The state is a plain struct: no I/O, no clock.
  */
 #define DIAG_DISORDER_MS	60000L
 
+/* Seconds east of UTC in force at the UTC epoch utc. */
+typedef int (*diag_offset_fn)(const void *zone, double utc);
+
 struct diag_clock {
-	double	bound;		/* UTC epoch no older line can be later than (+ disorder) */
-	bool	has_bound;
-	int	tz_offset;	/* seconds east of UTC of the log's times */
+	double		 bound;		/* UTC epoch no older line can be later than (+ disorder) */
+	bool		 has_bound;
+	int		 tz_offset;	/* seconds east of UTC when offset_at is NULL */
+	diag_offset_fn	 offset_at;	/* the zone's offset, or NULL: tz_offset */
+	const void	*zone;
+	/* What the clock learnt of the zone: `before` on [lo, change), `after` on [change, top]. */
+	bool		 known;
+	double		 lo, change, top;
+	int		 before, after;
 };
 
 void diag_clock_init(struct diag_clock *, int tz_offset);
+
+/*
+ * Date with the zone's offsets from now on (offset_at(zone, t) must be a
+ * pure function of t); NULL: the fixed tz_offset again.
+ */
+void diag_clock_zone(struct diag_clock *, diag_offset_fn offset_at,
+    const void *zone);
 
 /*
  * Enter the next (older) file, whose modification time is `mtime` (UTC

@@ -28,11 +28,13 @@
 #include "range.h"
 #include "state.h"
 #include "timeparse.h"
+#include "tz.h"
 
 #define PROGNAME	"check_cuc_mbxsync"
 #define CHECK		"MBXSYNC"
 #define LOGDIR_PATTERN	"diag_CuMbxSync_*.uc"
 #define DEFAULT_WINDOW	900.0
+#define DEFAULT_MAX_LOG_AGE 3600.0	/* see --help */
 #define DEFAULT_WARNING	"1"	/* errors per minute */
 #define DEFAULT_CRITICAL "10"
 #define MAX_PATTERNS	64	/* -f, --logdir and - together */
@@ -48,8 +50,17 @@ enum {
 	OPT_WINDOW,
 	OPT_NOW,
 	OPT_TZ_OFFSET,
+	OPT_TIMEZONE,
+	OPT_MAX_LOG_AGE,
 	OPT_ERROR_PATTERN,
 	OPT_IGNORE_PATTERN
+};
+
+/* Where the box's offset comes from. */
+enum zone_source {
+	ZONE_MEASURED,		/* the newest last line against its mtime */
+	ZONE_FIXED,		/* --tz-offset */
+	ZONE_NAMED		/* --timezone */
 };
 
 struct config {
@@ -62,7 +73,9 @@ struct config {
 	double			 window;
 	double			 now;
 	bool			 has_now;
-	int			 tz_offset;	/* seconds east of UTC */
+	enum zone_source	 zone_source;
+	struct tz_zone		 zone;		/* --tz-offset or --timezone */
+	double			 max_log_age;	/* 0: not checked */
 	struct mbxpatterns	 pats;
 	struct cucsvc_opts	 cuc;		/* --cuc: the files from CUC */
 };
@@ -93,6 +106,20 @@ struct tally {
 	double			 fetch_time;
 	unsigned long long	 fetched;
 	struct class_stats	 cls[MBXC_COUNT];
+	/* the log's age: the newest file's mtime */
+	bool			 has_age;
+	double			 age;
+	bool			 newest_is_stream;
+	char			 newest_file[512];
+	/* the offset the lines were dated with */
+	bool			 zone_set;
+	int			 measured;	/* seconds east, ZONE_MEASURED */
+	struct tz_measure	 measure;
+	long			 measure_ms;	/* the last line measured */
+	double			 measure_mtime;
+	char			 measure_file[512];
+	bool			 has_newest_line;
+	double			 newest_line;	/* UTC date of the newest line */
 };
 
 static void
@@ -101,7 +128,9 @@ usage(FILE *fp)
 	fputs(
 "Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR |\n"
 "                          --cuc=HOST[:PORT] --extra-opts=SECTION}\n"
-"                         [--window=SECS] [--now=TIME] [--tz-offset=+HH:MM]\n"
+"                         [--window=SECS] [--now=TIME]\n"
+"                         [--timezone=ZONE | --tz-offset=+HH:MM]\n"
+"                         [--max-log-age=SECS]\n"
 "                         [-w RATE] [-c RATE]\n"
 "                         [--error-pattern=RE ...] [--ignore-pattern=RE ...]\n",
 	    fp);
@@ -130,10 +159,27 @@ help(FILE *fp)
 "    Count the lines of the last SECONDS (default 900): (now-window, now].\n"
 " --now=TIME\n"
 "    Take TIME as now: @EPOCH or 2026-11-25T10:00:00Z (default: the clock).\n"
+" --timezone=ZONE\n"
+"    The CUC box's time zone, a name of the tz database under $TZDIR or\n"
+"    " TZ_DEFAULT_DIR " (Europe/Dublin, America/New_York; CUC's CLI\n"
+"    shows it with 'show timezone config'): each line is dated with the\n"
+"    offset in force at its own time, daylight saving included.\n"
 " --tz-offset=+HH:MM\n"
-"    The CUC box's clock in the log, east of UTC (default +00:00: UTC).\n"
-"    Diag lines carry a time of day only; if your CUC logs local time,\n"
-"    give its offset (fixed: change it at daylight saving time).\n"
+"    A fixed offset east of UTC instead (+00:00: the box logs UTC).\n"
+"    Without either, the offset is measured: the newest file's last line\n"
+"    was written at the file's modification time, so its time of day\n"
+"    against the mtime's gives the offset, to the nearest 15 minutes.\n"
+"    It holds for the whole window: lines from before a daylight-saving\n"
+"    change within the window are dated an hour off, most out of the\n"
+"    window (--timezone follows the change).\n"
+" --max-log-age=SECONDS\n"
+"    The newest file must have been written within this (default 3600),\n"
+"    else UNKNOWN \"newest log file FILE is N s old\".  CuMbxSync writes\n"
+"    constantly (Cisco's listing of /var/log/active/cuc in its Single\n"
+"    Inbox note shows a ~37 KB file rolled every 30 s to a minute), so\n"
+"    an hour without a write is a service or a copy job that stopped.\n"
+"    With --cuc, no file listed for a day is the same.  Standard input\n"
+"    has no age and is not checked.  0 turns the guard off.\n"
 " --error-pattern=REGEX\n"
 "    Count lines matching this PCRE2 regex (on the whole line) as errors\n"
 "    of class other when no built-in signature matched.  Repeatable.\n"
@@ -159,17 +205,24 @@ help(FILE *fp)
 " (failed, exception, 0x8... codes, EWS Error... codes, --error-pattern).\n"
 " A line with a 2xx/3xx status and nothing more specific is not an error.\n"
 "\nStates:\n"
-" OK        rate within -w, also when no line lies in the window (the log\n"
-"           holds errors only by default, so silence is normal) or the\n"
-"           files are empty.\n"
+" OK        rate within -w, also when no line lies in the window (quiet\n"
+"           minutes are normal) or the files are empty, as long as the\n"
+"           newest file is younger than --max-log-age.\n"
 " WARNING   rate beyond -w.  CRITICAL  rate beyond -c.\n"
 " UNKNOWN   bad options or regex, no log file, a file that cannot be read\n"
 "           (one that vanished in rotation is skipped), over 256 MiB from\n"
 "           standard input or a pipe, files holding only lines that are\n"
-"           not diag lines, or the -t timeout (its STATE).\n"
+"           not diag lines, a newest file older than --max-log-age, an\n"
+"           offset that cannot be measured (standard input without\n"
+"           --timezone or --tz-offset; a last line more than 2 minutes\n"
+"           off any zone's offset from its file's mtime: a copy that lost\n"
+"           it), or the -t timeout (its STATE).\n"
 "\nDates: a line's date comes from its file's modification time (it bounds\n"
 "the last line); walking back, a time of day later than the next line's\n"
-"means midnight passed.  Copied files must keep their mtimes (scp -p).\n",
+"means midnight passed.  Copied files must keep their mtimes (scp -p,\n"
+"rsync -t): they date the lines and measure the box's offset.\n"
+"\nPerfdata: errors, rate (/min), lines, unparsed, one count per class,\n"
+"log_age (s, the newest file's; not for standard input).\n",
 	    fp);
 }
 
@@ -222,11 +275,33 @@ parse_tz(const char *arg, int *out, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * --tz-offset or --timezone: one of them, once.  A named zone is checked
+ * here (the C library would fall back to UTC in silence).
+ */
+static int
+zone_option(struct config *cfg, enum zone_source src, int offset,
+    const char *name, char *err, size_t errlen)
+{
+	if (cfg->zone_source != ZONE_MEASURED &&
+	    cfg->zone_source != src) {
+		snprintf(err, errlen, "--timezone and --tz-offset exclude each "
+		    "other: give one");
+		return -1;
+	}
+	cfg->zone_source = src;
+	if (src == ZONE_FIXED) {
+		tz_zone_fixed(&cfg->zone, offset);
+		return 0;
+	}
+	return tz_zone_named(&cfg->zone, name, getenv("TZDIR"), err, errlen);
+}
+
 static int
 plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 {
 	struct config *cfg = config;
-	int rc;
+	int rc, off;
 
 	switch (opt) {
 	case 'f':
@@ -252,7 +327,14 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		cfg->has_now = true;
 		return 0;
 	case OPT_TZ_OFFSET:
-		return parse_tz(arg, &cfg->tz_offset, err, errlen);
+		if (parse_tz(arg, &off, err, errlen) != 0)
+			return -1;
+		return zone_option(cfg, ZONE_FIXED, off, NULL, err, errlen);
+	case OPT_TIMEZONE:
+		return zone_option(cfg, ZONE_NAMED, 0, arg, err, errlen);
+	case OPT_MAX_LOG_AGE:
+		return seconds_option("max-log-age", arg, &cfg->max_log_age,
+		    err, errlen);
 	case OPT_ERROR_PATTERN:
 		return mbxpatterns_add(&cfg->pats, false, arg, err, errlen);
 	case OPT_IGNORE_PATTERN:
@@ -269,6 +351,8 @@ config_init(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	common_opts_init(&cfg->common);
 	cfg->window = DEFAULT_WINDOW;
+	cfg->max_log_age = DEFAULT_MAX_LOG_AGE;
+	cfg->zone_source = ZONE_MEASURED;
 	mbxpatterns_init(&cfg->pats);
 	cucsvc_opts_init(&cfg->cuc);
 }
@@ -309,6 +393,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		{ "window", required_argument, NULL, OPT_WINDOW },
 		{ "now", required_argument, NULL, OPT_NOW },
 		{ "tz-offset", required_argument, NULL, OPT_TZ_OFFSET },
+		{ "timezone", required_argument, NULL, OPT_TIMEZONE },
+		{ "max-log-age", required_argument, NULL, OPT_MAX_LOG_AGE },
 		{ "error-pattern", required_argument, NULL, OPT_ERROR_PATTERN },
 		{ "ignore-pattern", required_argument, NULL,
 		    OPT_IGNORE_PATTERN },
@@ -326,6 +412,12 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if (common_thresholds(&cfg->common, DEFAULT_WARNING, DEFAULT_CRITICAL,
 	    0, &cfg->thr, err, errlen) != 0)
 		return -1;
+	/* The zone's rules are the C library's: select it once, here. */
+	if (cfg->zone_source == ZONE_NAMED && tz_select(&cfg->zone) != 0) {
+		snprintf(err, errlen, "invalid --timezone '%s': cannot set TZ",
+		    cfg->zone.name);
+		return -1;
+	}
 	return cucsvc_check_source(&cfg->cuc, cfg->npatterns, "-f/--logdir",
 	    err, errlen);
 }
@@ -451,6 +543,10 @@ scan_file(struct config *cfg, struct diag_clock *clk,
 		}
 		t->parsed++;
 		when = diag_clock_back(clk, rec.ms);
+		if (!t->has_newest_line) {
+			t->has_newest_line = true;
+			t->newest_line = when;
+		}
 		if (when > now)
 			continue;	/* after --now */
 		if (when <= start) {
@@ -472,6 +568,137 @@ scan_file(struct config *cfg, struct diag_clock *clk,
 	return false;
 }
 
+/* The time of day of the file's last diag line, over blank and garbage. */
+static bool
+last_diag_ms(const struct logfile *lf, long *ms)
+{
+	struct line_cursor cur;
+	struct diag_record rec;
+	const char *line;
+	size_t len;
+
+	line_cursor_end(&cur, lf->data, lf->len);
+	while (line_prev(&cur, &line, &len))
+		if (diag_parse_line(line, len, &rec, NULL) == 0) {
+			*ms = rec.ms;
+			return true;
+		}
+	return false;
+}
+
+/* "HH:MM:SS.mmm" of ms since midnight. */
+static void
+format_tod(long ms, char *buf, size_t size)
+{
+	snprintf(buf, size, "%02ld:%02ld:%02ld.%03ld", ms / 3600000,
+	    ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+}
+
+/*
+ * The offset of the box's clock, before the first line is dated: given,
+ * or measured on this file, the newest one with a diag line.  Returns 1
+ * (set), 0 (this file holds no diag line, so needs none), or -1 with the
+ * report failed.
+ */
+static int
+set_zone(struct report *rep, const struct config *cfg,
+    struct diag_clock *clk, const struct logfile *lf, struct tally *t)
+{
+	char tod[32], when[32], off[32];
+	long ms;
+
+	if (cfg->zone_source == ZONE_NAMED) {
+		diag_clock_zone(clk, tz_offset_at, &cfg->zone);
+		return 1;
+	}
+	if (cfg->zone_source == ZONE_FIXED) {
+		clk->tz_offset = cfg->zone.offset;
+		return 1;
+	}
+	if (!last_diag_ms(lf, &ms))
+		return 0;
+	if (lf->mtime == 0) {
+		report_fail(rep, STATE_UNKNOWN, "%s has no modification time "
+		    "to measure the CUC box's offset from: give --timezone=ZONE "
+		    "or --tz-offset=+HH:MM", strcmp(lf->path, "-") == 0 ?
+		    "standard input" : lf->path);
+		return -1;
+	}
+	t->measure_ms = ms;
+	t->measure_mtime = (double)lf->mtime;
+	snprintf(t->measure_file, sizeof(t->measure_file), "%s", lf->path);
+	if (tz_measure(ms, (double)lf->mtime, &t->measure) != 0) {
+		format_tod(ms, tod, sizeof(tod));
+		time_format_utc((double)lf->mtime, when, sizeof(when));
+		numfmt(off, sizeof(off), (t->measure.residual < 0 ?
+		    -t->measure.residual : t->measure.residual) / 60.0, 1);
+		report_fail(rep, STATE_UNKNOWN, "the newest line of %s (%s) is "
+		    "%s min off any zone offset from the file's mtime (%s): "
+		    "were the mtimes kept (scp -p)? or give --timezone or "
+		    "--tz-offset", lf->path, tod, off, when);
+		return -1;
+	}
+	clk->tz_offset = t->measure.offset;
+	return 1;
+}
+
+/*
+ * The log's age, from the newest file read: beyond --max-log-age the
+ * log stopped arriving.  Returns 0, or -1 with the report failed.
+ */
+static int
+check_log_age(struct report *rep, const struct config *cfg,
+    const struct logfile *lf, double now, struct tally *t)
+{
+	char age[32], max[32];
+
+	snprintf(t->newest_file, sizeof(t->newest_file), "%s", lf->path);
+	if (lf->mtime == 0) {
+		t->newest_is_stream = true;
+		return 0;
+	}
+	t->has_age = true;
+	t->age = now - (double)lf->mtime;
+	if (cfg->max_log_age <= 0 || t->age <= cfg->max_log_age)
+		return 0;
+	numfmt(age, sizeof(age), t->age, 0);
+	numfmt(max, sizeof(max), cfg->max_log_age, 1);
+	report_fail(rep, STATE_UNKNOWN, "newest log file %s is %s s old, more "
+	    "than %s s: is CuMbxSync running, are the copies arriving?",
+	    lf->path, age, max);
+	report_metric(rep, "log_age", t->age, "s", 0, NULL);
+	return -1;
+}
+
+/*
+ * One file, entered on the clock: the log's age (on the newest), the
+ * offset (on the first with a line the window may need), the lines.
+ * Sets *done when older files need not be read.  Returns 0, or -1 with
+ * the report failed.
+ */
+static int
+read_file(struct report *rep, struct config *cfg,
+    struct diag_clock *clk, const struct logfile *lf, double now,
+    struct tally *t, bool *done)
+{
+	double start = now - cfg->window;
+	int rc;
+
+	if (t->files_read == 1 && check_log_age(rep, cfg, lf, now, t) != 0)
+		return -1;
+	if (diag_clock_before(clk, start)) {
+		*done = true;	/* this file and all older ones */
+		return 0;
+	}
+	if (!t->zone_set) {
+		if ((rc = set_zone(rep, cfg, clk, lf, t)) < 0)
+			return -1;
+		t->zone_set = rc == 1;
+	}
+	*done = scan_file(cfg, clk, lf, now, start, t);
+	return 0;
+}
+
 /*
  * Read the files newest first until the window's start.  Returns 0, or
  * -1 with the report failed (no file, unreadable file).
@@ -486,9 +713,9 @@ gather_files(struct report *rep, struct config *cfg,
 	struct logfile lf;
 	struct stat sb;
 	char err[512], first_err[512];
-	double start = now - cfg->window;
 	size_t i;
 	bool done = false;
+	int rc;
 
 	deadline_step("listing the log files");
 	if (loglist_expand(&ll, patterns, npatterns, LOGORDER_NUMBER_NAME, err,
@@ -497,7 +724,7 @@ gather_files(struct report *rep, struct config *cfg,
 		return -1;
 	}
 	first_err[0] = '\0';
-	diag_clock_init(&clk, cfg->tz_offset);
+	diag_clock_init(&clk, 0);
 	deadline_step("reading the log files");
 	for (i = 0; i < ll.count && !done; i++) {
 		if (logfile_open(&lf, ll.paths[i], err, sizeof(err)) != 0) {
@@ -530,11 +757,12 @@ gather_files(struct report *rep, struct config *cfg,
 		t->files_read++;
 		/* A stream has no mtime: its last line is before now. */
 		diag_clock_file(&clk, lf.mtime != 0 ? (double)lf.mtime : now);
-		if (diag_clock_before(&clk, start))
-			done = true;	/* this file and all older ones */
-		else
-			done = scan_file(cfg, &clk, &lf, now, start, t);
+		rc = read_file(rep, cfg, &clk, &lf, now, t, &done);
 		logfile_close(&lf);
+		if (rc != 0) {
+			loglist_free(&ll);
+			return -1;
+		}
 	}
 	loglist_free(&ll);
 	if (t->files_read == 0) {
@@ -563,7 +791,7 @@ gather(struct report *rep, struct config *cfg, double now,
 	struct cucsvc_query q = { CUC_SERVICE, LOGDIR_PATTERN,
 	    now - cfg->window, now, 0, CUC_LOOKBACK };
 	struct cucsvc_result cr;
-	char err[512];
+	char err[512], win[32];
 	int rc;
 
 	if (!cfg->cuc.enabled)
@@ -575,7 +803,15 @@ gather(struct report *rep, struct config *cfg, double now,
 	t->fetched = cr.fetched;
 	if (rc != 0)
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
-	else if (cr.count > 0)
+	else if (cr.count == 0 && cfg->max_log_age > 0 &&
+	    cfg->max_log_age < cfg->window + CUC_LOOKBACK) {
+		/* Nothing written since the listing's start: older still. */
+		numfmt(win, sizeof(win), cfg->window + CUC_LOOKBACK, 0);
+		report_fail(rep, STATE_UNKNOWN, "CUC lists no file of \"%s\" "
+		    "written in the last %s s, more than --max-log-age: is "
+		    "CuMbxSync running?", CUC_SERVICE, win);
+		rc = -1;
+	} else if (cr.count > 0)
 		rc = gather_files(rep, cfg, (const char *const *)cr.paths,
 		    cr.count, now, t);
 	cucsvc_result_free(&cr);
@@ -623,6 +859,79 @@ hosts_phrase(char *buf, size_t size, const struct class_stats *st)
 		    st->nhosts - 1 == 1 && !st->more_hosts ? "" : "s");
 }
 
+/* -v: which offset dated the lines, and how it was found. */
+static void
+zone_detail(struct report *rep, const struct config *cfg,
+    const struct tally *t, double now)
+{
+	char a[64], b[64], tod[32], when[32], alt[128];
+	double newest = t->has_newest_line ? t->newest_line : now;
+	int other;
+
+	if (!t->zone_set) {
+		report_detail(rep, "offset: none needed (no diag line written "
+		    "within the window's reach)");
+		return;
+	}
+	switch (cfg->zone_source) {
+	case ZONE_NAMED:
+		tz_describe(&cfg->zone, newest, a, sizeof(a));
+		tz_describe(&cfg->zone, now - cfg->window, b, sizeof(b));
+		report_detail(rep, "offset: zone %s (--timezone), %s at the "
+		    "newest line, %s at the window's start", cfg->zone.name, a,
+		    b);
+		return;
+	case ZONE_FIXED:
+		tz_format_offset(cfg->zone.offset, a, sizeof(a));
+		report_detail(rep, "offset: %s, fixed (--tz-offset)", a);
+		return;
+	case ZONE_MEASURED:
+		break;
+	}
+	format_tod(t->measure_ms, tod, sizeof(tod));
+	time_format_utc(t->measure_mtime, when, sizeof(when));
+	tz_format_offset(t->measure.offset, a, sizeof(a));
+	/* The same time of day a day apart, when that too is a real offset. */
+	other = t->measure.offset < 0 ? t->measure.offset + 86400 :
+	    t->measure.offset - 86400;
+	alt[0] = '\0';
+	if (other >= -12 * 3600 && other <= 14 * 3600) {
+		tz_format_offset(other, b, sizeof(b));
+		snprintf(alt, sizeof(alt), "; %s dates alike: only the time "
+		    "of day counts", b);
+	}
+	numfmt(b, sizeof(b), t->measure.residual < 0 ? -t->measure.residual :
+	    t->measure.residual, 3);
+	report_detail(rep, "offset: %s measured from %s: last line %s, mtime %s "
+	    "-> %s (the line %s s %s it%s)", a, t->measure_file, tod, when, a,
+	    b, t->measure.residual > 0 ? "after" : "before", alt);
+}
+
+/* -v: the log's age, or why it has none. */
+static void
+age_detail(struct report *rep, const struct config *cfg,
+    const struct tally *t)
+{
+	char age[32], max[32];
+
+	if (cfg->max_log_age > 0)
+		numfmt(max, sizeof(max), cfg->max_log_age, 1);
+	else
+		snprintf(max, sizeof(max), "off");
+	if (t->newest_is_stream) {
+		report_detail(rep, "log age: not checked, %s has no "
+		    "modification time", strcmp(t->newest_file, "-") == 0 ?
+		    "standard input" : t->newest_file);
+		return;
+	}
+	if (!t->has_age)
+		return;
+	numfmt(age, sizeof(age), t->age < 0 ? -t->age : t->age, 0);
+	report_detail(rep, "log age: newest file %s written %s s %s now "
+	    "(--max-log-age %s)", t->newest_file, age, t->age < 0 ? "after" :
+	    "before", max);
+}
+
 static void
 add_details(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
@@ -637,6 +946,8 @@ add_details(struct report *rep, const struct config *cfg,
 	report_detail(rep, "window %s .. %s: files read %lu, vanished %lu, "
 	    "lines in the window %lu, lines not in the diag format %lu", from,
 	    to, t->files_read, t->files_vanished, t->lines, t->unparsed);
+	zone_detail(rep, cfg, t, now);
+	age_detail(rep, cfg, t);
 	/* Classes by count, most first. */
 	for (n = 0; n < MBXC_COUNT; n++) {
 		best = -1;
@@ -694,6 +1005,10 @@ evaluate(struct report *rep, const struct config *cfg,
 	for (c = 0; c < MBXC_COUNT; c++)
 		report_metric(rep, mbxclass_label((enum mbxclass)c),
 		    (double)t->cls[c].count, NULL, 0, NULL);
+	/* An age is never negative: -v says "after now". */
+	if (t->has_age)
+		report_metric(rep, "log_age", t->age > 0 ? t->age : 0, "s", 0,
+		    NULL);
 	if (t->remote)
 		cucsvc_perf(rep, t->fetch_time, t->fetched);
 	if (cfg->common.verbose > 0)

@@ -96,14 +96,22 @@ for w in 900 300 3600 60; do
 done
 well_formed
 
-# Nothing listed in the last day: a quiet log, as on disk.
+# Nothing listed in the last day: a log that stopped, UNKNOWN as on disk;
+# without the age guard, a quiet log as on disk.
 run $MB --logdir "$D/mb" --now 2026-11-27T10:00:00Z
-disk_rc=$rc disk_line=$line1
+is_rc 3 "mbxsync, two days old on disk: UNKNOWN (--max-log-age)"
 start_fake
 cuc $MB --now 2026-11-27T10:00:00Z
+is_rc 3 "mbxsync, nothing listed: UNKNOWN (--max-log-age)"
+like "$line1" 'CUC lists no file of "Connection Mailbox Sync" written in the last 87300 s' \
+    "mbxsync, nothing listed: says so"
+run $MB --logdir "$D/mb" --now 2026-11-27T10:00:00Z --max-log-age 0
+disk_rc=$rc disk_line=$line1
+cuc $MB --now 2026-11-27T10:00:00Z --max-log-age 0
 is_rc $disk_rc "mbxsync, nothing listed: same state as on disk"
-[ "$(strip_fetch "$line1")" = "$disk_line" ]
-ok $? "mbxsync, nothing listed: same first line as on disk"
+# (no file listed: no age to give)
+[ "$(strip_fetch "$line1")" = "$(printf '%s\n' "$disk_line" | sed 's/ log_age=[^ ]*//')" ]
+ok $? "mbxsync, nothing listed: same first line as on disk, log_age aside"
 [ "$(gets)" -eq 0 ]
 ok $? "mbxsync, nothing listed: nothing fetched"
 
@@ -134,15 +142,16 @@ ok $? "cache: second run fetches only the active file"
 like "$perf" ' fetched=[1-9]' "cache: second run still transfers the active file"
 # A new file rotates 314: only the new one is fetched, 314 comes from the cache.
 sed 's/^09:5/10:0/' "$D/mb/diag_CuMbxSync_00000314.uc" > "$D/mb/diag_CuMbxSync_00000315.uc"
-touch -d 2026-11-25T10:09:00Z "$D/mb/diag_CuMbxSync_00000315.uc"
+# (its mtime just after its last line, 10:09:49, as CUC leaves it)
+touch -d 2026-11-25T10:10:00Z "$D/mb/diag_CuMbxSync_00000315.uc"
 : > "$D/count.log"
-cuc $MB --now 2026-11-25T10:09:00Z
+cuc $MB --now 2026-11-25T10:10:00Z
 is_rc 0 "cache: after rotation OK"
 [ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? diag_CuMbxSync_00000315.uc$' "$D/count.log"
 ok $? "cache: after rotation only the new file is fetched"
-run $MB --logdir "$D/mb" --now 2026-11-25T10:09:00Z
+run $MB --logdir "$D/mb" --now 2026-11-25T10:10:00Z
 disk_line=$line1
-cuc $MB --now 2026-11-25T10:09:00Z
+cuc $MB --now 2026-11-25T10:10:00Z
 [ "$(strip_fetch "$line1")" = "$disk_line" ]
 ok $? "cache: after rotation the same answer as on disk"
 rm -f "$D/mb/diag_CuMbxSync_00000315.uc"

@@ -19,7 +19,7 @@ mtime "$D/midnight_file/diag_CuMbxSync_00000008.uc" 2026-11-25T00:04:50Z
 # a copy made at the end of the day: only the newer file's first line dates it
 mtime "$D/midnight_between/diag_CuMbxSync_00000011.uc" 2026-11-25T23:59:30Z
 mtime "$D/midnight_between/diag_CuMbxSync_00000012.uc" 2026-11-25T00:04:30Z
-mtime "$D/classes/diag_CuMbxSync_00000100.uc" 2026-11-25T12:00:00Z
+mtime "$D/classes/diag_CuMbxSync_00000100.uc" 2026-11-25T11:53:00Z
 mtime "$D/technote/diag_CuMbxSync_00000200.uc" 2026-11-25T12:00:05Z
 mtime "$D/sample/diag_CuMbxSync_00000312.uc" 2026-11-25T09:41:59Z
 mtime "$D/sample/diag_CuMbxSync_00000313.uc" 2026-11-25T09:50:59Z
@@ -42,8 +42,9 @@ perf_has "other=0;" "auth401: last class present"
 well_formed "auth401: output well formed"
 no_stderr
 
+perf_has "log_age=0s;;;0" "auth401: the newest file written at --now"
 n=$(printf '%s\n' "$perf" | tr ' ' '\n' | grep -c '=')
-[ "$n" -eq 20 ]; ok $? "auth401: 20 perfdata items (errors rate lines unparsed + 16 classes)"
+[ "$n" -eq 21 ]; ok $? "auth401: 21 perfdata items (errors rate lines unparsed + 16 classes + log_age)"
 
 run $P -f "$D/auth401/*.uc" --now 2026-11-25T10:00:00Z -w 0.5
 is_rc 1 "auth401: glob, -w 0.5 is WARNING"
@@ -91,9 +92,20 @@ like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s' "--tz-offset: n
 run $P --logdir "$D/auth401" --tz-offset=+25:00
 is_rc 3 "bad --tz-offset is UNKNOWN"
 
-# the next day: files present, nothing in the window
+# the next day: files present, nothing written for a day: the log stopped
 run $P --logdir "$D/auth401" --now 2026-11-26T10:00:00Z
-is_rc 0 "nothing in the window is OK"
+is_rc 3 "a log a day old is UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - newest log file .*/auth401/diag_CuMbxSync_00000042\.uc is 86400 s old, more than 3600 s' \
+    "a log a day old: the newest file and its age"
+perf_has "log_age=86400s;;;0" "a log a day old: log_age"
+run $P --logdir "$D/auth401" --now 2026-11-25T11:00:00Z
+is_rc 0 "an hour without a write is within the default --max-log-age"
+run $P --logdir "$D/auth401" --now 2026-11-25T11:00:01Z
+is_rc 3 "an hour and a second is beyond it"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:20:00Z --max-log-age 1199
+is_rc 3 "--max-log-age 1199: a file 1200 s old is UNKNOWN"
+run $P --logdir "$D/auth401" --now 2026-11-26T10:00:00Z --max-log-age 0
+is_rc 0 "--max-log-age 0: nothing in the window is OK"
 like "$line1" '^CUC MBXSYNC OK - no log lines in the last 900 s \|' "nothing in the window: said"
 perf_has "errors=0;" "nothing in the window: errors 0"
 perf_has "http_401=0;" "nothing in the window: classes 0"
@@ -138,11 +150,20 @@ perf_has "other=1;" "technote: Failed to find DC"
 perf_has "errors=8;" "technote: traces are no errors"
 perf_has "lines=16;" "technote: every line parsed"
 
-# --- standard input
+# --- standard input: no mtime, so no offset to measure and no age
 run $P - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+is_rc 3 "stdin without a zone is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to measure the CUC box's offset from: give --timezone=ZONE or --tz-offset=\\+HH:MM" \
+    "stdin without a zone: says what is missing"
+run $P - --now 2026-11-25T10:00:00Z --tz-offset=+00:00 < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "http_401=10;" "stdin: '-' read, dated from --now"
-run $P -f - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+case $perf in *log_age*) r=1 ;; *) r=0 ;; esac; ok $r "stdin: no log_age"
+run $P -f - --now 2026-11-25T10:00:00Z --timezone=UTC -v < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "errors=13;" "stdin: -f -"
+like "$out" 'log age: not checked, standard input has no modification time' "stdin: -v says the age is not checked"
+# an empty stream needs no offset
+run $P - --now 2026-11-25T10:00:00Z < /dev/null
+is_rc 0 "stdin: an empty stream is OK without a zone"
 
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
@@ -189,7 +210,155 @@ is_rc 3 "--help exits 3"
 w=$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)
 [ "$w" -eq 0 ]; ok $? "--help fits 80 columns"
 like "$out" '--tz-offset' "--help documents --tz-offset"
+like "$out" '--timezone=ZONE' "--help documents --timezone"
+like "$out" '--max-log-age=SECONDS' "--help documents --max-log-age"
 no_stderr "--help: nothing on stderr"
+
+# --- zones.  A box logs its local time of day; each set below is made here
+# for one zone and instant END (UTC): two files a few minutes apart, as
+# CuMbxSync rolls them (the seed's `ls -ltr` shows diag_CuMbxSync_*.uc of
+# 37223 bytes written every 30 s to a minute), each file's mtime its last
+# line's instant.  Errors at END-1000 (out), END-900 (the window's start,
+# out), END-899, END-600, END-300, END-60 and END (in), a trace at END-1:
+# 5 errors and 6 lines in the default window, 0.333/min, WARNING under
+# -w 0.3 (one error lost is OK).  The error is the EWS 503 "Couldn't
+# connect" failure, the trace the stale-subscription checker's line
+# (shared/domain.md, section 4; Cisco TechNote 116001).
+err_line() {
+	printf "%s.000 |9156,mail.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: Couldn't connect to server, HTTP status code: 503, for ews URL: https://mail.example.com/EWS/Exchange.ASMX, verb: POST\n" "$1"
+}
+trace_line() {
+	printf '%s.000 |9156,,,CsEws,14,[CsMbxSync/CsMbxSyncChecker.cpp:201]: checker thread: 0 subscriptions older than 15 minutes\n' "$1"
+}
+# local ZONE EPOCH: the box's time of day then
+local_tod() { TZ=$1 date -d "@$2" +%H:%M:%S; }
+# mkbox DIR ZONE END-ISO: the two files
+mkbox() {
+	end=$(date -u -d "$3" +%s) || exit 1
+	mkdir -p "$1" || exit 1
+	a=$1/diag_CuMbxSync_00000001.uc b=$1/diag_CuMbxSync_00000002.uc
+	: > "$a"
+	for k in 1000 900 899 600; do
+		err_line "$(local_tod "$2" $((end - k)))" >> "$a"
+	done
+	touch -d "@$((end - 600))" "$a" || exit 1
+	{ err_line "$(local_tod "$2" $((end - 300)))"
+	  err_line "$(local_tod "$2" $((end - 60)))"
+	  trace_line "$(local_tod "$2" $((end - 1)))"
+	  err_line "$(local_tod "$2" "$end")"; } > "$b"
+	touch -d "@$end" "$b" || exit 1
+}
+# zone_case NAME ZONE END-ISO: measured and named, the same verdict
+zone_case() {
+	mkbox "$D/z/$1" "$2" "$3"
+	for how in measured "--timezone=$2"; do
+		if [ $how = measured ]; then set -- "$1" "$2" "$3"; else set -- "$1" "$2" "$3" "$how"; fi
+		run $P --logdir "$D/z/$1" --now "$3" -w 0.3 $4
+		is_rc 1 "$1, $how: 5 errors in 15 min is WARNING under -w 0.3"
+		perf_has "errors=5;" "$1, $how: the errors at the window's edges in (start, end]"
+		perf_has "lines=6;" "$1, $how: every line in the window dated"
+	done
+}
+zone_case ny_winter America/New_York 2026-01-15T15:00:00Z
+zone_case ny_summer America/New_York 2026-07-15T15:00:00Z
+zone_case dublin_winter Europe/Dublin 2026-01-15T12:00:00Z
+zone_case dublin_summer Europe/Dublin 2026-07-15T12:00:00Z
+# local midnight inside the window: 23:50 .. 00:05 IST
+zone_case kolkata Asia/Kolkata 2026-07-15T18:35:00Z
+zone_case adelaide_summer Australia/Adelaide 2026-01-15T03:00:00Z
+zone_case adelaide_winter Australia/Adelaide 2026-07-15T03:00:00Z
+# +13:00, the same time of day as -11:00; local midnight in the window
+zone_case auckland Pacific/Auckland 2026-01-15T11:05:00Z
+zone_case st_johns_winter America/St_Johns 2026-01-15T12:00:00Z
+zone_case st_johns_summer America/St_Johns 2026-07-15T12:00:00Z
+
+run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -v
+like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z -> -04:00' \
+    "-v: the measured offset, the line and the mtime it came from"
+run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -v
+like "$out" 'offset: \+13:00 measured .* -11:00 dates alike' "-v: +13:00, and that -11:00 is the same"
+run $P --logdir "$D/z/kolkata" --now 2026-07-15T18:35:00Z -v --timezone=Asia/Kolkata
+like "$out" 'offset: zone Asia/Kolkata \(--timezone\), \+05:30 IST at the newest line, \+05:30 IST' "-v: the named zone"
+run $P --logdir "$D/z/dublin_winter" --now 2026-01-15T12:00:00Z -v --tz-offset=+00:00
+like "$out" 'offset: \+00:00, fixed \(--tz-offset\)' "-v: a fixed offset"
+like "$out" 'log age: newest file .*00000002\.uc written 0 s before now \(--max-log-age 3600\)' "-v: the log's age"
+# the quiet OK of a fixed offset: New York's winter offset all summer
+run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -w 0.3 --tz-offset=-05:00
+perf_has "errors=0;" "ny_summer, --tz-offset=-05:00 (EST in July): every error lost, as the measured offset avoids"
+
+# Daylight saving changes inside the window.  Dublin, 25 October 2026:
+# IST (+01:00) ends at 01:00 UTC, 01:00-02:00 local comes twice (tz
+# database, file europe: the EU rule, last Sunday of October).
+zone_case_dst() {
+	mkbox "$D/z/$1" "$2" "$3"
+	run $P --logdir "$D/z/$1" --now "$3" -w 0.3 --timezone="$2"
+	is_rc 1 "$1, --timezone: WARNING, every error across the change"
+	perf_has "errors=5;" "$1, --timezone: 5 errors, before and after the change"
+	perf_has "lines=6;" "$1, --timezone: 6 lines"
+}
+zone_case_dst dublin_autumn Europe/Dublin 2026-10-25T01:10:00Z
+# the same night, the window ending just before the change
+zone_case_dst dublin_autumn_before Europe/Dublin 2026-10-25T00:59:59Z
+# Dublin, 29 March 2026: GMT to IST at 01:00 UTC, 01:00-02:00 local skipped
+zone_case_dst dublin_spring Europe/Dublin 2026-03-29T01:10:00Z
+# New York, 8 March 2026: EST to EDT at 07:00 UTC; 1 November: back at 06:00
+zone_case_dst ny_spring America/New_York 2026-03-08T07:10:00Z
+zone_case_dst ny_autumn America/New_York 2026-11-01T06:05:00Z
+zone_case_dst adelaide_autumn Australia/Adelaide 2026-04-04T16:10:00Z
+run $P --logdir "$D/z/dublin_autumn" --now 2026-10-25T01:10:00Z -v --timezone=Europe/Dublin
+like "$out" 'offset: zone Europe/Dublin \(--timezone\), \+00:00 GMT at the newest line, \+01:00 IST at the window.s start' \
+    "-v: the offsets on both sides of the change"
+# measured, the offset is the newest line's for the whole window: the
+# line before the change (01:55:01 IST) is lost (said in --help:
+# --timezone follows the change)
+run $P --logdir "$D/z/dublin_autumn" --now 2026-10-25T01:10:00Z -w 0.3
+perf_has "errors=4;" "dublin_autumn, measured: the errors after the change only (documented)"
+
+# --- measuring: what it needs
+# a copy that lost its mtime: the newest file written 7 minutes later
+mkbox "$D/z/lost_mtime" Europe/Dublin 2026-07-15T12:00:00Z
+touch -d 2026-07-15T12:07:00Z "$D/z/lost_mtime/diag_CuMbxSync_00000002.uc"
+run $P --logdir "$D/z/lost_mtime" --now 2026-07-15T12:07:00Z
+is_rc 3 "an mtime 7 min after the last line is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - the newest line of .*00000002\.uc \(13:00:00\.000\) is 7 min off any zone offset from the file's mtime \(2026-07-15 12:07:00Z\): were the mtimes kept \(scp -p\)\? or give --timezone or --tz-offset" \
+    "lost mtime: says which line, how far and what to do"
+run $P --logdir "$D/z/lost_mtime" --now 2026-07-15T12:00:00Z -w 0.3 --timezone=Europe/Dublin
+is_rc 1 "lost mtime, --timezone: dated by the zone, the errors counted"
+perf_has "errors=5;" "lost mtime, --timezone: all 5"
+# a line stamped 2 minutes before the mtime still measures (thread disorder)
+mkbox "$D/z/late_write" Asia/Kolkata 2026-07-15T12:00:00Z
+touch -d 2026-07-15T12:01:59Z "$D/z/late_write/diag_CuMbxSync_00000002.uc"
+run $P --logdir "$D/z/late_write" --now 2026-07-15T12:01:59Z -v
+like "$out" 'offset: \+05:30 measured' "a last line 119 s before the mtime: +05:30"
+# the newest file empty (just rolled), a garbage tail: the offset from
+# the newest diag line, in the next file
+mkbox "$D/z/rolled" America/St_Johns 2026-07-15T12:00:00Z
+: > "$D/z/rolled/diag_CuMbxSync_00000003.uc"
+printf '    at com.cisco.Foo(Foo.java:12)\n\n' >> "$D/z/rolled/diag_CuMbxSync_00000002.uc"
+touch -d 2026-07-15T12:00:00Z "$D/z/rolled/diag_CuMbxSync_00000002.uc" "$D/z/rolled/diag_CuMbxSync_00000003.uc"
+run $P --logdir "$D/z/rolled" --now 2026-07-15T12:00:00Z -w 0.3 -v
+is_rc 1 "an empty newest file and a garbage tail: measured on the last diag line"
+like "$out" 'offset: -02:30 measured from .*00000002\.uc' "rolled: measured on the file before the empty one"
+# a log with no diag line needs no offset
+run $P --logdir "$D/empty" --now 2026-11-25T10:00:00Z --max-log-age 0 -v
+like "$out" 'offset: none needed' "empty files: no offset needed, said in -v"
+
+# --- zone options
+run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata --tz-offset=+05:30
+is_rc 3 "--timezone and --tz-offset together is UNKNOWN"
+like "$line1" '^CUC MBXSYNC UNKNOWN - --timezone and --tz-offset exclude each other' "both: says so"
+run $P --logdir "$D/z/kolkata" --timezone=Europe/Nowhere
+is_rc 3 "an unknown zone is UNKNOWN (the C library would take UTC)"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone 'Europe/Nowhere': no such zone in " "unknown zone: named"
+run $P --logdir "$D/z/kolkata" --timezone=../../../etc/passwd
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '\.\./\.\./\.\./etc/passwd': not a zone name" "a path out of the zone directory is refused"
+run $P --logdir "$D/z/kolkata" --timezone=/etc/localtime
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '/etc/localtime': an absolute path" "an absolute path is refused"
+TZDIR=$D/nozones run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata
+like "$line1" "invalid --timezone 'Asia/Kolkata': no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
+run $P --logdir "$D/z/kolkata" --max-log-age=-1
+is_rc 3 "a negative --max-log-age is UNKNOWN"
+like "$line1" 'max-log-age' "bad --max-log-age: named"
 
 # --- the demo sample
 run $P --logdir "$D/sample" --now 2026-11-25T10:00:00Z

@@ -159,6 +159,9 @@ tod(int h, int mi, int s, int msec)
  *	"line hh:mm:ss.mmm = UTC"	the next older line dates to UTC
  *					(YYYY-MM-DDThh:mm:ss.mmm)
  *	"before UTC = yes|no"		diag_clock_before at UTC (whole seconds)
+ *	"zone eu|ny|none"		date with a zone's changing offset
+ *	"calls N"			the zone was asked at most N times
+ *					since the last "zone" step
  */
 static const struct clock_case {
 	const char	*name;
@@ -228,7 +231,88 @@ static const struct clock_case {
 	    /* UTC-05:00: the mtime is 22:00 local */
 	    "init -18000", "file 2026-11-25T03:00:00",
 	    "line 21:00:00.000 = 2026-11-25T02:00:00.000", NULL } },
+	/*
+	 * Zones with daylight saving.  "eu" follows the EU rule Europe/Dublin
+	 * and Europe/London keep (GMT, +01:00 from 01:00 UTC on the last
+	 * Sunday of March to 01:00 UTC on the last Sunday of October), "ny"
+	 * the US rule of America/New_York (-05:00, -04:00 from 07:00 UTC on
+	 * the second Sunday of March to 06:00 UTC on the first Sunday of
+	 * November): tz database, files europe and northamerica.
+	 */
+	{ "a zone: Dublin's autumn night, the hour 01:00-02:00 twice", {
+	    "zone eu", "file 2026-10-25T02:30:00",
+	    "line 02:29:00.000 = 2026-10-25T02:29:00.000",
+	    /* the second 01:30, in GMT, after the change */
+	    "line 01:30:00.000 = 2026-10-25T01:30:00.000",
+	    "line 01:00:00.000 = 2026-10-25T01:00:00.000",
+	    /* a later time of day: the first pass, in IST */
+	    "line 01:59:00.000 = 2026-10-25T00:59:00.000",
+	    "line 01:00:30.000 = 2026-10-25T00:00:30.000",
+	    "line 00:30:00.000 = 2026-10-24T23:30:00.000",
+	    "line 12:00:00.000 = 2026-10-24T11:00:00.000",
+	    "before 2026-10-24T11:02:00 = yes", "calls 25", NULL } },
+	{ "a zone: Dublin's spring night, the hour 01:00-02:00 skipped", {
+	    "zone eu", "file 2026-03-29T01:10:00",
+	    "line 02:05:00.000 = 2026-03-29T01:05:00.000",
+	    "line 02:00:00.000 = 2026-03-29T01:00:00.000",
+	    "line 00:59:59.000 = 2026-03-29T00:59:59.000",
+	    "line 00:30:00.000 = 2026-03-29T00:30:00.000",
+	    /* a skipped time (no instant has it): the offset at the bound */
+	    "zone eu", "file 2026-03-29T12:00:00",
+	    "line 01:30:00.000 = 2026-03-29T00:30:00.000", NULL } },
+	{ "a zone: New York's autumn night, EDT then EST", {
+	    "zone ny", "file 2026-11-01T06:30:00",
+	    "line 01:29:00.000 = 2026-11-01T06:29:00.000",
+	    "line 01:00:00.000 = 2026-11-01T06:00:00.000",
+	    "line 01:59:00.000 = 2026-11-01T05:59:00.000",
+	    "line 23:00:00.000 = 2026-11-01T03:00:00.000",
+	    "line 09:00:00.000 = 2026-10-31T13:00:00.000", NULL } },
+	{ "a zone: summer and winter alike, a few calls for days of log", {
+	    "zone ny", "file 2026-07-03T16:00:00",
+	    "line 12:00:00.000 = 2026-07-03T16:00:00.000",
+	    "line 00:00:00.000 = 2026-07-03T04:00:00.000",
+	    "line 12:00:00.000 = 2026-07-02T16:00:00.000",
+	    "line 00:00:00.000 = 2026-07-02T04:00:00.000",
+	    "line 12:00:00.000 = 2026-07-01T16:00:00.000",
+	    "calls 4",
+	    "zone ny", "file 2026-01-15T17:00:00",
+	    "line 12:00:00.000 = 2026-01-15T17:00:00.000",
+	    /* disorder under a zone: the same day, not a day earlier */
+	    "line 12:00:30.000 = 2026-01-15T17:00:30.000",
+	    /* a file written weeks before: its own mtime anchors it */
+	    "file 2025-12-20T10:00:00",
+	    "line 04:59:00.000 = 2025-12-20T09:59:00.000",
+	    "calls 6", NULL } },
+	{ "a zone: a day of lines across the change costs one bisection", {
+	    "zone eu", "file 2026-10-25T12:00:00",
+	    "line 11:00:00.000 = 2026-10-25T11:00:00.000",
+	    "line 06:00:00.000 = 2026-10-25T06:00:00.000",
+	    "line 03:00:00.000 = 2026-10-25T03:00:00.000",
+	    "line 00:59:00.000 = 2026-10-24T23:59:00.000",
+	    "line 18:00:00.000 = 2026-10-24T17:00:00.000",
+	    "line 12:00:00.000 = 2026-10-24T11:00:00.000",
+	    "line 06:00:00.000 = 2026-10-24T05:00:00.000",
+	    "calls 25", NULL } },
 };
+
+/* The zones of the table, their changes in UTC; calls counted. */
+static unsigned zone_calls;
+
+static int
+zone_eu(const void *zone, double t)
+{
+	(void)zone;
+	zone_calls++;
+	return t >= 1774746000.0 && t < 1792890000.0 ? 3600 : 0;
+}
+
+static int
+zone_ny(const void *zone, double t)
+{
+	(void)zone;
+	zone_calls++;
+	return t >= 1772953200.0 && t < 1793512800.0 ? -14400 : -18000;
+}
 
 static void
 test_clock(void **state)
@@ -237,21 +321,36 @@ test_clock(void **state)
 	struct diag_clock clk;
 	const char *step;
 	int tz, y, mo, d, h, mi, sec, ms, lh, lmi, lsec, lms, n;
-	char yn[4];
+	char yn[4], zname[8];
+	unsigned calls;
 	size_t i;
 
 	diag_clock_init(&clk, 0);
 	for (i = 0; (step = c->steps[i]) != NULL; i++) {
 		if (sscanf(step, "init %d", &tz) == 1)
 			diag_clock_init(&clk, tz);
+		else if (sscanf(step, "zone %7s", zname) == 1) {
+			diag_clock_init(&clk, 0);
+			diag_clock_zone(&clk, strcmp(zname, "eu") == 0 ? zone_eu :
+			    strcmp(zname, "ny") == 0 ? zone_ny : NULL, NULL);
+			zone_calls = 0;
+		} else if (sscanf(step, "calls %u", &calls) == 1) {
+			if (zone_calls > calls)
+				fail_msg("%s: %u calls, more than %u", c->name,
+				    zone_calls, calls);
+		}
 		else if (sscanf(step, "file %d-%d-%dT%d:%d:%d", &y, &mo, &d, &h,
 		    &mi, &sec) == 6)
 			diag_clock_file(&clk, utc(y, mo, d, h, mi, sec));
 		else if ((n = sscanf(step, "line %d:%d:%d.%d = %d-%d-%dT%d:%d:%d.%d",
 		    &lh, &lmi, &lsec, &lms, &y, &mo, &d, &h, &mi, &sec, &ms)) == 11) {
-			if (diag_clock_back(&clk, tod(lh, lmi, lsec, lms)) !=
-			    utc(y, mo, d, h, mi, sec) + ms / 1000.0)
-				fail_msg("%s: %s", c->name, step);
+			double got = diag_clock_back(&clk, tod(lh, lmi, lsec, lms));
+			char buf[32];
+
+			if (got != utc(y, mo, d, h, mi, sec) + ms / 1000.0) {
+				time_format_utc(got, buf, sizeof(buf));
+				fail_msg("%s: %s (got %s)", c->name, step, buf);
+			}
 		} else if (sscanf(step, "before %d-%d-%dT%d:%d:%d = %3s", &y, &mo,
 		    &d, &h, &mi, &sec, yn) == 7) {
 			if (diag_clock_before(&clk, utc(y, mo, d, h, mi, sec)) !=
