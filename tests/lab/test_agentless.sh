@@ -284,10 +284,12 @@ zone_case America/Halifax "Halifax winter (AST -04:00)"
 zone_case America/Chicago "Chicago winter (CST -06:00)"
 # Both sides of a change in one listing: Dublin 25 Oct 2026 01:00 UTC,
 # 01:40 and 01:55 IST, then 01:30 GMT; Chicago 8 Mar 2026 08:00 UTC,
-# 01:40 and 01:55 CST, then 03:05 CDT.
+# 01:40 and 01:55 CST, then 03:00:11 CDT.  The newest mtimes sit a whole
+# number of quarter hours after the sample's last line (09:59:49), as a
+# real box's would: the check measures the offset from them.
 mb_at "$(epoch 2026-10-25T00:40:00Z)" "$(epoch 2026-10-25T00:55:00Z)" "$(epoch 2026-10-25T01:30:00Z)"
 zone_case Europe/Dublin "Dublin across the October change"
-mb_at "$(epoch 2026-03-08T07:40:00Z)" "$(epoch 2026-03-08T07:55:00Z)" "$(epoch 2026-03-08T08:05:00Z)"
+mb_at "$(epoch 2026-03-08T07:40:00Z)" "$(epoch 2026-03-08T07:55:00Z)" "$(epoch 2026-03-08T08:00:11Z)"
 zone_case America/Chicago "Chicago across the March change"
 # IST with CUC's clock 40 minutes after the newest file: +01:00 gives an
 # age of 40 min, +02:00 of 1 h 40: the second is beyond any healthy log,
@@ -317,8 +319,10 @@ ok $? "the relative selection is used first"
 
 # CUC's clock an hour ahead of ours: the first relative span, counted back
 # from CUC's now, misses the window's start; CUC's Date says so and the
-# listing is asked again with the span it needs.
-t=$(( $(date +%s) + 3600 ))
+# listing is asked again with the span it needs.  The newest mtime is
+# 11 s past a quarter hour, where the sample's last line (09:59:49) puts it
+# on a box in some zone: the check measures its offset from the two.
+t=$(( ($(date +%s) + 3600) / 900 * 900 + 11 ))
 mb_at $((t - 1081)) $((t - 541)) "$t"
 run $MB --logdir "$D/mb" --now "$(iso "$t")"
 disk_rc=$rc disk_line=$line1
