@@ -97,6 +97,8 @@ int cucsvc_check_source(const struct cucsvc_opts *, size_t nlocal,
 /* The help text of the options above, 80 columns. */
 void cucsvc_help(FILE *fp);
 
+struct tz_zone;
+
 /* Which files to get. */
 struct cucsvc_query {
 	const char	*service;	/* "Connection Mailbox Sync" */
@@ -105,6 +107,12 @@ struct cucsvc_query {
 	double		 now;
 	unsigned	 older;		/* files before `from` to fetch too */
 	double		 lookback;	/* list from `from - lookback` */
+	/*
+	 * The box's zone when the plugin was told it (--timezone,
+	 * --tz-offset; tz_select done): every modifiedDate is read in it.
+	 * NULL: the abbreviations, against CUC's Date (zoneabbr.h).
+	 */
+	const struct tz_zone *zone;
 };
 
 struct cucsvc_result {
@@ -121,6 +129,8 @@ struct cucsvc_result {
 	bool			  legacy_getfile; /* DimeGetFileService used */
 	bool			  absolute;	/* FromDate/ToDate selection */
 	double			  server_now;	/* CUC's Date, 0: none came */
+	double			  client_now;	/* our clock when it came */
+	char			  zone_note[320]; /* how modifiedDate was read */
 };
 
 /*
@@ -135,6 +145,12 @@ int cucsvc_fetch(const struct cucsvc_opts *, const struct cucsvc_query *,
 void cucsvc_result_free(struct cucsvc_result *);
 
 struct report;
+
+/*
+ * -v: how CUC was asked (requests, selection, GetOneFile endpoint, CUC's
+ * clock against ours) and how the newest modifiedDate's zone was read.
+ */
+void cucsvc_details(struct report *, const struct cucsvc_result *);
 
 /* The perfdata a --cuc run adds: fetch_time (s) and fetched (B). */
 void cucsvc_perf(struct report *, double fetch_time,

@@ -105,6 +105,7 @@ struct tally {
 	bool			 remote;	/* read through --cuc */
 	double			 fetch_time;
 	unsigned long long	 fetched;
+	struct cucsvc_result	 cuc;		/* its counts and notes */
 	struct class_stats	 cls[MBXC_COUNT];
 	/* the log's age: the newest file's mtime */
 	bool			 has_age;
@@ -788,8 +789,11 @@ static int
 gather(struct report *rep, struct config *cfg, double now,
     struct tally *t)
 {
-	struct cucsvc_query q = { CUC_SERVICE, LOGDIR_PATTERN,
-	    now - cfg->window, now, 0, CUC_LOOKBACK };
+	/* A zone given reads CUC's listing too, not just the lines. */
+	struct cucsvc_query q = { .service = CUC_SERVICE,
+	    .name_pattern = LOGDIR_PATTERN, .from = now - cfg->window,
+	    .now = now, .older = 0, .lookback = CUC_LOOKBACK,
+	    .zone = cfg->zone_source != ZONE_MEASURED ? &cfg->zone : NULL };
 	struct cucsvc_result cr;
 	char err[512], win[32];
 	int rc;
@@ -801,6 +805,9 @@ gather(struct report *rep, struct config *cfg, double now,
 	t->remote = true;
 	t->fetch_time = cr.fetch_time;
 	t->fetched = cr.fetched;
+	t->cuc = cr;	/* how CUC was asked, for -v; paths freed below */
+	t->cuc.paths = NULL;
+	t->cuc.count = 0;
 	if (rc != 0)
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 	else if (cr.count == 0 && cfg->max_log_age > 0 &&
@@ -946,6 +953,8 @@ add_details(struct report *rep, const struct config *cfg,
 	report_detail(rep, "window %s .. %s: files read %lu, vanished %lu, "
 	    "lines in the window %lu, lines not in the diag format %lu", from,
 	    to, t->files_read, t->files_vanished, t->lines, t->unparsed);
+	if (t->remote)
+		cucsvc_details(rep, &t->cuc);
 	zone_detail(rep, cfg, t, now);
 	age_detail(rep, cfg, t);
 	/* Classes by count, most first. */
