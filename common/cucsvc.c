@@ -229,7 +229,9 @@ cucsvc_help(FILE *fp)
 "    Largest file fetched (K, M, G suffixes).\n"
 "    Perfdata with --cuc adds fetch_time (s) and fetched (B).  Any HTTP,\n"
 "    TLS, SOAP or attachment failure is UNKNOWN with CUC's own message;\n"
-"    HTTP 401 means the user or password is wrong.\n", fp);
+"    HTTP 401 means the user or password is wrong.\n"
+"    An ambiguous modifiedDate zone (IST, CST) reads freshest by CUC's Date:\n"
+"    give --timezone (mbxsync) if the log may stop for over an hour.\n", fp);
 }
 
 int
