@@ -1126,6 +1126,8 @@ keepalive_check(void *config, struct report *rep)
 
 		if (cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err)) != 0) {
 			report_fail(rep, STATE_UNKNOWN, "%s", err);
+			if (cfg->common.verbose > 0)
+				cucsvc_details(rep, &cr);
 			cucsvc_result_free(&cr);
 			idtable_free(&run.sc.subs);
 			return;

@@ -105,7 +105,6 @@ struct tally {
 	bool			 remote;	/* read through --cuc */
 	double			 fetch_time;
 	unsigned long long	 fetched;
-	struct cucsvc_result	 cuc;		/* its counts and notes */
 	struct class_stats	 cls[MBXC_COUNT];
 	/* the log's age: the newest file's mtime */
 	bool			 has_age;
@@ -807,9 +806,9 @@ gather(struct report *rep, struct config *cfg, double now,
 	t->remote = true;
 	t->fetch_time = cr.fetch_time;
 	t->fetched = cr.fetched;
-	t->cuc = cr;	/* how CUC was asked, for -v; paths freed below */
-	t->cuc.paths = NULL;
-	t->cuc.count = 0;
+	/* First, so an UNKNOWN (a stale log by these dates) shows it too. */
+	if (cfg->common.verbose > 0)
+		cucsvc_details(rep, &cr);
 	if (rc != 0)
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 	else if (cr.count == 0 && cfg->max_log_age > 0 &&
@@ -955,8 +954,6 @@ add_details(struct report *rep, const struct config *cfg,
 	report_detail(rep, "window %s .. %s: files read %lu, vanished %lu, "
 	    "lines in the window %lu, lines not in the diag format %lu", from,
 	    to, t->files_read, t->files_vanished, t->lines, t->unparsed);
-	if (t->remote)
-		cucsvc_details(rep, &t->cuc);
 	zone_detail(rep, cfg, t, now);
 	age_detail(rep, cfg, t);
 	/* Classes by count, most first. */
