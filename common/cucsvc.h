@@ -10,7 +10,8 @@
  * (logcollectionservice2, MTOM; DimeGetFileService when that is absent)
  * into a cache directory and handed to the plugin as paths, each with the
  * modification time CUC listed, in UTC (zoneabbr.h reads Java's zone
- * abbreviations; the plugins date lines from it).  A file written after
+ * abbreviations, or every date in the box's zone when the query names
+ * it; the plugins date lines from it).  A file written after
  * --now is still handed over: the plugins skip lines after --now, as
  * with files on disk.  A file that rotated never
  * changes, so it is fetched once; the file being written is fetched again

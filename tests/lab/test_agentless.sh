@@ -403,6 +403,15 @@ cuc $MB --now "$(iso "$t")"
 ok $? "relative refused: FromDate/ToDate in the server's zone give the disk's first line"
 grep -q '^selectLogFiles Connection Mailbox Sync abs (GMT+1:0)Europe/Dublin$' "$D/count.log"
 ok $? "relative refused: the TimeZone is the server's getTimeZone"
+# -v names the fallbacks: the absolute selection, DimeGetFileService.
+start_fake --select absolute --current 404 --zone Europe/Dublin --now "$(iso $((t + 20)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")" -v --timezone=Europe/Dublin
+like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on DimeGetFileService, 3 listed, 2 fetched, 0 cached; CUC's clock [0-9]+ s behind ours$" \
+    "mbxsync -v: the absolute selection and DimeGetFileService named"
+like "$out" "^--cuc: modifiedDate zone IST read in --timezone Europe/Dublin: \+01:00$" \
+    "mbxsync -v: Dublin's IST read in --timezone"
+perf_has "log_age=0s" "Dublin, --timezone: log_age as on disk"
 start_fake --select absolute --no-gettz --zone Europe/Dublin --now "$(iso $((t + 20)))"
 cuc $MB --now "$(iso "$t")"
 is_rc 3 "TimeZone not the server's (-101): UNKNOWN"
