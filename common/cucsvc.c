@@ -24,8 +24,11 @@
 #include "dime.h"
 #include "http.h"
 #include "logsvc.h"
+#include "numfmt.h"
 #include "output.h"
 #include "timeparse.h"
+#include "tz.h"
+#include "zoneabbr.h"
 
 #define PATH_BUF	4096
 #define REQ_MAX		(LOGSVC_PATH_MAX * 6 + 2048)
@@ -226,7 +229,9 @@ cucsvc_help(FILE *fp)
 "    Largest file fetched (K, M, G suffixes).\n"
 "    Perfdata with --cuc adds fetch_time (s) and fetched (B).  Any HTTP,\n"
 "    TLS, SOAP or attachment failure is UNKNOWN with CUC's own message;\n"
-"    HTTP 401 means the user or password is wrong.\n", fp);
+"    HTTP 401 means the user or password is wrong.\n"
+"    An ambiguous modifiedDate zone (IST, CST) reads freshest by CUC's Date:\n"
+"    give --timezone (mbxsync) if the log may stop for over an hour.\n", fp);
 }
 
 int
@@ -416,6 +421,7 @@ soap_call(struct session *ss, const char *path, const char *action,
 		ss->server_now = now;
 		ss->has_now = true;
 		ss->r->server_now = now;
+		ss->r->client_now = wallclock_now();
 	}
 	return 0;
 }
@@ -956,7 +962,8 @@ static int
 select_files(const struct session *ss, const struct cucsvc_query *q,
     struct logsvc_list *l, char *err, size_t errlen)
 {
-	char why[400];
+	struct zoneabbr_known known;
+	char why[400], label[TZ_NAME_MAX + 32], off[16];
 
 	size_t i, k = 0;
 
@@ -975,8 +982,22 @@ select_files(const struct session *ss, const struct cucsvc_query *q,
 	}
 	l->count = k;
 	/* A healthy CUC log is written within ZONEABBR_MAX_AGE. */
-	if (logsvc_resolve_mtimes(l, ss->server_now, ss->has_now, 0, why,
-	    sizeof(why)) != 0) {
+	if (q->zone != NULL) {
+		if (q->zone->kind == TZ_NAMED)
+			snprintf(label, sizeof(label), "--timezone %s",
+			    q->zone->name);
+		else {
+			tz_format_offset(q->zone->offset, off, sizeof(off));
+			snprintf(label, sizeof(label), "--tz-offset %s", off);
+		}
+		known.zone = q->zone;
+		known.offset_at = tz_offset_at;
+		known.abbr_at = tz_abbr_at;
+		known.label = label;
+	}
+	if (logsvc_resolve_mtimes_in(l, ss->server_now, ss->has_now, 0,
+	    q->zone != NULL ? &known : NULL, ss->r->zone_note,
+	    sizeof(ss->r->zone_note), why, sizeof(why)) != 0) {
 		snprintf(err, errlen, "selectLogFiles: %s", why);
 		return -1;
 	}
@@ -1110,4 +1131,29 @@ cucsvc_perf(struct report *rep, double fetch_time, unsigned long long fetched)
 	p.uom = "B";
 	p.decimals = 0;
 	(void)report_perf(rep, &p);
+}
+
+void
+cucsvc_details(struct report *rep, const struct cucsvc_result *r)
+{
+	char skew[64], d[32];
+	double diff = r->server_now - r->client_now;
+
+	if (r->server_now <= 0)
+		snprintf(skew, sizeof(skew), "no Date from CUC");
+	else if (diff > -1 && diff < 1)
+		snprintf(skew, sizeof(skew), "CUC's clock agrees with ours");
+	else {
+		numfmt(d, sizeof(d), diff < 0 ? -diff : diff, 0);
+		snprintf(skew, sizeof(skew), "CUC's clock %s s %s ours", d,
+		    diff > 0 ? "ahead of" : "behind");
+	}
+	report_detail(rep, "--cuc: %u requests, %s selection, GetOneFile %s, "
+	    "%u listed, %u fetched, %u cached; %s", r->requests, r->absolute ?
+	    "absolute (FromDate/ToDate)" : "relative (RelText/RelTime)",
+	    r->legacy_getfile ? "on DimeGetFileService" : r->fetched_files >
+	    0 ? "on logcollectionservice2" : "not needed", r->listed,
+	    r->fetched_files, r->cached_files, skew);
+	if (r->zone_note[0] != '\0')
+		report_detail(rep, "--cuc: modifiedDate zone %s", r->zone_note);
 }

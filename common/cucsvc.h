@@ -10,7 +10,8 @@
  * (logcollectionservice2, MTOM; DimeGetFileService when that is absent)
  * into a cache directory and handed to the plugin as paths, each with the
  * modification time CUC listed, in UTC (zoneabbr.h reads Java's zone
- * abbreviations; the plugins date lines from it).  A file written after
+ * abbreviations, or every date in the box's zone when the query names
+ * it; the plugins date lines from it).  A file written after
  * --now is still handed over: the plugins skip lines after --now, as
  * with files on disk.  A file that rotated never
  * changes, so it is fetched once; the file being written is fetched again
@@ -97,6 +98,8 @@ int cucsvc_check_source(const struct cucsvc_opts *, size_t nlocal,
 /* The help text of the options above, 80 columns. */
 void cucsvc_help(FILE *fp);
 
+struct tz_zone;
+
 /* Which files to get. */
 struct cucsvc_query {
 	const char	*service;	/* "Connection Mailbox Sync" */
@@ -105,6 +108,12 @@ struct cucsvc_query {
 	double		 now;
 	unsigned	 older;		/* files before `from` to fetch too */
 	double		 lookback;	/* list from `from - lookback` */
+	/*
+	 * The box's zone when the plugin was told it (--timezone,
+	 * --tz-offset; tz_select done): every modifiedDate is read in it.
+	 * NULL: the abbreviations, against CUC's Date (zoneabbr.h).
+	 */
+	const struct tz_zone *zone;
 };
 
 struct cucsvc_result {
@@ -121,6 +130,8 @@ struct cucsvc_result {
 	bool			  legacy_getfile; /* DimeGetFileService used */
 	bool			  absolute;	/* FromDate/ToDate selection */
 	double			  server_now;	/* CUC's Date, 0: none came */
+	double			  client_now;	/* our clock when it came */
+	char			  zone_note[320]; /* how modifiedDate was read */
 };
 
 /*
@@ -135,6 +146,12 @@ int cucsvc_fetch(const struct cucsvc_opts *, const struct cucsvc_query *,
 void cucsvc_result_free(struct cucsvc_result *);
 
 struct report;
+
+/*
+ * -v: how CUC was asked (requests, selection, GetOneFile endpoint, CUC's
+ * clock against ours) and how the newest modifiedDate's zone was read.
+ */
+void cucsvc_details(struct report *, const struct cucsvc_result *);
 
 /* The perfdata a --cuc run adds: fetch_time (s) and fetched (B). */
 void cucsvc_perf(struct report *, double fetch_time,

@@ -742,6 +742,15 @@ int
 logsvc_resolve_mtimes(struct logsvc_list *l, double now, bool has_now,
     double max_age, char *err, size_t errlen)
 {
+	return logsvc_resolve_mtimes_in(l, now, has_now, max_age, NULL, NULL,
+	    0, err, errlen);
+}
+
+int
+logsvc_resolve_mtimes_in(struct logsvc_list *l, double now, bool has_now,
+    double max_age, const struct zoneabbr_known *k, char *note,
+    size_t notelen, char *err, size_t errlen)
+{
 	struct zoneabbr_date *d;
 	size_t i, n = 0;
 	int rc;
@@ -760,7 +769,11 @@ logsvc_resolve_mtimes(struct logsvc_list *l, double now, bool has_now,
 		d[n].name = l->files[i].name;
 		n++;
 	}
-	rc = zoneabbr_resolve(d, n, now, has_now, max_age, err, errlen);
+	if (note != NULL && notelen > 0)
+		note[0] = '\0';
+	rc = k != NULL ? zoneabbr_resolve_known(d, n, k, note, notelen, err,
+	    errlen) : zoneabbr_resolve_noted(d, n, now, has_now, max_age,
+	    note, notelen, err, errlen);
 	for (i = 0, n = 0; rc == 0 && i < l->count; i++) {
 		if (!l->files[i].has_mtime)
 			continue;

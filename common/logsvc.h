@@ -167,4 +167,14 @@ int logsvc_java_date(const char *s, size_t len, double *epoch);
 int logsvc_resolve_mtimes(struct logsvc_list *, double now, bool has_now,
     double max_age, char *err, size_t errlen);
 
+/*
+ * The same, reading every date in the box's zone k when not NULL
+ * (zoneabbr_resolve_known()), and saying in note how the newest date's
+ * zone was read (note may be NULL).
+ */
+struct zoneabbr_known;
+int logsvc_resolve_mtimes_in(struct logsvc_list *, double now,
+    bool has_now, double max_age, const struct zoneabbr_known *k,
+    char *note, size_t notelen, char *err, size_t errlen);
+
 #endif

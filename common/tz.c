@@ -170,6 +170,19 @@ tz_describe(const struct tz_zone *z, double utc, char *buf, size_t size)
 	    "");
 }
 
+bool
+tz_abbr_at(const void *zone, double utc, char *buf, size_t size)
+{
+	const struct tz_zone *z = zone;
+	struct tm tm;
+
+	if (z->kind != TZ_NAMED || !named_local(utc, &tm) ||
+	    tm.tm_zone == NULL || size == 0)
+		return false;
+	snprintf(buf, size, "%s", tm.tm_zone);
+	return true;
+}
+
 /* x modulo m, in [0, m). */
 static double
 fmod_pos(double x, double m)

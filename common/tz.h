@@ -61,6 +61,13 @@ void tz_format_offset(int offset, char *buf, size_t size);
 void tz_describe(const struct tz_zone *, double utc, char *buf, size_t size);
 
 /*
+ * The abbreviation a named zone (zone: a struct tz_zone) gives utc ("IST",
+ * "+0530" for zones tzdata names by number) into buf; false for a fixed
+ * zone or none.
+ */
+bool tz_abbr_at(const void *zone, double utc, char *buf, size_t size);
+
+/*
  * Measuring the offset.  The newest file's last line was written just
  * before the file's modification time: its time of day minus the mtime's
  * UTC time of day, to the nearest 15 minutes (every zone's offset is a

@@ -65,4 +65,39 @@ struct zoneabbr_date {
 int zoneabbr_resolve(struct zoneabbr_date *d, size_t n, double now,
     bool has_now, double max_age, char *err, size_t errlen);
 
+/*
+ * The same, with how the newest date's zone was read into note (for -v:
+ * "IST read as +01:00: the freshest reading against CUC's Date (...)").
+ */
+int zoneabbr_resolve_noted(struct zoneabbr_date *d, size_t n, double now,
+    bool has_now, double max_age, char *note, size_t notelen, char *err,
+    size_t errlen);
+
+/*
+ * The box's zone, when the plugin was told it (--timezone, --tz-offset):
+ * then every date is read in it and the abbreviation only has to agree.
+ */
+struct zoneabbr_known {
+	const void	*zone;
+	int		(*offset_at)(const void *zone, double utc); /* s east */
+	/* Its abbreviation at utc into buf; false: none.  May be NULL. */
+	bool		(*abbr_at)(const void *zone, double utc, char *buf,
+			    size_t size);
+	const char	*label;		/* "--timezone Asia/Jerusalem" */
+};
+
+/*
+ * Every date read in k's zone: wall clock W is the UTC time W - o where o
+ * is the offset in force at W - o.  The listed zone must allow o (an
+ * abbreviation of the table with that offset, the same fixed offset, or
+ * an abbreviation we do not know): else an error naming both.  A wall
+ * clock the zone skips (spring forward) is an error too.  In the repeated
+ * autumn hour the reading whose offset the abbreviation allows wins, then
+ * the one whose abbreviation the zone gives, then the later one.
+ * Returns 0, or -1 with err; note as above.
+ */
+int zoneabbr_resolve_known(struct zoneabbr_date *d, size_t n,
+    const struct zoneabbr_known *k, char *note, size_t notelen, char *err,
+    size_t errlen);
+
 #endif

@@ -725,6 +725,7 @@ struct run {
 	struct scan	 sc;
 	struct lookback	 lb;
 	unsigned long	 vanished;
+	const struct cucsvc_result *cuc;	/* --cuc: how CUC was asked */
 };
 
 /* Open ll.paths[i] into run->lr[i]; -1 with the report failed, 1 vanished. */
@@ -931,6 +932,8 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 	fmt_time(run->now, t2, sizeof(t2));
 	report_detail(rep, "window %s to %s: %lu lines read, %lu unparsed",
 	    t1, t2, sc->lines, sc->lines - sc->parsed);
+	if (run->cuc != NULL)
+		cucsvc_details(rep, run->cuc);
 	for (i = 0; i < run->nread; i++)
 		if (run->lr[i].open)
 			report_detail(rep, "log %s: %lu lines read", strcmp(
@@ -1116,22 +1119,29 @@ keepalive_check(void *config, struct report *rep)
 	scan_init(&run.sc, cfg, run.now - window);
 	if (cfg->cuc.enabled) {
 		/* Fetched into the cache, then read as files on disk. */
-		struct cucsvc_query q = { CUC_SERVICE, CUC_PATTERN,
-		    (double)(run.now - window), now, 1, CUC_LOOKBACK };
+		struct cucsvc_query q = { .service = CUC_SERVICE,
+		    .name_pattern = CUC_PATTERN,
+		    .from = (double)(run.now - window), .now = now,
+		    .older = 1, .lookback = CUC_LOOKBACK, .zone = NULL };
 
 		if (cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err)) != 0) {
 			report_fail(rep, STATE_UNKNOWN, "%s", err);
+			if (cfg->common.verbose > 0)
+				cucsvc_details(rep, &cr);
 			cucsvc_result_free(&cr);
 			idtable_free(&run.sc.subs);
 			return;
 		}
 		logs = (const char *const *)cr.paths;
 		nlogs = cr.count;
+		run.cuc = &cr;
 		if (nlogs == 0) {
 			/* Jetty logs every request: a silent day is no notification. */
 			report_fail(rep, STATE_CRITICAL, "no notification: CUC "
 			    "lists no " CUC_SERVICE " request log written in "
 			    "the last %.0f s", (double)window + CUC_LOOKBACK);
+			if (cfg->common.verbose > 0)
+				cucsvc_details(rep, &cr);
 			cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 			cucsvc_result_free(&cr);
 			idtable_free(&run.sc.subs);

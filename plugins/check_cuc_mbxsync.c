@@ -163,7 +163,9 @@ help(FILE *fp)
 "    The CUC box's time zone, a name of the tz database under $TZDIR or\n"
 "    " TZ_DEFAULT_DIR " (Europe/Dublin, America/New_York; CUC's CLI\n"
 "    shows it with 'show timezone config'): each line is dated with the\n"
-"    offset in force at its own time, daylight saving included.\n"
+"    offset in force at its own time, daylight saving included.  With\n"
+"    --cuc it also reads the dates of CUC's listing in this zone (the\n"
+"    files' mtimes, so the log's age), as --tz-offset does.\n"
 " --tz-offset=+HH:MM\n"
 "    A fixed offset east of UTC instead (+00:00: the box logs UTC).\n"
 "    Without either, the offset is measured: the newest file's last line\n"
@@ -788,8 +790,11 @@ static int
 gather(struct report *rep, struct config *cfg, double now,
     struct tally *t)
 {
-	struct cucsvc_query q = { CUC_SERVICE, LOGDIR_PATTERN,
-	    now - cfg->window, now, 0, CUC_LOOKBACK };
+	/* A zone given reads CUC's listing too, not just the lines. */
+	struct cucsvc_query q = { .service = CUC_SERVICE,
+	    .name_pattern = LOGDIR_PATTERN, .from = now - cfg->window,
+	    .now = now, .older = 0, .lookback = CUC_LOOKBACK,
+	    .zone = cfg->zone_source != ZONE_MEASURED ? &cfg->zone : NULL };
 	struct cucsvc_result cr;
 	char err[512], win[32];
 	int rc;
@@ -801,6 +806,9 @@ gather(struct report *rep, struct config *cfg, double now,
 	t->remote = true;
 	t->fetch_time = cr.fetch_time;
 	t->fetched = cr.fetched;
+	/* First, so an UNKNOWN (a stale log by these dates) shows it too. */
+	if (cfg->common.verbose > 0)
+		cucsvc_details(rep, &cr);
 	if (rc != 0)
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 	else if (cr.count == 0 && cfg->max_log_age > 0 &&

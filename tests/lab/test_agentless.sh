@@ -301,6 +301,37 @@ rm -rf "$D/cache"
 cuc $MB --now "$(iso "$t")"
 [ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = "$t" ]
 ok $? "IST 40 min old by CUC's clock: read as Dublin"
+# An Israeli box (IST +02:00 in winter) whose log stopped 70 minutes ago.
+# Without a zone the freshest reading wins: +01:00, 10 minutes old (what
+# it does, and -v says to give --timezone); with --timezone=Asia/Jerusalem
+# every date is read in it: 70 minutes old, beyond --max-log-age.
+mb_sample_at 2026-01-15T10:00:00Z
+t=$(epoch 2026-01-15T10:00:00Z)
+start_fake --zone Asia/Jerusalem --now "$(iso $((t + 4200)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso $((t + 4200)))" -v
+[ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = $((t + 3600)) ]
+ok $? "Israel, log 70 min old, no zone: IST read as +01:00 (today's rule)"
+perf_has "log_age=600s" "Israel, no zone: log_age 600 s by that reading"
+like "$out" "modifiedDate zone IST read as \+01:00: the freshest reading against CUC's Date \(\+02:00, \+05:30 would make diag_CuMbxSync_00000314.uc 1 h, 4.5 h older; give --timezone" \
+    "Israel, no zone: -v says how IST was read and to give --timezone"
+like "$out" "^--cuc: 2 requests, relative \(RelText/RelTime\) selection, GetOneFile on logcollectionservice2, 3 listed, 1 fetched, 0 cached; CUC's clock [0-9]+ s behind ours" \
+    "mbxsync -v: how --cuc asked CUC"
+cuc $MB --now "$(iso $((t + 4200)))" -v --timezone=Asia/Jerusalem
+is_rc 3 "Israel, --timezone=Asia/Jerusalem: UNKNOWN by --max-log-age"
+like "$line1" "^CUC MBXSYNC UNKNOWN - newest log file .*diag_CuMbxSync_00000314.uc is 4200 s old, more than 3600 s" \
+    "Israel, --timezone: the log's true age"
+perf_has "log_age=4200s" "Israel, --timezone: log_age 4200 s"
+[ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = "$t" ]
+ok $? "Israel, --timezone: the copy has the file's UTC mtime"
+like "$out" "^--cuc: modifiedDate zone IST read in --timezone Asia/Jerusalem: \+02:00$" \
+    "Israel, --timezone: -v says the dates were read in it"
+cuc $MB --now "$(iso $((t + 4200)))" --tz-offset=+02:00
+perf_has "log_age=4200s" "Israel, --tz-offset=+02:00: log_age 4200 s too"
+cuc $MB --now "$(iso $((t + 4200)))" --timezone=America/New_York
+is_rc 3 "IST listed, --timezone=America/New_York: UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - selectLogFiles: modifiedDate zone IST of diag_CuMbxSync_0000031[234].uc \(\+01:00, \+02:00 and \+05:30\) contradicts --timezone America/New_York \(-05:00 there\)" \
+    "IST against --timezone=America/New_York: an error naming both"
 
 # --- --now before the active file's last write ---------------------------
 mb_at "$(epoch 2026-11-25T09:41:59Z)" "$(epoch 2026-11-25T09:50:59Z)" "$(epoch 2026-11-25T10:00:00Z)"
@@ -376,6 +407,15 @@ cuc $MB --now "$(iso "$t")"
 ok $? "relative refused: FromDate/ToDate in the server's zone give the disk's first line"
 grep -q '^selectLogFiles Connection Mailbox Sync abs (GMT+1:0)Europe/Dublin$' "$D/count.log"
 ok $? "relative refused: the TimeZone is the server's getTimeZone"
+# -v names the fallbacks: the absolute selection, DimeGetFileService.
+start_fake --select absolute --current 404 --zone Europe/Dublin --now "$(iso $((t + 20)))"
+rm -rf "$D/cache"
+cuc $MB --now "$(iso "$t")" -v --timezone=Europe/Dublin
+like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on DimeGetFileService, 3 listed, 2 fetched, 0 cached; CUC's clock [0-9]+ s behind ours$" \
+    "mbxsync -v: the absolute selection and DimeGetFileService named"
+like "$out" "^--cuc: modifiedDate zone IST read in --timezone Europe/Dublin: \+01:00$" \
+    "mbxsync -v: Dublin's IST read in --timezone"
+perf_has "log_age=0s" "Dublin, --timezone: log_age as on disk"
 start_fake --select absolute --no-gettz --zone Europe/Dublin --now "$(iso $((t + 20)))"
 cuc $MB --now "$(iso "$t")"
 is_rc 3 "TimeZone not the server's (-101): UNKNOWN"
@@ -448,6 +488,15 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	cuc $KA --now $KNOW --window 3600
 	[ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? request.log$' "$D/count.log"
 	ok $? "keepalive cache: second run fetches only request.log"
+	cuc $KA --now $KNOW --window 3600 -v
+	# The fake still prints Dublin's dates, its clock in 2014: too far
+	# back for RelTime, so the absolute selection.
+	like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on logcollectionservice2, 2 listed, " \
+	    "keepalive -v: how --cuc asked CUC"
+	like "$out" "^--cuc: modifiedDate zone IST read as \+01:00: the freshest reading against CUC's Date" \
+	    "keepalive -v: how the dates were read"
+	cuc $KA --now $KNOW --window 3600
+	unlike "$out" "^--cuc:" "keepalive without -v: no --cuc lines"
 	start_fake --fault 401
 	cuc $KA --now $KNOW
 	is_rc 3 "keepalive fault 401: UNKNOWN"

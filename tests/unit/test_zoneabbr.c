@@ -17,6 +17,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "tz.h"
 #include "zoneabbr.h"
 
 #define H	3600.0
@@ -28,6 +29,7 @@
 #define OCT0130	1792891800.0	/* 2026-10-25 01:30:00: after */
 #define MAR0159	1772935140.0	/* 2026-03-08 01:59:00: Chicago, CST */
 #define MAR0301	1772938860.0	/* 2026-03-08 03:01:00: CDT */
+#define MAR2913	1774747800.0	/* 2026-03-29 01:30:00: Dublin skips it */
 
 static const struct {
 	const char	*name;
@@ -117,6 +119,135 @@ test_resolve(void **state)
 	}
 }
 
+/*
+ * The box's zone given (--timezone, --tz-offset): every date read in it,
+ * the abbreviation only checked.  Transitions from the tz database:
+ * Europe/Dublin leaves IST at 01:00 UTC on 25 Oct 2026 (01:00..02:00
+ * local twice) and enters it at 01:00 UTC on 29 Mar 2026 (01:00..02:00
+ * local never); Asia/Jerusalem is IST +02:00 in winter, IDT +03:00 in
+ * summer.
+ */
+static const struct {
+	const char	*name;
+	const char	*tz;		/* named zone, or NULL: fixed */
+	int		 fixed;		/* s east, when tz is NULL */
+	const char	*zone;		/* the listed abbreviation */
+	double		 wall;
+	double		 utc;
+	const char	*text;		/* expected in err (or note if ok) */
+} known[] = {
+	{ "Israel winter, IST", "Asia/Jerusalem", 0, "IST", JAN12,
+	    JAN12 - 2 * H, "IST read in --timezone Asia/Jerusalem: +02:00" },
+	{ "Israel summer, IDT", "Asia/Jerusalem", 0, "IDT", JUL12,
+	    JUL12 - 3 * H, NULL },
+	{ "Dublin summer, IST", "Europe/Dublin", 0, "IST", JUL12, JUL12 - H,
+	    NULL },
+	{ "Dublin winter, GMT", "Europe/Dublin", 0, "GMT", JAN12, JAN12,
+	    NULL },
+	{ "Dublin repeated hour, IST: the first", "Europe/Dublin", 0, "IST",
+	    OCT0130, OCT0130 - H, "the repeated hour" },
+	{ "Dublin repeated hour, GMT: the second", "Europe/Dublin", 0, "GMT",
+	    OCT0130, OCT0130, NULL },
+	{ "Dublin repeated hour, unknown name: the later", "Europe/Dublin", 0,
+	    "QQT", OCT0130, OCT0130, NULL },
+	{ "Dublin's skipped hour", "Europe/Dublin", 0, "GMT", MAR2913, 0,
+	    "skips" },
+	{ "India, IST", "Asia/Kolkata", 0, "IST", JAN12, JAN12 - 5.5 * H,
+	    NULL },
+	{ "EST contradicts Kolkata", "Asia/Kolkata", 0, "EST", JAN12, 0,
+	    "zone EST of f (-05:00) contradicts --timezone Asia/Kolkata "
+	    "(+05:30 there)" },
+	{ "CST in Chicago", "America/Chicago", 0, "CST", JAN06,
+	    JAN06 + 6 * H, NULL },
+	{ "CST read in Shanghai", "Asia/Shanghai", 0, "CST", JAN20,
+	    JAN20 - 8 * H, NULL },
+	{ "--tz-offset, IST", NULL, 19800, "IST", JAN12, JAN12 - 5.5 * H,
+	    "read in --tz-offset +05:30: +05:30" },
+	{ "--tz-offset, GMT+05:30", NULL, 19800, "GMT+05:30", JAN12,
+	    JAN12 - 5.5 * H, NULL },
+	{ "--tz-offset contradicted", NULL, 19800, "EDT", JUL12, 0,
+	    "contradicts --tz-offset +05:30" },
+};
+
+static void
+test_resolve_known(void **state)
+{
+	struct zoneabbr_date d;
+	struct zoneabbr_known k;
+	struct tz_zone z;
+	char err[400], note[320], label[64];
+	size_t i;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		if (known[i].tz != NULL) {
+			assert_int_equal(tz_zone_named(&z, known[i].tz, NULL,
+			    err, sizeof(err)), 0);
+			assert_int_equal(tz_select(&z), 0);
+			snprintf(label, sizeof(label), "--timezone %s",
+			    known[i].tz);
+		} else {
+			tz_zone_fixed(&z, known[i].fixed);
+			snprintf(label, sizeof(label), "--tz-offset +05:30");
+		}
+		k.zone = &z;
+		k.offset_at = tz_offset_at;
+		k.abbr_at = tz_abbr_at;
+		k.label = label;
+		memset(&d, 0, sizeof(d));
+		d.zone = known[i].zone;
+		d.wall = known[i].wall;
+		d.name = "f";
+		err[0] = note[0] = '\0';
+		rc = zoneabbr_resolve_known(&d, 1, &k, note, sizeof(note), err,
+		    sizeof(err));
+		if (known[i].utc == 0) {
+			if (rc != -1 || strstr(err, known[i].text) == NULL)
+				fail_msg("%s: rc %d, '%s'", known[i].name, rc,
+				    err);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("%s: %s", known[i].name, err);
+		if (d.utc != known[i].utc)
+			fail_msg("%s: at %.0f, not %.0f", known[i].name, d.utc,
+			    known[i].utc);
+		if (known[i].text != NULL && strstr(note, known[i].text) ==
+		    NULL)
+			fail_msg("%s: note '%s'", known[i].name, note);
+	}
+}
+
+/*
+ * Without a zone, an Israeli box whose log stopped 70 minutes ago reads
+ * as Dublin's summer: the freshest reading wins (documented; --timezone
+ * is the way out, and the note says so).
+ */
+static void
+test_resolve_noted(void **state)
+{
+	struct zoneabbr_date d;
+	char err[300], note[320];
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	d.zone = "IST";
+	d.wall = JAN12;
+	d.name = "diag_CuMbxSync_00000090.uc";
+	assert_int_equal(zoneabbr_resolve_noted(&d, 1, JAN12 - 2 * H + 4200,
+	    true, 0, note, sizeof(note), err, sizeof(err)), 0);
+	assert_true(d.utc == JAN12 - H);
+	assert_string_equal(note, "IST read as +01:00: the freshest reading "
+	    "against CUC's Date (+02:00, +05:30 would make "
+	    "diag_CuMbxSync_00000090.uc 1 h, 4.5 h older; give --timezone "
+	    "to be sure)");
+	d.zone = "EDT";
+	assert_int_equal(zoneabbr_resolve_noted(&d, 1, 0, false, 0, note,
+	    sizeof(note), err, sizeof(err)), 0);
+	assert_string_equal(note, "EDT: one offset, -04:00");
+}
+
 static void
 test_table(void **state)
 {
@@ -152,6 +283,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_resolve_known),
+		cmocka_unit_test(test_resolve_noted),
 		cmocka_unit_test(test_table),
 	};
 
