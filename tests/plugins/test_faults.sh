@@ -505,6 +505,22 @@ done
 MP_CONFIG_FILE=$D/missing.ini run $MB --extra-opts -f "$D/empty"
 is_rc 3 "extra-opts default file from MP_CONFIG_FILE, missing"
 
+# === row: extra-opts a FIFO -> UNKNOWN naming it, at once ==================
+# Opening a FIFO for reading waits for a writer: the plugin must neither
+# wait nor read it.  timeout(1) turns a plugin that waits into a failure
+# (137) rather than a hung test.
+mkfifo "$D/fifo.ini"
+for p in $KA $MB $SU $PO; do
+	N=$(name_of $p)
+	measure timeout -s KILL 20 $VALGRIND "$BIN/$p" -t 3 \
+	    --extra-opts="@$D/fifo.ini"
+	is_rc 3 "extra-opts FIFO $p"
+	like "$line1" "^CUC $N UNKNOWN - --extra-opts: '$D/fifo\.ini' is not a regular file" \
+	    "extra-opts FIFO $p: named"
+	returned_by 3 "extra-opts FIFO $p"
+	sane "extra-opts FIFO $p"
+done
+
 # === row: out of memory (RLIMIT_AS small) -> clean UNKNOWN, no crash ========
 # Each limit either lets the plugin finish (a state, a line) or it reports
 # running out; below what the loader needs, nothing of ours runs (127).
