@@ -191,6 +191,18 @@ else
 	    "hanging peer --url: the fetch named"
 	returned_by 3 "hanging peer --url"
 	sane "hanging peer --url"
+	# -t from the ini replaces the guard armed before the ini was read
+	# (10 s); argv's -t, armed first, still wins over the ini's.
+	printf '[check_cuc_subscriptions]\ntimeout = 2\n' > "$D/t2.ini"
+	printf '[check_cuc_subscriptions]\ntimeout = 30\n' > "$D/t30.ini"
+	mrun $SU --extra-opts="@$D/t2.ini" --url "http://127.0.0.1:$HANG/x" \
+	    --now $NOW
+	is_rc 3 "hanging peer, -t from the ini"
+	returned_by 4 "hanging peer, -t from the ini"
+	mrun $SU --extra-opts="@$D/t30.ini" --url "http://127.0.0.1:$HANG/x" \
+	    --now $NOW -t 2
+	is_rc 3 "hanging peer, -t on argv over the ini's"
+	returned_by 4 "hanging peer, -t on argv over the ini's"
 fi
 
 # === row: peer sends an endless or 100 MB answer -> bounded memory ==========
