@@ -498,6 +498,18 @@ select_call(struct session *ss, const char *req, struct logsvc_list *list,
 		rc = 1;
 		goto out;
 	}
+	/*
+	 * The listing's cap is ours, not --cuc-max-file: say which, and
+	 * that the answer was cut, before anything reads the cut XML.
+	 */
+	if (resp.body_cut && resp.status != 401 && resp.status != 403) {
+		snprintf(err, errlen, "selectLogFiles: CUC's listing is over "
+		    "the %lu MiB (%lu bytes) cap on a listing: the service "
+		    "keeps too many files in the span asked; lower its trace "
+		    "file count on CUC", LIST_MAX_BODY / (1024 * 1024),
+		    LIST_MAX_BODY);
+		goto out;
+	}
 	if (answer_parts(ss->o, &resp, "selectLogFiles", &parts, err,
 	    errlen) != 0)
 		goto out;

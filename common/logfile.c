@@ -231,7 +231,12 @@ struct logkey {
 	char		*path;
 	int		 klass;		/* higher class sorts first */
 	int64_t		 key;		/* date or number in the name */
-	int64_t		 mtime_ns;
+	/*
+	 * Seconds and nanoseconds apart: as one nanosecond count an mtime
+	 * past 2262-04-11 overflows int64 and the newest file sorts oldest.
+	 */
+	time_t		 mtime;
+	long		 mtime_nsec;
 };
 
 /* The base name of path. */
@@ -303,15 +308,17 @@ fill_key(struct logkey *k, enum logorder order)
 	struct stat st;
 	const char *name = base_name(k->path);
 
-	k->mtime_ns = 0;
+	k->mtime = 0;
+	k->mtime_nsec = 0;
 	if (strcmp(k->path, "-") == 0) {
 		k->klass = 3;	/* a stream is the newest there is */
 		k->key = 0;
 		return;
 	}
-	if (stat(k->path, &st) == 0)
-		k->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 +
-		    st.st_mtim.tv_nsec;
+	if (stat(k->path, &st) == 0) {
+		k->mtime = st.st_mtim.tv_sec;
+		k->mtime_nsec = st.st_mtim.tv_nsec;
+	}
 	k->klass = 1;
 	k->key = 0;
 	switch (order) {
@@ -326,10 +333,10 @@ fill_key(struct logkey *k, enum logorder order)
 		if ((k->key = name_date(name)) >= 0) {
 			k->key = k->key * 2;
 		} else {
-			time_t t = (time_t)(k->mtime_ns / 1000000000);
 			struct tm tm;
 
-			gmtime_r(&t, &tm);
+			if (gmtime_r(&k->mtime, &tm) == NULL)
+				memset(&tm, 0, sizeof(tm));
 			k->key = ((int64_t)(tm.tm_year + 1900) * 10000 +
 			    (tm.tm_mon + 1) * 100 + tm.tm_mday) * 2 + 1;
 		}
@@ -354,8 +361,10 @@ logkey_cmp(const void *a, const void *b)
 		return x->klass > y->klass ? -1 : 1;
 	if (x->key != y->key)
 		return x->key > y->key ? -1 : 1;
-	if (x->mtime_ns != y->mtime_ns)
-		return x->mtime_ns > y->mtime_ns ? -1 : 1;
+	if (x->mtime != y->mtime)
+		return x->mtime > y->mtime ? -1 : 1;
+	if (x->mtime_nsec != y->mtime_nsec)
+		return x->mtime_nsec > y->mtime_nsec ? -1 : 1;
 	return -strcmp(x->path, y->path);
 }
 

@@ -113,6 +113,39 @@ parse_timeout(const char *arg, struct common_opts *o, char *err,
 	return 0;
 }
 
+void
+timeout_prescan(int argc, char **argv, double *seconds, enum state *st)
+{
+	struct common_opts o;
+	const char *a, *val;
+	char err[256];
+	int i;
+
+	common_opts_init(&o);
+	o.timeout = *seconds;
+	o.timeout_state = *st;
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		a = argv[i];
+		val = NULL;
+		if (strcmp(a, "--timeout") == 0)
+			val = i + 1 < argc ? argv[++i] : NULL;
+		else if (strncmp(a, "--timeout=", 10) == 0)
+			val = a + 10;
+		else if (a[0] == '-' && a[1] != '-') {
+			/* A cluster of flags without a value, then t. */
+			for (a++; *a == 'h' || *a == 'V' || *a == 'v'; a++)
+				;
+			if (*a == 't')
+				val = a[1] != '\0' ? a + 1 :
+				    i + 1 < argc ? argv[++i] : NULL;
+		}
+		if (val != NULL)
+			(void)parse_timeout(val, &o, err, sizeof(err));
+	}
+	*seconds = o.timeout;
+	*st = o.timeout_state;
+}
+
 int
 common_option(int opt, const char *arg, struct common_opts *o, char *err,
     size_t errlen)
@@ -542,21 +575,35 @@ default_ini_file(char *buf, size_t size)
 static int
 read_file(const char *path, char **buf, size_t *len, char *err, size_t errlen)
 {
-	struct stat st;
+	struct stat st = { 0 };
 	char *b = NULL, *grown;
 	size_t n = 0, cap = 0;
 	ssize_t r;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	/*
+	 * O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+	 * writer, before fstat() could tell us it is one.  On a regular file
+	 * the flag changes nothing; a read that hangs there (a dead NFS
+	 * server) is left to the timeout, which plugin_main() arms first.
+	 */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		snprintf(err, errlen, "--extra-opts: cannot read '%s': %s",
 		    path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : errno;
+
 		close(fd);
 		snprintf(err, errlen, "--extra-opts: cannot read '%s': %s",
-		    path, strerror(EISDIR));
+		    path, strerror(e));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "--extra-opts: '%s' is not a regular "
+		    "file", path);
 		return -1;
 	}
 	for (;;) {

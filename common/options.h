@@ -123,12 +123,22 @@ int uint_option(const char *optname, const char *text, unsigned long min,
  * Extra-opts.  Build a new argument vector: argv[0], the arguments of every
  * --extra-opts given (in order), then the rest of argv without the
  * --extra-opts arguments.  Without --extra-opts, *new_argv is argv itself.
- * Returns 0, or -1 with the problem (missing or unreadable file, malformed
- * line N, section absent) in err.  Free with extraopts_free().
+ * Returns 0, or -1 with the problem (missing or unreadable file, not a
+ * regular file, malformed line N, section absent) in err.  Free with
+ * extraopts_free().
  */
 int extraopts_expand(int argc, char **argv, const char *plugin_name,
     int *new_argc, char ***new_argv, char *err, size_t errlen);
 void extraopts_free(int argc, char **argv, char **orig_argv);
+
+/*
+ * The -t/--timeout argv gives, before extra-opts are read: the last valid
+ * "-t N", "-tN", "-vt N", "--timeout N" or "--timeout=N" before "--", into
+ * *seconds and *st (left as they are when none is found or the value is
+ * invalid: the real parse reports that).  Abbreviations of --timeout are
+ * not seen here.
+ */
+void timeout_prescan(int argc, char **argv, double *seconds, enum state *st);
 
 /*
  * The ini parser behind it (pure: bytes in, arguments out; fuzzed).

@@ -8,27 +8,52 @@ plugin_main(const struct plugin *p, void *config,
 {
 	struct report rep;
 	char err[512], **args;
+	double secs = DEFAULT_TIMEOUT;
+	enum state st = STATE_UNKNOWN;
 	int nargs, rc;
 
 	report_init(&rep, p->check);
+	/*
+	 * The guard is armed before the ini is read: an ini path may name
+	 * a FIFO or sit on a dead NFS server, and nothing else would end
+	 * that wait.  -t may itself come from the ini, which is only known
+	 * once read, so argv's -t (or the default) guards the read, and the
+	 * guard is armed again below if the ini changed it.
+	 */
+	timeout_prescan(argc, argv, &secs, &st);
+	if (deadline_arm(p->check, secs, st) != 0) {
+		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
+		return report_print(&rep, stdout);
+	}
+	deadline_step("reading --extra-opts");
 	if (extraopts_expand(argc, argv, p->progname, &nargs, &args, err,
 	    sizeof(err)) != 0) {
+		deadline_disarm();
 		report_fail(&rep, STATE_UNKNOWN, "%s", err);
 		return report_print(&rep, stdout);
 	}
-	if (p->parse(nargs, args, config, err, sizeof(err)) != 0)
+	deadline_step(NULL);
+	if (p->parse(nargs, args, config, err, sizeof(err)) != 0) {
+		deadline_disarm();
 		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-	else if (common->help || common->version) {
+	} else if (common->help || common->version) {
+		deadline_disarm();
 		if (common->help)
 			p->help(stdout);
 		else
 			print_version(stdout, p->progname);
 		rc = STATE_UNKNOWN;
 		goto out;
-	} else if (deadline_arm(p->check, common->timeout,
-	    common->timeout_state) != 0)
+	} else if ((common->timeout != secs || common->timeout_state != st) &&
+	    deadline_arm(p->check, common->timeout,
+	    common->timeout_state) != 0) {
+		/*
+		 * Unchanged, the guard keeps running from its first arming:
+		 * the time spent reading the ini counts against -t.
+		 */
+		deadline_disarm();
 		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
-	else {
+	} else {
 		p->run(config, &rep);
 		deadline_disarm();
 	}

@@ -309,6 +309,14 @@ class Handler(BaseHTTPRequestHandler):
                          '</ns1:absolutepath><ns1:filesize>%d</ns1:filesize>'
                          '<ns1:modifiedDate>%s</ns1:modifiedDate></ns1:File>'
                          % (xml_escape(name), xml_escape(path), size, java_date(mtime)))
+        if Config.fault == "biglisting":
+            # Past the plugins' 16 MiB cap on a listing: ~70000 entries of
+            # the shape above (no real CUC keeps that many in one span).
+            pad = ('<ns1:File><ns1:name>pad_%06d.uc</ns1:name><ns1:absolutepath>'
+                   '/var/log/active/pad/</ns1:absolutepath><ns1:filesize>1'
+                   '</ns1:filesize><ns1:modifiedDate>%s</ns1:modifiedDate></ns1:File>')
+            stamp = java_date(server_now())
+            items.extend(pad % (i, stamp) for i in range(90000))
         xml = envelope('<ns1:selectLogFilesResponse xmlns:ns1="%s"><ns1:ResultSet>'
                        '<ns1:SchemaFileSelectionResult><ns1:Node><ns1:name>cuc1</ns1:name>'
                        '<ns1:ServiceList><ns1:ServiceLogs><ns1:SetOfFiles>%s'
@@ -425,7 +433,8 @@ def main():
     ap.add_argument("--password", default="secret")
     ap.add_argument("--mode", choices=["dime", "multipart"], default="dime")
     ap.add_argument("--fault", default="none",
-                    choices=["none", "401", "soapfault", "truncated", "toolarge", "hang"])
+                    choices=["none", "401", "soapfault", "truncated", "toolarge",
+                             "hang", "biglisting"])
     ap.add_argument("--chunk", type=int, default=0)
     ap.add_argument("--current", choices=["present", "404", "fault"], default="present")
     ap.add_argument("--select", choices=["both", "absolute"], default="both")

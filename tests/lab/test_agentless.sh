@@ -225,6 +225,12 @@ cuc $MB --now $NOW --cuc-max-file 1K
 is_rc 3 "file larger than listed and than the cap: UNKNOWN"
 like "$line1" 'GetOneFile diag_CuMbxSync_00000314\.uc: the answer is larger than --cuc-max-file \(1024 bytes\)' "larger than listed: the cap stops the transfer"
 
+start_fake --fault biglisting
+cuc $MB --now $NOW
+is_rc 3 "listing over its 16 MiB cap: UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - selectLogFiles: CUC's listing is over the 16 MiB \\(16777216 bytes\\) cap on a listing" \
+    "listing over its cap: named as the cap, not --cuc-max-file or a parse error"
+
 start_fake --fault hang
 cuc $MB --now $NOW -t 2
 is_rc 3 "hanging GetOneFile: UNKNOWN"

@@ -191,6 +191,18 @@ else
 	    "hanging peer --url: the fetch named"
 	returned_by 3 "hanging peer --url"
 	sane "hanging peer --url"
+	# -t from the ini replaces the guard armed before the ini was read
+	# (10 s); argv's -t, armed first, still wins over the ini's.
+	printf '[check_cuc_subscriptions]\ntimeout = 2\n' > "$D/t2.ini"
+	printf '[check_cuc_subscriptions]\ntimeout = 30\n' > "$D/t30.ini"
+	mrun $SU --extra-opts="@$D/t2.ini" --url "http://127.0.0.1:$HANG/x" \
+	    --now $NOW
+	is_rc 3 "hanging peer, -t from the ini"
+	returned_by 4 "hanging peer, -t from the ini"
+	mrun $SU --extra-opts="@$D/t30.ini" --url "http://127.0.0.1:$HANG/x" \
+	    --now $NOW -t 2
+	is_rc 3 "hanging peer, -t on argv over the ini's"
+	returned_by 4 "hanging peer, -t on argv over the ini's"
 fi
 
 # === row: peer sends an endless or 100 MB answer -> bounded memory ==========
@@ -504,6 +516,22 @@ for p in $KA $MB $SU $PO; do
 done
 MP_CONFIG_FILE=$D/missing.ini run $MB --extra-opts -f "$D/empty"
 is_rc 3 "extra-opts default file from MP_CONFIG_FILE, missing"
+
+# === row: extra-opts a FIFO -> UNKNOWN naming it, at once ==================
+# Opening a FIFO for reading waits for a writer: the plugin must neither
+# wait nor read it.  timeout(1) turns a plugin that waits into a failure
+# (137) rather than a hung test.
+mkfifo "$D/fifo.ini"
+for p in $KA $MB $SU $PO; do
+	N=$(name_of $p)
+	measure timeout -s KILL 20 $VALGRIND "$BIN/$p" -t 3 \
+	    --extra-opts="@$D/fifo.ini"
+	is_rc 3 "extra-opts FIFO $p"
+	like "$line1" "^CUC $N UNKNOWN - --extra-opts: '$D/fifo\.ini' is not a regular file" \
+	    "extra-opts FIFO $p: named"
+	returned_by 3 "extra-opts FIFO $p"
+	sane "extra-opts FIFO $p"
+done
 
 # === row: out of memory (RLIMIT_AS small) -> clean UNKNOWN, no crash ========
 # Each limit either lets the plugin finish (a state, a line) or it reports

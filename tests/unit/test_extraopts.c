@@ -459,6 +459,33 @@ test_expand_errors(void **unused)
 	}
 }
 
+/*
+ * A FIFO (or a device) as the ini: refused by name, without waiting for a
+ * writer.  alarm() turns the wait of a reader that blocks into a failed
+ * test instead of a hung one.
+ */
+static void
+test_expand_not_regular(void **unused)
+{
+	char fifo[200], a[220], want[300];
+	char *argv[] = { "check_x", a, NULL };
+
+	(void)unused;
+	snprintf(fifo, sizeof(fifo), "%s/fifo.ini", tmpdir);
+	(void)unlink(fifo);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	snprintf(a, sizeof(a), "--extra-opts=@%s", fifo);
+	snprintf(want, sizeof(want), "--extra-opts: '%s' is not a regular "
+	    "file", fifo);
+	alarm(5);
+	expect_error(argv, NULL, want);
+	snprintf(a, sizeof(a), "--extra-opts=@/dev/null");
+	expect_error(argv, NULL,
+	    "--extra-opts: '/dev/null' is not a regular file");
+	alarm(0);
+	(void)unlink(fifo);
+}
+
 /* What the user gets: the command line wins over the ini file. */
 static void
 test_command_line_wins(void **unused)
@@ -509,6 +536,7 @@ main(void)
 		cmocka_unit_test(test_expand_none),
 		cmocka_unit_test(test_expand_forms),
 		cmocka_unit_test(test_expand_errors),
+		cmocka_unit_test(test_expand_not_regular),
 		cmocka_unit_test(test_expand_no_default_file),
 		cmocka_unit_test(test_command_line_wins),
 		/* Last: it removes one of the files. */

@@ -319,6 +319,42 @@ test_order(void **state)
 	expect_order("m*.txt", LOGORDER_MTIME, mtimes, 3);
 }
 
+/*
+ * An mtime past 2262-04-11 (the end of int64 nanoseconds): still the
+ * newest, and an undated file that new is dated 2300, not 17xx.  Skipped
+ * where the filesystem cannot hold such a time.
+ */
+static void
+test_order_far_future(void **state)
+{
+	static const char *dates[] = {
+		"live.log", "2026_11_25.live.log",
+	};
+	static const char *mtimes[] = { "f2.txt", "f1.txt" };
+	const time_t y2300 = (time_t)10413792000LL;	/* 2300-01-01 UTC */
+	char path[256];
+	struct stat st;
+
+	(void)state;
+	if (sizeof(time_t) < 8)
+		skip();
+	make_file("f2.txt", "", 0);
+	snprintf(path, sizeof(path), "%s/f2.txt", tmpdir);
+	{
+		struct timeval tv[2] = { { y2300, 0 }, { y2300, 0 } };
+
+		if (utimes(path, tv) != 0 || stat(path, &st) != 0 ||
+		    st.st_mtime != y2300)
+			skip();
+	}
+	make_file("f1.txt", "", 1764000000);
+	expect_order("f*.txt", LOGORDER_MTIME, mtimes, 2);
+
+	make_file("2026_11_25.live.log", "", 1764000000);
+	make_file("live.log", "", y2300);
+	expect_order("*live.log", LOGORDER_DATE_NAME, dates, 2);
+}
+
 /* Several patterns, duplicates, no match, and "-". */
 static void
 test_patterns(void **state)
@@ -358,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_open),
 		cmocka_unit_test(test_stream),
 		cmocka_unit_test(test_order),
+		cmocka_unit_test(test_order_far_future),
 		cmocka_unit_test(test_patterns),
 	};
 

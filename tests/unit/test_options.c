@@ -593,6 +593,61 @@ test_version(void **unused)
 	free(text);
 }
 
+/*
+ * timeout_prescan: argv's -t before extra-opts are read, so that reading
+ * them is guarded; what it cannot parse stays the default for the real
+ * parse to report.
+ */
+static const struct {
+	const char	*name;
+	const char	*argv[6];
+	double		 timeout;
+	enum state	 st;
+} prescan_cases[] = {
+	{ "none", { "p", "-H", "a", NULL }, 10.0, STATE_UNKNOWN },
+	{ "-t N", { "p", "-t", "3", NULL }, 3.0, STATE_UNKNOWN },
+	{ "-tN", { "p", "-t2.5", NULL }, 2.5, STATE_UNKNOWN },
+	{ "cluster", { "p", "-vvt", "4:critical", NULL }, 4.0, STATE_CRITICAL },
+	{ "cluster joined", { "p", "-vt7", NULL }, 7.0, STATE_UNKNOWN },
+	{ "--timeout N", { "p", "--timeout", "5", NULL }, 5.0, STATE_UNKNOWN },
+	{ "--timeout=N", { "p", "--timeout=6:2", NULL }, 6.0, STATE_CRITICAL },
+	{ "last wins", { "p", "-t", "3", "--timeout=8", NULL }, 8.0,
+	    STATE_UNKNOWN },
+	{ "invalid kept out", { "p", "-t", "3", "-t", "x", NULL }, 3.0,
+	    STATE_UNKNOWN },
+	{ "zero refused", { "p", "-t", "0", NULL }, 10.0, STATE_UNKNOWN },
+	{ "missing value", { "p", "-t", NULL }, 10.0, STATE_UNKNOWN },
+	{ "after --", { "p", "--", "-t", "3", NULL }, 10.0, STATE_UNKNOWN },
+	{ "other option's t", { "p", "-wt", "3", NULL }, 10.0, STATE_UNKNOWN },
+	{ "abbreviation not seen", { "p", "--time=3", NULL }, 10.0,
+	    STATE_UNKNOWN },
+};
+
+static void
+test_timeout_prescan(void **unused)
+{
+	size_t i;
+
+	(void)unused;
+	for (i = 0; i < LEN(prescan_cases); i++) {
+		char *argv[6];
+		double secs = DEFAULT_TIMEOUT;
+		enum state st = STATE_UNKNOWN;
+		int argc = 0;
+
+		while (prescan_cases[i].argv[argc] != NULL) {
+			argv[argc] = (char *)prescan_cases[i].argv[argc];
+			argc++;
+		}
+		argv[argc] = NULL;
+		timeout_prescan(argc, argv, &secs, &st);
+		if (secs != prescan_cases[i].timeout ||
+		    st != prescan_cases[i].st)
+			fail_msg("%s: got %g/%d", prescan_cases[i].name, secs,
+			    (int)st);
+	}
+}
+
 int
 main(void)
 {
@@ -600,6 +655,7 @@ main(void)
 		cmocka_unit_test(test_init_defaults),
 		cmocka_unit_test(test_timeout_table),
 		cmocka_unit_test(test_timeout_locale),
+		cmocka_unit_test(test_timeout_prescan),
 		cmocka_unit_test(test_common_flags),
 		cmocka_unit_test(test_getopt_loop),
 		cmocka_unit_test(test_options_getopt),
