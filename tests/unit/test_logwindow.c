@@ -416,7 +416,11 @@ test_read_large(void **state)
 		rc = logwindow_read_split(&mapped, from, &tally_ops, &mine,
 		    &other);
 		assert_int_equal(rc, 1);
-		assert_true(other.lines > 0 && mine.lines > 0);
+		/*
+		 * Which thread takes which piece is timing: on a loaded
+		 * machine one may take them all.  The merged tally is what
+		 * must not depend on it.
+		 */
 		assert_int_equal(mine.since_flush, 0);
 		assert_int_equal(other.since_flush, 0);
 		tally_merge(&mine, &other);
@@ -486,6 +490,8 @@ test_read_large(void **state)
  * A thread that is slow takes fewer pieces: one side waits in its first
  * block until the other has read all the rest (10 s at most), so it
  * reads one piece and the other all others, whichever started first.
+ * On a loaded machine the other may take every piece before this one
+ * starts (no block at all): fewer still.
  */
 struct slow {
 	atomic_ulong	 lines;
@@ -542,7 +548,7 @@ test_split_balance(void **state)
 	    &other), 1);
 	assert_int_equal(atomic_load(&mine.lines) + atomic_load(&other.lines),
 	    i);
-	assert_int_equal(mine.blocks, 1);
+	assert_true(mine.blocks <= 1);
 	assert_true(atomic_load(&mine.lines) <= LOGWINDOW_PIECE / 25 + 1);
 	assert_true(atomic_load(&other.lines) >= i - LOGWINDOW_PIECE / 25 - 1);
 	free(buf);
