@@ -196,6 +196,19 @@ grep -q '^Usage: cuc_dbquery_collect -H HOST -l USER -o FILE' "$TMPD/stdout"
 ok $? "--help shows the usage"
 collect --query "$(printf 'select 1\nexit')"
 is_rc 1 "a query of two lines is refused"
+# ^U kills the CLI's line: what follows it would run instead of the query.
+CUC_PASSWORD=secret collect --query "$(printf 'select 1 \025utils system restart')"
+is_rc 1 "a query with a control character (^U) is refused"
+like "$err" '^cuc_dbquery_collect: --query: character 10 is 0x15, not printable ASCII' "control character: option, position and code named"
+! grep -q '^command' "$LOG"
+ok $? "control character: nothing sent to the CLI"
+collect --query "$(printf 'select 1\033[A')"
+is_rc 1 "a query with ESC is refused"
+collect --query "$(printf 'select 1\t')"
+is_rc 1 "a query with a tab is refused"
+collect --query "$(printf 'select caf\303\251')"
+is_rc 1 "a query with non-ASCII is refused"
+like "$err" "--query: character 11 is 0xe9" "non-ASCII: code named"
 CUC_PASSWORD=secret "$C" -H cuc1 -l ccmadmin -o /nonexistent/dir/x.txt \
     --ssh-command "$FAKE" 2> /dev/null
 rc=$?
