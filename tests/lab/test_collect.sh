@@ -73,6 +73,28 @@ ok $? "the password is not on the command line"
 grep -q '^argv .*-l ccmadmin .*-- cuc1$' "$LOG"
 ok $? "ssh arguments: user and host"
 fake_gone "success"
+# ssh (and any ProxyCommand it runs) inherits the collector's environment:
+# a wrapper in ssh's place records what it got.
+cat > "$TMPD/envssh" << EOF
+#!/bin/sh
+env > "$TMPD/env"
+exec "$FAKE" "\$@"
+EOF
+chmod +x "$TMPD/envssh"
+CUC_PASSWORD=secret "$C" -H cuc1 -l ccmadmin -o "$OUT" \
+    --ssh-command "$TMPD/envssh" -t 10 > /dev/null 2>&1
+rc=$?
+is_rc 0 "password from CUC_PASSWORD, through a wrapper: capture written"
+grep -q '^FAKE_CUC_LOG=' "$TMPD/env" && ! grep -q '^CUC_PASSWORD=' "$TMPD/env"
+ok $? "CUC_PASSWORD is not in ssh's environment"
+printf 'secret\n' > "$TMPD/pw0"
+chmod 600 "$TMPD/pw0"
+CUC_PASSWORD=other "$C" -H cuc1 -l ccmadmin -o "$OUT" -t 10 \
+    --ssh-command "$TMPD/envssh" --password-file "$TMPD/pw0" > /dev/null 2>&1
+rc=$?
+is_rc 0 "password from a file, CUC_PASSWORD set too: capture written"
+grep -q '^FAKE_CUC_LOG=' "$TMPD/env" && ! grep -q '^CUC_PASSWORD=' "$TMPD/env"
+ok $? "CUC_PASSWORD is not in ssh's environment with --password-file either"
 # Read it back: taken just now, so the rows (hours old) are stale.
 run check_cuc_subscriptions -f "$OUT" -w 5 -c 10
 is_rc 0 "the check reads the capture"
