@@ -22,11 +22,16 @@ Environment:
                         norecords (answers "No records found"),
                         die (closes the connection in the middle of rows),
                         key (no password asked: as with a key),
+                        kbdint (the password prompt as OpenSSH 8.4+
+                        shows keyboard-interactive: "(user@host) Password: "),
                         pager (pagination stays on: after every
                         FAKE_CUC_PAGE lines, default 2, the CLI's pager
                         prompt in bold, a key read without echo, then
                         CR ESC[K erasing it; space: a page, enter: a
                         line, q: no more)
+    FAKE_CUC_FOREIGN    a password prompt shown before the login's own, as a
+                        jump host's would be (e.g. "jump@bastion's password: ");
+                        the log says whether it was answered
     FAKE_CUC_LOG        file to append argv and commands to (never the
                         password), for tests to look at
 """
@@ -129,9 +134,22 @@ def login(user, host):
         log("hostkey answer " + answer)
         out("Host key verification failed.\n")
         return False
+    foreign = os.environ.get("FAKE_CUC_FOREIGN")
+    if foreign:
+        try:
+            pw = getpass.getpass(foreign)
+        except EOFError:
+            log("foreign prompt not answered")
+            return False
+        log("foreign prompt answered" +
+            (" with the password" if pw == PASSWORD else ""))
+    if MODE == "kbdint":
+        prompt = "(%s@%s) Password: " % (user, host)
+    else:
+        prompt = "%s@%s's password: " % (user, host)
     for _ in range(3):
         try:
-            pw = getpass.getpass("%s@%s's password: " % (user, host))
+            pw = getpass.getpass(prompt)
         except EOFError:
             return False
         ok = MODE != "badpass" and pw == PASSWORD

@@ -147,6 +147,31 @@ like "$err" '^cuc_dbquery_collect: login to ccmadmin@cuc1 failed: password rejec
 previous_kept "wrong password"
 fake_gone "wrong password"
 
+# The password goes only to ssh's prompt for the target user@host.
+CUC_PASSWORD=secret FAKE_CUC_FOREIGN="jump@bastion's password: " collect -t 10
+is_rc 2 "a jump host's password prompt exits 2"
+like "$err" "^cuc_dbquery_collect: login to ccmadmin@cuc1 failed: a password prompt for someone else, not answered: 'jump@bastion's password:'\$" "jump host prompt: named"
+! grep -q '^foreign prompt answered' "$LOG"
+ok $? "jump host prompt: the password is not typed there"
+previous_kept "jump host prompt"
+fake_gone "jump host prompt"
+CUC_PASSWORD=secret FAKE_CUC_FOREIGN="root@cuc1's password: " collect -t 10
+is_rc 2 "another user's password prompt exits 2"
+like "$err" "not answered: 'root@cuc1's password:'" "another user's prompt: named"
+! grep -q '^foreign prompt answered' "$LOG"
+ok $? "another user's prompt: the password is not typed there"
+CUC_PASSWORD=secret FAKE_CUC_FOREIGN="Password: " collect -t 10
+is_rc 2 "a bare Password: prompt exits 2"
+! grep -q '^foreign prompt answered' "$LOG"
+ok $? "bare prompt: the password is not typed there"
+CUC_PASSWORD=secret FAKE_CUC_MODE=kbdint collect -t 10
+is_rc 0 "OpenSSH's keyboard-interactive prompt (ccmadmin@cuc1) Password: is answered"
+CUC_PASSWORD=secret "$C" -H CUC1 -l ccmadmin -o "$OUT" -t 10 \
+    --ssh-command "$FAKE" > /dev/null 2>&1
+rc=$?
+is_rc 0 "the host in the prompt is compared without case (ssh lowercases it)"
+cp "$OUT" "$TMPD/previous"
+
 collect -t 10
 is_rc 2 "no password when one is asked exits 2"
 like "$err" 'a password was asked and none was given' "no password: message"
