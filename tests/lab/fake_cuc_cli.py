@@ -18,6 +18,10 @@ Environment:
                         hostkey (asks to accept an unknown host key),
                         hang_login (never shows admin: after the password),
                         hang_query (prints half the rows, then nothing),
+                        trickle_login (after the password, a banner line
+                        every 0.2 s forever, never admin:),
+                        trickle_query (half the rows, then a row every
+                        0.2 s forever: the answer never ends),
                         clierror (the query fails like a bad table name),
                         norecords (answers "No records found"),
                         die (closes the connection in the middle of rows),
@@ -100,6 +104,13 @@ def hang():
         time.sleep(60)
 
 
+def trickle(line):
+    """A peer that is alive and never done: a line every 0.2 s."""
+    while True:
+        out(line + "\n")
+        time.sleep(0.2)
+
+
 def parse_ssh_args(argv):
     """(user, host) from ssh-like arguments."""
     user, host, i = "admin", "cuc", 0
@@ -180,8 +191,10 @@ def dbquery(cmd):
         out("\nNo records found\n")
         return
     lines = table_lines()
-    if MODE in ("hang_query", "die"):
+    if MODE in ("hang_query", "die", "trickle_query"):
         out("\n" + "\n".join(lines[:len(lines) // 2]) + "\n")
+        if MODE == "trickle_query":
+            trickle(lines[-1])
         if MODE == "die":
             out("Connection to cuc closed by remote host.\n")
             sys.exit(255)
@@ -203,6 +216,8 @@ def main():
         "VMware Installation:\n\t2 vCPU: Intel(R) Xeon(R) CPU\n\n")
     if MODE == "hang_login":
         hang()
+    if MODE == "trickle_login":
+        trickle("Command Line Interface is starting up, please wait ...")
     while True:
         out("admin:")
         line = sys.stdin.readline()

@@ -190,11 +190,32 @@ like "$err" 'timeout: no admin: prompt from cuc1 within 1 s' "login timeout: mes
 previous_kept "login timeout"
 fake_gone "login timeout"
 
-CUC_PASSWORD=secret FAKE_CUC_MODE=hang_query collect -t 1
+# -t is for the whole run: 3 s leave the fake time to log in under load.
+CUC_PASSWORD=secret FAKE_CUC_MODE=hang_query collect -t 3
 is_rc 3 "the answer never ends: timeout exits 3"
-like "$err" 'timeout: the answer to the query did not end within 1 s' "query timeout: message"
+like "$err" 'timeout: the answer to the query did not end within 3 s' "query timeout: message"
 previous_kept "query timeout"
 fake_gone "query timeout"
+
+# -t bounds the whole run: a peer that keeps printing (a line every 0.2 s)
+# does not reset it.  The collector is given 3 x -t before it is killed
+# (exit 124), so only a run that never ends fails, not a slow machine.
+for mode in trickle_login trickle_query; do
+	: > "$LOG"
+	CUC_PASSWORD=secret FAKE_CUC_MODE=$mode timeout -k 1 9 \
+	    "$C" -H cuc1 -l ccmadmin -o "$OUT" --ssh-command "$FAKE" -t 3 \
+	    > /dev/null 2> "$TMPD/stderr"
+	rc=$?
+	err=$(cat "$TMPD/stderr")
+	is_rc 3 "$mode: a peer that keeps printing: timeout exits 3 within -t"
+	case $mode in
+	trickle_login) what='no admin: prompt from cuc1' ;;
+	*) what='the answer to the query did not end' ;;
+	esac
+	like "$err" "^cuc_dbquery_collect: timeout: $what within 3 s" "$mode: timeout message"
+	previous_kept "$mode"
+	fake_gone "$mode"
+done
 
 # --- CLI errors --------------------------------------------------------------------
 CUC_PASSWORD=secret FAKE_CUC_MODE=clierror collect -t 10
