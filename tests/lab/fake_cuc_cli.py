@@ -68,14 +68,19 @@ PAGER = ("\x1b[1mPress <enter> for 1 line, <space> for one page, "
          "or <q> to quit\x1b[0m")
 
 
-def read_key():
-    """One key, without echo and without waiting for a newline."""
+def read_key(prompt):
+    """Show prompt, then one key, without echo or waiting for a newline.
+
+    The terminal is in cbreak mode before the prompt shows, and switched
+    without a flush: a key sent as soon as the prompt is seen is kept."""
     fd = sys.stdin.fileno()
     if not os.isatty(fd):
+        out(prompt)
         return sys.stdin.read(1)
     saved = termios.tcgetattr(fd)
     try:
-        tty.setcbreak(fd)
+        tty.setcbreak(fd, termios.TCSANOW)
+        out(prompt)
         return os.read(fd, 1).decode("ascii", "replace")
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
@@ -90,8 +95,7 @@ def paged(lines):
         left -= 1
         if left > 0 or i + 1 == len(lines):
             continue
-        out(PAGER)
-        key = read_key()
+        key = read_key(PAGER)
         log("pager key %r" % key)
         out("\r\x1b[K")
         if key == "q":
