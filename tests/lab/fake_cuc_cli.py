@@ -18,15 +18,24 @@ Environment:
                         hostkey (asks to accept an unknown host key),
                         hang_login (never shows admin: after the password),
                         hang_query (prints half the rows, then nothing),
+                        trickle_login (after the password, a banner line
+                        every 0.2 s forever, never admin:),
+                        trickle_query (half the rows, then a row every
+                        0.2 s forever: the answer never ends),
                         clierror (the query fails like a bad table name),
                         norecords (answers "No records found"),
                         die (closes the connection in the middle of rows),
                         key (no password asked: as with a key),
+                        kbdint (the password prompt as OpenSSH 8.4+
+                        shows keyboard-interactive: "(user@host) Password: "),
                         pager (pagination stays on: after every
                         FAKE_CUC_PAGE lines, default 2, the CLI's pager
                         prompt in bold, a key read without echo, then
                         CR ESC[K erasing it; space: a page, enter: a
                         line, q: no more)
+    FAKE_CUC_FOREIGN    a password prompt shown before the login's own, as a
+                        jump host's would be (e.g. "jump@bastion's password: ");
+                        the log says whether it was answered
     FAKE_CUC_LOG        file to append argv and commands to (never the
                         password), for tests to look at
 """
@@ -59,14 +68,19 @@ PAGER = ("\x1b[1mPress <enter> for 1 line, <space> for one page, "
          "or <q> to quit\x1b[0m")
 
 
-def read_key():
-    """One key, without echo and without waiting for a newline."""
+def read_key(prompt):
+    """Show prompt, then one key, without echo or waiting for a newline.
+
+    The terminal is in cbreak mode before the prompt shows, and switched
+    without a flush: a key sent as soon as the prompt is seen is kept."""
     fd = sys.stdin.fileno()
     if not os.isatty(fd):
+        out(prompt)
         return sys.stdin.read(1)
     saved = termios.tcgetattr(fd)
     try:
-        tty.setcbreak(fd)
+        tty.setcbreak(fd, termios.TCSANOW)
+        out(prompt)
         return os.read(fd, 1).decode("ascii", "replace")
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
@@ -81,8 +95,7 @@ def paged(lines):
         left -= 1
         if left > 0 or i + 1 == len(lines):
             continue
-        out(PAGER)
-        key = read_key()
+        key = read_key(PAGER)
         log("pager key %r" % key)
         out("\r\x1b[K")
         if key == "q":
@@ -93,6 +106,13 @@ def paged(lines):
 def hang():
     while True:
         time.sleep(60)
+
+
+def trickle(line):
+    """A peer that is alive and never done: a line every 0.2 s."""
+    while True:
+        out(line + "\n")
+        time.sleep(0.2)
 
 
 def parse_ssh_args(argv):
@@ -129,9 +149,22 @@ def login(user, host):
         log("hostkey answer " + answer)
         out("Host key verification failed.\n")
         return False
+    foreign = os.environ.get("FAKE_CUC_FOREIGN")
+    if foreign:
+        try:
+            pw = getpass.getpass(foreign)
+        except EOFError:
+            log("foreign prompt not answered")
+            return False
+        log("foreign prompt answered" +
+            (" with the password" if pw == PASSWORD else ""))
+    if MODE == "kbdint":
+        prompt = "(%s@%s) Password: " % (user, host)
+    else:
+        prompt = "%s@%s's password: " % (user, host)
     for _ in range(3):
         try:
-            pw = getpass.getpass("%s@%s's password: " % (user, host))
+            pw = getpass.getpass(prompt)
         except EOFError:
             return False
         ok = MODE != "badpass" and pw == PASSWORD
@@ -162,8 +195,10 @@ def dbquery(cmd):
         out("\nNo records found\n")
         return
     lines = table_lines()
-    if MODE in ("hang_query", "die"):
+    if MODE in ("hang_query", "die", "trickle_query"):
         out("\n" + "\n".join(lines[:len(lines) // 2]) + "\n")
+        if MODE == "trickle_query":
+            trickle(lines[-1])
         if MODE == "die":
             out("Connection to cuc closed by remote host.\n")
             sys.exit(255)
@@ -185,6 +220,8 @@ def main():
         "VMware Installation:\n\t2 vCPU: Intel(R) Xeon(R) CPU\n\n")
     if MODE == "hang_login":
         hang()
+    if MODE == "trickle_login":
+        trickle("Command Line Interface is starting up, please wait ...")
     while True:
         out("admin:")
         line = sys.stdin.readline()

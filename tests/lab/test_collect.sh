@@ -73,6 +73,28 @@ ok $? "the password is not on the command line"
 grep -q '^argv .*-l ccmadmin .*-- cuc1$' "$LOG"
 ok $? "ssh arguments: user and host"
 fake_gone "success"
+# ssh (and any ProxyCommand it runs) inherits the collector's environment:
+# a wrapper in ssh's place records what it got.
+cat > "$TMPD/envssh" << EOF
+#!/bin/sh
+env > "$TMPD/env"
+exec "$FAKE" "\$@"
+EOF
+chmod +x "$TMPD/envssh"
+CUC_PASSWORD=secret "$C" -H cuc1 -l ccmadmin -o "$OUT" \
+    --ssh-command "$TMPD/envssh" -t 10 > /dev/null 2>&1
+rc=$?
+is_rc 0 "password from CUC_PASSWORD, through a wrapper: capture written"
+grep -q '^FAKE_CUC_LOG=' "$TMPD/env" && ! grep -q '^CUC_PASSWORD=' "$TMPD/env"
+ok $? "CUC_PASSWORD is not in ssh's environment"
+printf 'secret\n' > "$TMPD/pw0"
+chmod 600 "$TMPD/pw0"
+CUC_PASSWORD=other "$C" -H cuc1 -l ccmadmin -o "$OUT" -t 10 \
+    --ssh-command "$TMPD/envssh" --password-file "$TMPD/pw0" > /dev/null 2>&1
+rc=$?
+is_rc 0 "password from a file, CUC_PASSWORD set too: capture written"
+grep -q '^FAKE_CUC_LOG=' "$TMPD/env" && ! grep -q '^CUC_PASSWORD=' "$TMPD/env"
+ok $? "CUC_PASSWORD is not in ssh's environment with --password-file either"
 # Read it back: taken just now, so the rows (hours old) are stale.
 run check_cuc_subscriptions -f "$OUT" -w 5 -c 10
 is_rc 0 "the check reads the capture"
@@ -97,6 +119,7 @@ like "$line1" ' - 3 of 3 subscriptions stale .* dump [0-9] s old' "pager on: all
 perf_has "subscriptions=3;;1:;0 " "pager on: subscriptions perfdata"
 like "$out" 'skipped 3 prompts of the CLI pager' "pager on: -v counts the pager prompts"
 FAKE_CUC_PAGE=1 CUC_PASSWORD=secret FAKE_CUC_MODE=pager collect -t 10
+is_rc 0 "a pager after every line: capture written"
 run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
 is_rc 0 "a pager after every line: the check reads the capture"
 perf_has "subscriptions=3;;1:;0 " "a pager after every line: subscriptions perfdata"
@@ -125,6 +148,31 @@ like "$err" '^cuc_dbquery_collect: login to ccmadmin@cuc1 failed: password rejec
 previous_kept "wrong password"
 fake_gone "wrong password"
 
+# The password goes only to ssh's prompt for the target user@host.
+CUC_PASSWORD=secret FAKE_CUC_FOREIGN="jump@bastion's password: " collect -t 10
+is_rc 2 "a jump host's password prompt exits 2"
+like "$err" "^cuc_dbquery_collect: login to ccmadmin@cuc1 failed: a password prompt for someone else, not answered: 'jump@bastion's password:'\$" "jump host prompt: named"
+! grep -q '^foreign prompt answered' "$LOG"
+ok $? "jump host prompt: the password is not typed there"
+previous_kept "jump host prompt"
+fake_gone "jump host prompt"
+CUC_PASSWORD=secret FAKE_CUC_FOREIGN="root@cuc1's password: " collect -t 10
+is_rc 2 "another user's password prompt exits 2"
+like "$err" "not answered: 'root@cuc1's password:'" "another user's prompt: named"
+! grep -q '^foreign prompt answered' "$LOG"
+ok $? "another user's prompt: the password is not typed there"
+CUC_PASSWORD=secret FAKE_CUC_FOREIGN="Password: " collect -t 10
+is_rc 2 "a bare Password: prompt exits 2"
+! grep -q '^foreign prompt answered' "$LOG"
+ok $? "bare prompt: the password is not typed there"
+CUC_PASSWORD=secret FAKE_CUC_MODE=kbdint collect -t 10
+is_rc 0 "OpenSSH's keyboard-interactive prompt (ccmadmin@cuc1) Password: is answered"
+CUC_PASSWORD=secret "$C" -H CUC1 -l ccmadmin -o "$OUT" -t 10 \
+    --ssh-command "$FAKE" > /dev/null 2>&1
+rc=$?
+is_rc 0 "the host in the prompt is compared without case (ssh lowercases it)"
+cp "$OUT" "$TMPD/previous"
+
 collect -t 10
 is_rc 2 "no password when one is asked exits 2"
 like "$err" 'a password was asked and none was given' "no password: message"
@@ -143,11 +191,32 @@ like "$err" 'timeout: no admin: prompt from cuc1 within 1 s' "login timeout: mes
 previous_kept "login timeout"
 fake_gone "login timeout"
 
-CUC_PASSWORD=secret FAKE_CUC_MODE=hang_query collect -t 1
+# -t is for the whole run: 3 s leave the fake time to log in under load.
+CUC_PASSWORD=secret FAKE_CUC_MODE=hang_query collect -t 3
 is_rc 3 "the answer never ends: timeout exits 3"
-like "$err" 'timeout: the answer to the query did not end within 1 s' "query timeout: message"
+like "$err" 'timeout: the answer to the query did not end within 3 s' "query timeout: message"
 previous_kept "query timeout"
 fake_gone "query timeout"
+
+# -t bounds the whole run: a peer that keeps printing (a line every 0.2 s)
+# does not reset it.  The collector is given 3 x -t before it is killed
+# (exit 124), so only a run that never ends fails, not a slow machine.
+for mode in trickle_login trickle_query; do
+	: > "$LOG"
+	CUC_PASSWORD=secret FAKE_CUC_MODE=$mode timeout -k 1 9 \
+	    "$C" -H cuc1 -l ccmadmin -o "$OUT" --ssh-command "$FAKE" -t 3 \
+	    > /dev/null 2> "$TMPD/stderr"
+	rc=$?
+	err=$(cat "$TMPD/stderr")
+	is_rc 3 "$mode: a peer that keeps printing: timeout exits 3 within -t"
+	case $mode in
+	trickle_login) what='no admin: prompt from cuc1' ;;
+	*) what='the answer to the query did not end' ;;
+	esac
+	like "$err" "^cuc_dbquery_collect: timeout: $what within 3 s" "$mode: timeout message"
+	previous_kept "$mode"
+	fake_gone "$mode"
+done
 
 # --- CLI errors --------------------------------------------------------------------
 CUC_PASSWORD=secret FAKE_CUC_MODE=clierror collect -t 10
@@ -196,6 +265,19 @@ grep -q '^Usage: cuc_dbquery_collect -H HOST -l USER -o FILE' "$TMPD/stdout"
 ok $? "--help shows the usage"
 collect --query "$(printf 'select 1\nexit')"
 is_rc 1 "a query of two lines is refused"
+# ^U kills the CLI's line: what follows it would run instead of the query.
+CUC_PASSWORD=secret collect --query "$(printf 'select 1 \025utils system restart')"
+is_rc 1 "a query with a control character (^U) is refused"
+like "$err" '^cuc_dbquery_collect: --query: character 10 is 0x15, not printable ASCII' "control character: option, position and code named"
+! grep -q '^command' "$LOG"
+ok $? "control character: nothing sent to the CLI"
+collect --query "$(printf 'select 1\033[A')"
+is_rc 1 "a query with ESC is refused"
+collect --query "$(printf 'select 1\t')"
+is_rc 1 "a query with a tab is refused"
+collect --query "$(printf 'select caf\303\251')"
+is_rc 1 "a query with non-ASCII is refused"
+like "$err" "--query: character 11 is 0xe9" "non-ASCII: code named"
 CUC_PASSWORD=secret "$C" -H cuc1 -l ccmadmin -o /nonexistent/dir/x.txt \
     --ssh-command "$FAKE" 2> /dev/null
 rc=$?
