@@ -208,6 +208,7 @@ deps:
 	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
 	[ -e /etc/ssl/certs/ca-certificates.crt ] || missing="$$missing ca-certificates"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
+	[ -e /usr/share/zoneinfo/Europe/Dublin ] || missing="$$missing tzdata"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
 	        echo "make deps: installing$$missing"; \
