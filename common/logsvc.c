@@ -223,24 +223,28 @@ logsvc_gettz_request(char *buf, size_t size, const char *host)
 	return snprintf(buf, size, gettz_template, esc);
 }
 
-int
-logsvc_getfile2_request(char *buf, size_t size, const char *path)
+/* A GetOneFile request of either endpoint: template with the path. */
+static int
+getfile_request(char *buf, size_t size, const char *template,
+    const char *path)
 {
 	char esc[LOGSVC_PATH_MAX * 6];
 
 	if (path[0] == '\0' || xml_escape(esc, sizeof(esc), path) != 0)
 		return -1;
-	return snprintf(buf, size, getfile2_template, esc);
+	return snprintf(buf, size, template, esc);
+}
+
+int
+logsvc_getfile2_request(char *buf, size_t size, const char *path)
+{
+	return getfile_request(buf, size, getfile2_template, path);
 }
 
 int
 logsvc_getfile_request(char *buf, size_t size, const char *path)
 {
-	char esc[LOGSVC_PATH_MAX * 6];
-
-	if (path[0] == '\0' || xml_escape(esc, sizeof(esc), path) != 0)
-		return -1;
-	return snprintf(buf, size, getfile_template, esc);
+	return getfile_request(buf, size, getfile_template, path);
 }
 
 /* --- decoding text ------------------------------------------------------- */

@@ -327,21 +327,30 @@ class Handler(BaseHTTPRequestHandler):
             return self.multipart(xml, None)
         self.send(200, dime_record(6, 2, SOAP_TYPE, xml), "application/dime")
 
+    def file_data(self, f, path):
+        """The bytes GetOneFile answers with (both endpoints), or None once
+        a fault was sent or the hang is over."""
+        if Config.fault == "hang":
+            time.sleep(120)
+            return None
+        if Config.fault == "soapfault" or f is None:
+            self.send(500, fault("java.io.FileNotFoundException: %s "
+                                 "(No such file or directory)" % path))
+            return None
+        with open(f[4], "rb") as fp:
+            data = fp.read()
+        if Config.fault == "toolarge":
+            data *= (1 << 20) // max(len(data), 1) + 1  # far past the listed size
+        return data
+
     def getfile(self, body):
         m = re.search(r"<FileName[^>]*>(.*?)</FileName>", body, re.S)
         path = xml_unescape(m.group(1)) if m else ""
         f = find_remote(path)
         count("GetOneFile " + (f[0] if f else path))
-        if Config.fault == "hang":
-            time.sleep(120)
+        data = self.file_data(f, path)
+        if data is None:
             return
-        if Config.fault == "soapfault" or f is None:
-            return self.send(500, fault("java.io.FileNotFoundException: %s "
-                                        "(No such file or directory)" % path))
-        with open(f[4], "rb") as fp:
-            data = fp.read()
-        if Config.fault == "toolarge":
-            data *= (1 << 20) // max(len(data), 1) + 1  # far past the listed size
         xml = envelope('<ns1:GetOneFileResponse xmlns:ns1="%s/"><GetOneFileReturn '
                        'href="cid:F1"/></ns1:GetOneFileResponse>' % NS)
         if Config.mode == "multipart":
@@ -372,16 +381,9 @@ class Handler(BaseHTTPRequestHandler):
             count("GetOneFile2-absent " + name)
             return self.send(500, AXIS2_NO_OP)
         count("GetOneFile2 " + name)
-        if Config.fault == "hang":
-            time.sleep(120)
+        data = self.file_data(f, path)
+        if data is None:
             return
-        if Config.fault == "soapfault" or f is None:
-            return self.send(500, fault("java.io.FileNotFoundException: %s "
-                                        "(No such file or directory)" % path))
-        with open(f[4], "rb") as fp:
-            data = fp.read()
-        if Config.fault == "toolarge":
-            data *= (1 << 20) // max(len(data), 1) + 1
         # Axis2's MTOM: ids urn:uuid:...@apache.org, root first, an unrelated
         # part before the file so the client must follow the cid.
         b = "MIMEBoundary_%032x" % os.getpid()
