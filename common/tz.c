@@ -107,18 +107,25 @@ tz_select(const struct tz_zone *z)
 	return 0;
 }
 
+/* floor(x) for |x| < 1e15 (and NaN out), else 0: no undefined cast. */
+static int64_t
+floor_i64(double x)
+{
+	int64_t k;
+
+	if (!(x > -1e15 && x < 1e15))
+		return 0;
+	k = (int64_t)x;
+	if ((double)k > x)
+		k--;
+	return k;
+}
+
 /* The second holding utc, kept inside time_t's range. */
 static time_t
 to_time(double utc)
 {
-	int64_t s;
-
-	if (!(utc > -1e15 && utc < 1e15))
-		return 0;
-	s = (int64_t)utc;
-	if ((double)s > utc)
-		s--;
-	return (time_t)s;
+	return (time_t)floor_i64(utc);
 }
 
 static bool
@@ -188,14 +195,10 @@ static double
 fmod_pos(double x, double m)
 {
 	double q = x / m;
-	int64_t k;
 
 	if (!(q > -1e15 && q < 1e15))
 		return 0;
-	k = (int64_t)q;
-	if ((double)k > q)
-		k--;
-	return x - (double)k * m;
+	return x - (double)floor_i64(q) * m;
 }
 
 int
