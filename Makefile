@@ -8,12 +8,14 @@
 #   make check-valgrind   the same under valgrind memcheck
 #   make fuzz FUZZ_SECONDS=N   run each libFuzzer target for N s (clang)
 #   make bench      the benchmarks of tests/bench/
-#   make install    PREFIX=/usr/local DESTDIR= plugindir=$(PREFIX)/lib/nagios/plugins
-#   make deps       install missing build dependencies (apt-get, as root)
+#   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=$(PREFIX)/lib/nagios/plugins
+#   make deps       install what is missing (apt-get, as root): deps-build
+#                   (build, install, demo) and deps-test (make check)
 
 VERSION		= 0.1.0
 PREFIX		?= /usr/local
-plugindir	?= $(PREFIX)/lib/nagios/plugins
+PLUGINDIR	?= $(PREFIX)/lib/nagios/plugins
+plugindir	?= $(PLUGINDIR)
 PKG_CONFIG	?= pkg-config
 CC		?= cc
 CFLAGS		?= -O2 -g
@@ -57,7 +59,7 @@ FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
-.PHONY: all check check-valgrind demo deps install clean fuzz bench tests man
+.PHONY: all check check-valgrind demo deps deps-build deps-test install clean fuzz bench tests man
 .SUFFIXES:
 .SECONDARY:
 
@@ -100,7 +102,7 @@ check: deps
 	@$(MAKE) --no-print-directory tests
 	@O=$(O) BIN=$(BIN) SAN=$(SAN) sh tests/run.sh
 
-demo: deps
+demo: deps-build
 	@$(MAKE) -s --no-print-directory all
 	@BIN=$(BIN) sh tests/demo.sh
 
@@ -186,41 +188,84 @@ install: all $(MANPAGES)
 	install -m 0644 icinga-conf/nagios/commands.cfg \
 	    icinga-conf/nagios/services.cfg $(DESTDIR)$(docdir)/nagios/
 	install -m 0644 $(MANPAGES) $(DESTDIR)$(man1dir)
+	if [ -d icinga-conf/graphite ]; then \
+	    cp -R icinga-conf/graphite $(DESTDIR)$(docdir)/ && \
+	    chmod -R u=rwX,go=rX $(DESTDIR)$(docdir)/graphite; \
+	fi
 
 clean:
 	rm -rf build build-san build-fuzz $(PLUGINS)
 
 # Install what a fresh Debian lacks: as root with apt-get, else say how.
-deps:
+# Each dependency is PROBE=PACKAGE, PROBE one of cmd:NAME (on PATH),
+# file:PATH (exists) or pc:MODULE (pkg-config knows it), so that a tool
+# installed some other way counts as present.
+#
+# deps-build: building, installing and running the plugins and `make demo`:
+# the compiler, libc headers, pkg-config, libcurl and PCRE2 headers; CA
+# certificates and the zone database (HTTPS, --timezone); expect for
+# cuc_dbquery_collect; python3 for the demo's stand-in Jetty; help2man for
+# the man pages of `make install` (to go once the pages are written by hand).
+DEPS_BUILD	= cmd:cc=gcc file:/usr/include/stdio.h=libc6-dev \
+		  cmd:pkg-config=pkg-config pc:libcurl=libcurl4-openssl-dev \
+		  pc:libpcre2-8=libpcre2-dev \
+		  file:/etc/ssl/certs/ca-certificates.crt=ca-certificates \
+		  file:/usr/share/zoneinfo/Europe/Dublin=tzdata \
+		  cmd:expect=expect cmd:python3=python3 cmd:help2man=help2man
+# deps-test: only the tests: cmocka; openssl and sshd for the TLS and SSH
+# peers; both schedulers; the graph stack; locales (a de_DE.UTF-8 run);
+# mandoc (man page lint); the package tests (debhelper, lintian, dpkg-dev,
+# fakeroot, debootstrap; rpm for rpmbuild).
+DEPS_TEST	= pc:cmocka=libcmocka-dev cmd:python3=python3 cmd:openssl=openssl \
+		  file:/usr/sbin/icinga2=icinga2 file:/usr/sbin/nagios4=nagios4-core \
+		  file:/usr/sbin/sshd=openssh-server file:/usr/sbin/locale-gen=locales \
+		  file:/usr/bin/carbon-cache=graphite-carbon \
+		  file:/usr/bin/graphite-manage=graphite-web \
+		  file:/usr/bin/influxd=influxdb cmd:mandoc=mandoc \
+		  cmd:dh=debhelper cmd:lintian=lintian \
+		  cmd:dpkg-buildpackage=dpkg-dev cmd:fakeroot=fakeroot \
+		  file:/usr/sbin/debootstrap=debootstrap cmd:rpmbuild=rpm
+
+# $(call install_deps,TARGET,DEPS): apt-get install those missing.
+define install_deps
 	@missing=""; \
-	command -v cc >/dev/null 2>&1 || missing="$$missing gcc"; \
-	[ -e /usr/include/stdio.h ] || missing="$$missing libc6-dev"; \
-	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
-	for m in libcurl:libcurl4-openssl-dev libpcre2-8:libpcre2-dev cmocka:libcmocka-dev; do \
-	    $(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
+	for d in $(2); do \
+	    probe=$${d%=*} pkg=$${d##*=}; \
+	    case $$probe in \
+	    cmd:*) command -v $${probe#cmd:} >/dev/null 2>&1 ;; \
+	    file:*) [ -e $${probe#file:} ] ;; \
+	    pc:*) $(PKG_CONFIG) --exists $${probe#pc:} 2>/dev/null ;; \
+	    esac || case " $$missing " in *" $$pkg "*) ;; *) missing="$$missing $$pkg" ;; esac; \
 	done; \
-	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
-	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
-	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
-	command -v help2man >/dev/null 2>&1 || missing="$$missing help2man"; \
-	[ -x /usr/sbin/icinga2 ] || missing="$$missing icinga2"; \
-	[ -x /usr/sbin/nagios4 ] || missing="$$missing nagios4-core"; \
-	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
-	[ -e /etc/ssl/certs/ca-certificates.crt ] || missing="$$missing ca-certificates"; \
-	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
-	[ -e /usr/share/zoneinfo/Europe/Dublin ] || missing="$$missing tzdata"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
-	        echo "make deps: installing$$missing"; \
+	        echo "make $(1): installing$$missing"; \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	            apt-get install -y -qq --no-install-recommends$$missing >/dev/null || exit 1; \
 	    else \
-	        echo "make deps: missing$$missing; run as root:"; \
+	        echo "make $(1): missing$$missing; run as root:"; \
 	        echo "  apt-get update && apt-get install -y$$missing"; exit 1; \
 	    fi; \
-	fi; \
-	if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$' && [ "$$(id -u)" = 0 ]; then \
+	fi
+endef
+
+# A test proves numbers keep their '.' under a comma locale: de_DE.UTF-8.
+define make_locale
+	@if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$' && [ "$$(id -u)" = 0 ]; then \
 	    sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen 2>/dev/null; \
 	    grep -q '^de_DE.UTF-8' /etc/locale.gen 2>/dev/null || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen; \
 	    locale-gen >/dev/null 2>&1 || true; \
 	fi
+endef
+
+deps-build:
+	$(call install_deps,$@,$(DEPS_BUILD))
+
+deps-test:
+	$(call install_deps,$@,$(DEPS_TEST))
+	$(make_locale)
+
+# Both in one apt-get run.
+deps:
+	$(call install_deps,$@,$(DEPS_BUILD) $(DEPS_TEST))
+	$(make_locale)
