@@ -105,4 +105,16 @@ ok $? "CucPluginDir follows plugindir"
 [ -f "$R2/opt/cuc/share/man/man1/check_cuc_port.1" ]
 ok $? "man pages under PREFIX/share/man/man1"
 
+# --- PLUGINDIR, the spelling of the README and the RPM spec.
+R3=$TMPD/root3
+inst "$R3" /usr PLUGINDIR=/usr/lib64/nagios/plugins
+ok $? "make install PREFIX=/usr PLUGINDIR=/usr/lib64/nagios/plugins"
+[ -x "$R3/usr/lib64/nagios/plugins/check_cuc_port" ] &&
+    [ ! -e "$R3/usr/lib/nagios/plugins/check_cuc_port" ]
+ok $? "plugins in PLUGINDIR only"
+grep -q '^	const CucPluginDir = "/usr/lib64/nagios/plugins"$' \
+    "$R3/usr/share/icinga2/include/plugins-contrib.d/cuc-single-inbox.conf" \
+    2> /dev/null
+ok $? "CucPluginDir follows PLUGINDIR"
+
 done_testing
