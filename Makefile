@@ -149,6 +149,8 @@ check-valgrind: deps
 # there (or set icinga2includedir alone).
 icinga2includedir ?= $(PREFIX)/share/icinga2/include
 docdir		?= $(PREFIX)/share/doc/cuc-single-inbox-plugins
+# Where Debian puts a package's examples (the .deb and the RPM alike).
+exampledir	?= $(docdir)/examples
 man1dir		?= $(PREFIX)/share/man/man1
 HELP2MAN	?= help2man
 MANPAGES	= $(PLUGINS:$(BIN)/%=$(O)/man/%.1)
@@ -175,7 +177,7 @@ man: $(MANPAGES)
 install: all $(MANPAGES)
 	install -d $(DESTDIR)$(plugindir) \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
-	    $(DESTDIR)$(docdir)/icinga2 $(DESTDIR)$(docdir)/nagios \
+	    $(DESTDIR)$(exampledir)/icinga2 $(DESTDIR)$(exampledir)/nagios \
 	    $(DESTDIR)$(man1dir)
 	install -m 0755 $(PLUGINS) $(PLUGIN_SCRIPTS) $(DESTDIR)$(plugindir)
 	@mkdir -p $(O)
@@ -184,13 +186,13 @@ install: all $(MANPAGES)
 	grep -q 'const CucPluginDir = "$(plugindir)"' $(O)/cuc-single-inbox.conf
 	install -m 0644 $(O)/cuc-single-inbox.conf \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d/cuc-single-inbox.conf
-	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(docdir)/icinga2/
+	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(exampledir)/icinga2/
 	install -m 0644 icinga-conf/nagios/commands.cfg \
-	    icinga-conf/nagios/services.cfg $(DESTDIR)$(docdir)/nagios/
+	    icinga-conf/nagios/services.cfg $(DESTDIR)$(exampledir)/nagios/
 	install -m 0644 $(MANPAGES) $(DESTDIR)$(man1dir)
 	if [ -d icinga-conf/graphite ]; then \
-	    cp -R icinga-conf/graphite $(DESTDIR)$(docdir)/ && \
-	    chmod -R u=rwX,go=rX $(DESTDIR)$(docdir)/graphite; \
+	    cp -R icinga-conf/graphite $(DESTDIR)$(exampledir)/ && \
+	    chmod -R u=rwX,go=rX $(DESTDIR)$(exampledir)/graphite; \
 	fi
 
 clean:

@@ -56,8 +56,8 @@ for f in $PD/check_cuc_port $PD/check_cuc_keepalive \
     $PD/check_cuc_subscriptions $PD/check_cuc_mbxsync \
     $PD/cuc_dbquery_collect \
     /usr/share/icinga2/include/plugins-contrib.d/cuc-single-inbox.conf \
-    /usr/share/doc/$PKG/nagios/commands.cfg \
-    /usr/share/doc/$PKG/icinga2/services.conf \
+    /usr/share/doc/$PKG/examples/nagios/commands.cfg \
+    /usr/share/doc/$PKG/examples/icinga2/services.conf \
     /usr/share/doc/$PKG/README.md; do
 	grep -qx "$f" "$TMPD/list"
 	ok $? "the RPM holds $f"

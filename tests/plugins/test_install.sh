@@ -2,7 +2,7 @@
 # make install into a DESTDIR: the plugins in plugindir, the CheckCommands
 # where the ITL reads plugins-contrib.d/ (with CucPluginDir set to the real
 # plugindir, never the DESTDIR), the Nagios and Icinga examples under
-# share/doc/, a man page per plugin made from --help; the installed
+# share/doc/.../examples/, a man page per plugin made from --help; the installed
 # CheckCommands pass icinga2 daemon -C and point at the installed plugins.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../lab/icinga/lib.sh"
@@ -46,10 +46,10 @@ sed 's|^\(	const CucPluginDir = \)".*"|\1""|' "$CONF/cuc-single-inbox.conf" \
 cmp -s "$TMPD/a" "$TMPD/b"
 ok $? "otherwise the file is icinga-conf/cuc-single-inbox.conf"
 
-DOC=$R/usr/share/doc/cuc-single-inbox-plugins
+DOC=$R/usr/share/doc/cuc-single-inbox-plugins/examples
 for f in nagios/commands.cfg nagios/services.cfg icinga2/services.conf; do
 	[ -f "$DOC/$f" ]
-	ok $? "example $f in share/doc/cuc-single-inbox-plugins/"
+	ok $? "example $f in share/doc/cuc-single-inbox-plugins/examples/"
 done
 
 MAN=$R/usr/share/man/man1
