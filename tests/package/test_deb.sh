@@ -7,33 +7,13 @@
 # the installed CheckCommands through the stock icinga2.conf
 # (icinga2 daemon -C), and dpkg -P leaving no file behind.
 #
-# The root comes from build/debootstrap/ (debootstrap and icinga2 once, a
-# tar of the result kept for later runs; rm it to start over).  Needs root
-# (chroot, unshare) and the Debian mirror (apt-get -f install): without
-# either the root part is skipped, saying why.  CUC_DEBIAN_MIRROR names
-# another mirror.
+# The root comes from build/debootstrap/ (tests/package/lib.sh).  Needs
+# root (chroot, unshare) and the Debian mirror (apt-get -f install):
+# without either the root part is skipped, saying why.  KEEP_ROOT=DIR keeps
+# the root and the logs there, to look into a failure.
 . "$(dirname "$0")/../lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-PKG=cuc-single-inbox-plugins
-MIRROR=${CUC_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-SUITE=bookworm
-CACHE=$TOP/build/debootstrap
-VERSION=$(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' "$TOP/Makefile")
+. "$(dirname "$0")/lib.sh"
 PD=/usr/lib/nagios/plugins
-
-skip() {
-	TESTS_RUN=$((TESTS_RUN + 1))
-	echo "ok $TESTS_RUN # skip $1"
-}
-
-# need CMD PACKAGE: make deps installs the package tools; a missing one is
-# a failure, not a skip.
-need() {
-	command -v "$1" > /dev/null 2>&1 && return 0
-	ok 1 "$1 is installed (make deps, or apt-get install $2)"
-	done_testing
-	exit 1
-}
 
 if [ -n "$VALGRIND" ] || [ "${SAN:-}" = 1 ]; then
 	skip "the package builds with Debian's flags: tested by the plain make check"
@@ -50,17 +30,9 @@ CL=$(dpkg-parsechangelog -l "$TOP/debian/changelog" -S Version 2> /dev/null)
 [ -n "$VERSION" ] && [ "$CL" = "$VERSION" ]
 ok $? "debian/changelog is at the Makefile's VERSION ($CL = $VERSION)"
 
-# --- Build from a copy of what git tracks (plus new files not ignored), as
-# a fresh clone would have it; without git, the tree minus build output.
+# --- Build from a copy of what a fresh clone holds.
 SRC=$TMPD/src/$PKG-$VERSION
-mkdir -p "$SRC"
-if git -C "$TOP" rev-parse --git-dir > /dev/null 2>&1; then
-	(cd "$TOP" && git ls-files -z -co --exclude-standard |
-	    tar -cf - --null --no-recursion -T -) | tar -xf - -C "$SRC"
-else
-	(cd "$TOP" && tar -cf - --exclude=./build --exclude='./build-*' \
-	    --exclude='./plugins/check_cuc_*[!c]' .) | tar -xf - -C "$SRC"
-fi
+copy_tree "$SRC"
 # Nothing of the calling make or suite reaches the package build: it runs
 # with dpkg-buildflags alone, as on a developer's machine.
 (cd "$SRC" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
@@ -110,68 +82,19 @@ r=$?
 sed -n '/^[EWIPX]: /s/^/#   /p' "$TMPD/lintian"
 ok $r "lintian: no errors or warnings"
 
-# --- The root part.
-if [ "$(id -u)" != 0 ]; then
-	skip "the install in a Debian root needs root (chroot, unshare)"
-	done_testing
-	exit
-fi
-if ! python3 -c 'import sys, urllib.request
-urllib.request.urlopen(sys.argv[1] + "/dists/" + sys.argv[2] + "/Release", timeout=10)' \
-    "$MIRROR" "$SUITE" > /dev/null 2>&1; then
-	skip "no network: $MIRROR/dists/$SUITE/Release unreachable (apt-get -f install needs it)"
-	done_testing
-	exit
-fi
-need debootstrap debootstrap
-need unshare util-linux
-
-# in_root ROOT CMD...: CMD chrooted in ROOT, with /proc mounted in a mount
-# namespace of its own (the mount ends with the command).
-in_root() {
-	unshare -m --propagation private sh -c '
-	    r=$1; shift
-	    mount -t proc proc "$r/proc" || exit 125
-	    exec chroot "$r" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
-	        PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"
-	' sh "$@"
-}
-
-# The fresh root: debootstrap --variant=minbase, no daemon started
-# (policy-rc.d), icinga2 without recommends, and ca-certificates, which
-# apt recommends (so apt-get autoremove keeps it, and the openssl it
-# depends on, once libcurl4 pulled them in); kept as a tar.
-BASE_PKGS="icinga2 ca-certificates"
-BASE_TAR=$CACHE/$SUITE-minbase-$(echo $BASE_PKGS | tr ' ' '+').tar
-if [ ! -s "$BASE_TAR" ]; then
-	mkdir -p "$CACHE"
-	B=$TMPD/base
-	echo "# debootstrap $SUITE from $MIRROR, $BASE_PKGS, into $BASE_TAR (once)"
-	debootstrap --variant=minbase "$SUITE" "$B" "$MIRROR" \
-	    > "$TMPD/debootstrap.log" 2>&1 &&
-	    printf '#!/bin/sh\nexit 101\n' > "$B/usr/sbin/policy-rc.d" &&
-	    chmod 755 "$B/usr/sbin/policy-rc.d" &&
-	    cp /etc/resolv.conf "$B/etc/resolv.conf" &&
-	    in_root "$B" apt-get install -y -q --no-install-recommends $BASE_PKGS \
-	    >> "$TMPD/debootstrap.log" 2>&1 &&
-	    in_root "$B" apt-get clean &&
-	    tar -C "$B" --numeric-owner -cf "$BASE_TAR.tmp" . &&
-	    mv "$BASE_TAR.tmp" "$BASE_TAR"
-	r=$?
-	rm -rf "$B" "$BASE_TAR.tmp"
-	ok $r "a Debian 12 minbase root with icinga2 (debootstrap)"
-	if [ $r -ne 0 ]; then
-		tail -n 20 "$TMPD/debootstrap.log" | sed 's/^/#   /'
-		done_testing
-		exit 1
-	fi
-fi
+# --- The root part: a fresh Debian 12 minbase root with icinga2, as on a
+# monitoring host, and ca-certificates, which apt recommends (so apt-get
+# autoremove keeps it, and the openssl it depends on, once libcurl4 pulled
+# them in).
+skip_unless_root_and_network "installing the package in a Debian root"
 R=$TMPD/root
-mkdir -p "$R"
-tar -C "$R" --numeric-owner -xpf "$BASE_TAR" &&
-    cp /etc/resolv.conf "$R/etc/resolv.conf" &&
-    in_root "$R" apt-get update -q > "$TMPD/apt.log" 2>&1
-ok $? "the root unpacked, apt-get update"
+fresh_root "$R" icinga2 ca-certificates
+r=$?
+ok $r "a fresh Debian 12 root with icinga2, apt-get update"
+if [ $r -ne 0 ]; then
+	done_testing
+	exit 1
+fi
 
 # Everything but the package manager's own state, caches, logs and what
 # icinga2 daemon -C writes: what dpkg -P must leave as it was.

@@ -6,19 +6,17 @@
 # checked (--nodeps): Debian's rpm has no database of the installed
 # packages.  Skipped, saying why, when rpmbuild is missing.
 . "$(dirname "$0")/../lib.sh"
-TOP=$(cd "$(dirname "$0")/../.." && pwd)
-PKG=cuc-single-inbox-plugins
+. "$(dirname "$0")/lib.sh"
 SPEC=$TOP/rpm/$PKG.spec
-VERSION=$(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' "$TOP/Makefile")
 
 if [ -n "$VALGRIND" ] || [ "${SAN:-}" = 1 ]; then
-	echo "ok 1 # skip the RPM builds with its own flags: tested by the plain make check"
-	echo "1..1"
+	skip "the RPM builds with its own flags: tested by the plain make check"
+	done_testing
 	exit 0
 fi
 if ! command -v rpmbuild > /dev/null 2>&1; then
-	echo "ok 1 # skip no rpmbuild (apt-get install rpm)"
-	echo "1..1"
+	skip "no rpmbuild (apt-get install rpm)"
+	done_testing
 	exit 0
 fi
 
@@ -29,10 +27,9 @@ ok $? "the spec's Version is the Makefile's VERSION ($SV = $VERSION)"
 # The tarball: what git tracks (plus new files not ignored), as
 # `git archive` would make it.
 T=$TMPD/rpmbuild
-mkdir -p "$T/SOURCES" "$TMPD/src/$PKG-$VERSION"
-(cd "$TOP" && git ls-files -z -co --exclude-standard |
-    tar -cf - --null --no-recursion -T -) | tar -xf - -C "$TMPD/src/$PKG-$VERSION"
-tar -C "$TMPD/src" -czf "$T/SOURCES/$PKG-$VERSION.tar.gz" "$PKG-$VERSION"
+mkdir -p "$T/SOURCES"
+copy_tree "$TMPD/src/$PKG-$VERSION" &&
+    tar -C "$TMPD/src" -czf "$T/SOURCES/$PKG-$VERSION.tar.gz" "$PKG-$VERSION"
 ok $? "source tarball $PKG-$VERSION.tar.gz"
 
 # Nothing of the calling make or suite reaches the build.
