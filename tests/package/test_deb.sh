@@ -33,6 +33,9 @@ ok $? "debian/changelog is at the Makefile's VERSION ($CL = $VERSION)"
 # --- Build from a copy of what a fresh clone holds.
 SRC=$TMPD/src/$PKG-$VERSION
 copy_tree "$SRC"
+# The source package too (3.0 native), so lintian sees debian/ itself.
+(cd "$TMPD/src" && dpkg-source -b "$PKG-$VERSION") > "$TMPD/source.log" 2>&1
+ok $? "dpkg-source -b (the source package)"
 # Nothing of the calling make or suite reaches the package build: it runs
 # with dpkg-buildflags alone, as on a developer's machine.
 (cd "$SRC" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
@@ -77,10 +80,11 @@ done
 ok $? "the graph templates (icinga-conf/graphite/, if any) are in examples/"
 
 # No errors or warnings; overrides only in debian/, each with its reason.
-lintian --fail-on error,warning "$CHANGES" > "$TMPD/lintian" 2>&1
+lintian --fail-on error,warning "$TMPD/src/${PKG}_$VERSION.dsc" "$CHANGES" \
+    > "$TMPD/lintian" 2>&1
 r=$?
 sed -n '/^[EWIPX]: /s/^/#   /p' "$TMPD/lintian"
-ok $r "lintian: no errors or warnings"
+ok $r "lintian on the source and binary packages: no errors or warnings"
 
 # --- The root part: a fresh Debian 12 minbase root with icinga2, as on a
 # monitoring host, and ca-certificates, which apt recommends (so apt-get
