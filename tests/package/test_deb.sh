@@ -121,7 +121,7 @@ st=$(in_root "$R" dpkg-query -W -f '${Status}' $PKG 2> /dev/null)
 [ "$st" = "install ok installed" ]
 ok $? "$PKG is installed ($st)"
 
-# rrun WHAT CMD...: CMD in the root, like lib.sh's run.
+# rrun CMD...: CMD in the root; $rc, $out, $err, $line1 as lib.sh's run.
 rrun() {
 	in_root "$R" "$@" > "$TMPD/stdout" 2> "$TMPD/stderr"
 	rc=$?
@@ -202,6 +202,9 @@ diff "$TMPD/before" "$TMPD/after" > "$TMPD/diff"
 r=$?
 ok $r "dpkg -P left nothing behind, took nothing else away"
 [ $r -eq 0 ] || head -n 20 "$TMPD/diff" | sed 's/^/#   /'
-[ -z "${KEEP_ROOT:-}" ] || { cp "$TMPD"/before "$TMPD"/after "$TMPD"/*.log "$KEEP_ROOT"/ 2>/dev/null; mv "$R" "$KEEP_ROOT/root"; }
+if [ -n "${KEEP_ROOT:-}" ]; then
+	cp "$TMPD"/before "$TMPD"/after "$TMPD"/*.log "$KEEP_ROOT"/
+	mv "$R" "$KEEP_ROOT/root"
+fi
 
 done_testing

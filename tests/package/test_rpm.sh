@@ -39,7 +39,10 @@ env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES \
 r=$?
 ok $r "rpmbuild -bb rpm/$PKG.spec"
 [ $r -eq 0 ] || tail -n 20 "$TMPD/build.log" | sed 's/^/#   /'
-RPM=$(ls "$T"/RPMS/*/"$PKG-$VERSION"-1*.rpm 2> /dev/null | grep -v debug | head -n 1)
+RPM=""
+for f in "$T"/RPMS/*/"$PKG-$VERSION"-1*.rpm; do
+	[ -f "$f" ] && RPM=$f
+done
 [ -f "$RPM" ]
 ok $? "the binary RPM ${RPM##*/}"
 if [ ! -f "$RPM" ]; then
@@ -80,7 +83,7 @@ ok $? "CucPluginDir is $PD"
 for p in check_cuc_port check_cuc_keepalive check_cuc_subscriptions \
     check_cuc_mbxsync; do
 	"$X$PD/$p" --version > "$TMPD/stdout" 2> "$TMPD/stderr"
-	rc=$?
+	rc=$?	# shown by ok when it fails
 	head -n 1 "$TMPD/stdout" | grep -q "^$p .*$VERSION" && [ ! -s "$TMPD/stderr" ]
 	ok $? "$p from the RPM: --version"
 done
