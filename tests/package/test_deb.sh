@@ -185,6 +185,24 @@ for p in check_cuc_port check_cuc_keepalive check_cuc_subscriptions \
 done
 [ $n -eq 4 ]
 ok $? "icinga2 loaded a CheckCommand for each plugin, run from $PD ($n of 4)"
+
+# The example as docs/install.md has an admin start from it: copied into
+# conf.d with one host of the cuc-node template, four services.
+EX=/usr/share/doc/$PKG/examples/icinga2/services.conf
+cp "$R$EX" "$R/etc/icinga2/conf.d/cuc.conf" &&
+    cat > "$R/etc/icinga2/conf.d/cuc-hosts.conf" <<-'EOF'
+	object Host "cuc1.example.com" {
+	  import "cuc-node"
+	  address = "192.0.2.10"
+	}
+	EOF
+rrun icinga2 daemon -C
+is_rc 0 "icinga2 daemon -C with $EX in conf.d and a cuc-node host"
+rrun icinga2 object list --type Service --name 'cuc1.example.com!cuc-*'
+n=$(printf '%s\n' "$out" | grep -c "^Object 'cuc1.example.com!cuc-")
+[ "$n" -eq 4 ]
+ok $? "the example gives the host its four cuc-* services ($n)"
+rm -f "$R/etc/icinga2/conf.d/cuc.conf" "$R/etc/icinga2/conf.d/cuc-hosts.conf"
 : > "$TMPD/stdout"
 : > "$TMPD/stderr"
 
