@@ -319,7 +319,7 @@ EOF
 	# listen on (connection refused).
 	for h in $DOWN $UP; do
 		a=127.0.0.1
-		[ $h = $DOWN ] && a=127.0.0.3
+		[ "$h" = "$DOWN" ] && a=127.0.0.3
 		cat <<-EOF
 		object Host "$h" {
 			import "cuc-node"
