@@ -147,10 +147,12 @@ object Host "$HOST" {
 }
 
 // A node read from remote sources: cuc-node's file paths stay set, the
-// CheckCommands must leave them out.  (Nothing listens on port 1: the
-// --cuc checks end UNKNOWN; what matters is the command line.)
+// CheckCommands must leave them out; or a path is unset, and the service
+// must still apply.  (Nothing listens on port 1: the --cuc checks end
+// UNKNOWN; what matters is the command line.)
 object Host "$RHOST" {
 	import "cuc-node"
+	vars.cuc_mbxsync_logdir = null
 	address = "127.0.0.1"
 	enable_active_checks = false
 	vars.cuc_port_port = $JP
