@@ -34,7 +34,8 @@ command -v carbon-cache > /dev/null 2>&1 || skip="$skip graphite-carbon"
 command -v influxd > /dev/null 2>&1 || skip="$skip influxdb"
 if [ -n "$skip" ]; then
 	echo "1..0 # SKIP not installed:$skip (make deps installs them)"
-	exit 0
+	[ -z "$CUC_GRAPHS_OUT" ]	# make graphs cannot do without them
+	exit
 fi
 
 NODE=icinga.test
@@ -304,6 +305,7 @@ python3 "$G/module.py" check --templates "$CONF/graphite" --graphite "$WEB" \
     --require-curve cuc_subscriptions-share:stale_share.crit \
     --require-curve cuc_keepalive-subscriptions:stale.crit \
     --require-curve cuc_port-time:http_time.value \
+    --php-macrotemplate /usr/share/icingaweb2/modules/graphite/library/Graphite/Util/MacroTemplate.php \
     > "$TMPD/module.out" 2>&1
 r=$?
 while IFS= read -r l; do

@@ -45,6 +45,16 @@ SERVICE_NAME_TEMPLATE = \
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
+RECORD = None	# [op, ...] when --php checks this port against the module
+
+
+def record(template, op, args, result):
+    if RECORD is not None:
+        RECORD.append({"template": template.org, "op": op, "args": args,
+                       "result": result})
+    return result
+
+
 class MacroTemplate:
     """Util/MacroTemplate.php."""
 
@@ -69,6 +79,11 @@ class MacroTemplate:
         return self.org
 
     def resolve(self, variables, default=None):
+        variables = {k: str(v) for k, v in variables.items()}
+        return record(self, "resolve", [variables, default],
+                      self._resolve(variables, default))
+
+    def _resolve(self, variables, default):
         out = []
         macro = False
         for part in self.parts:
@@ -94,7 +109,7 @@ class MacroTemplate:
         for i, part in enumerate(self.parts):
             if i % 2 == 1 and part != "" and part not in seen:
                 seen.append(part)
-        return seen
+        return record(self, "getMacros", [], seen)
 
     def pattern(self):
         out, index = [r"\A"], {}
@@ -113,9 +128,9 @@ class MacroTemplate:
     def reverse_resolve(self, resolved):
         rx, index = self.pattern()
         m = rx.match(resolved)
-        if not m:
-            return None
-        return {name: m.group("m%d" % i) for name, i in index.items()}
+        got = None if not m else {name: m.group("m%d" % i)
+                                  for name, i in index.items()}
+        return record(self, "reverseResolve", [resolved], got)
 
 
 def parse_ini(path):
@@ -321,8 +336,74 @@ class Tap:
                 print("#   " + note.replace("\n", "\n#   "))
 
 
+PHP_ORACLE = r"""<?php
+// Replays module.py's MacroTemplate operations and ini reads with the
+// module's own MacroTemplate class and Icinga Web's parse_ini_string mode.
+require $argv[1];
+use Icinga\Module\Graphite\Util\MacroTemplate;
+$in = json_decode(stream_get_contents(STDIN), true);
+$bad = [];
+foreach ($in['ini'] as $path => $want) {
+    $got = parse_ini_string(file_get_contents($path), true, INI_SCANNER_RAW);
+    if ($got != $want) $bad[] = "ini $path: " . json_encode($got);
+}
+foreach ($in['ops'] as $op) {
+    $t = new MacroTemplate($op['template']);
+    $a = $op['args'];
+    if ($op['op'] === 'resolve') $r = $t->resolve($a[0], $a[1]);
+    elseif ($op['op'] === 'reverseResolve') $r = $t->reverseResolve($a[0]);
+    else $r = $t->getMacros();
+    if ($r === false) $r = null;
+    if (is_array($r) ? $r != $op['result'] : $r !== $op['result'])
+        $bad[] = json_encode($op) . ' module: ' . json_encode($r);
+}
+echo json_encode(['checked' => count($in['ops']), 'bad' => $bad]), "\n";
+"""
+
+
+def php_check(a, tap):
+    """The port against the module's MacroTemplate.php, where PHP and the
+    module are installed (Debian php-cli, icingaweb2-module-graphite)."""
+    import shutil
+    import subprocess
+    php = shutil.which("php")
+    if not php or not os.path.exists(a.php_macrotemplate):
+        print("# module.py: no php or no %s: the port is not replayed "
+              "against the module's own MacroTemplate" % a.php_macrotemplate)
+        return
+    ini = {}
+    for fn in sorted(os.listdir(a.templates)):
+        if fn.endswith(".ini"):
+            path = os.path.join(a.templates, fn)
+            ini[path] = parse_ini(path)
+    import tempfile
+    fd, oracle = tempfile.mkstemp(suffix=".php")
+    with os.fdopen(fd, "w") as f:
+        f.write(PHP_ORACLE)
+    try:
+        p = subprocess.run([php, oracle, a.php_macrotemplate],
+                           input=json.dumps({"ini": ini, "ops": RECORD})
+                           .encode(), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=120)
+    finally:
+        os.unlink(oracle)
+    try:
+        res = json.loads(p.stdout)
+    except ValueError:
+        tap.ok(False, "php replays the module's MacroTemplate", (
+            p.stdout + p.stderr).decode("utf-8", "replace")[:600])
+        return
+    tap.ok(not res["bad"] and res["checked"] == len(RECORD),
+           "the module's own MacroTemplate.php and parse_ini_string agree "
+           "with this port on the %d operations done and the %d ini files"
+           % (res["checked"], len(ini)), "\n".join(res["bad"][:5]))
+
+
 def check(a):
+    global RECORD
     graphite = Graphite(a.graphite)
+    if a.php_macrotemplate:
+        RECORD = []
     templates = load_templates(a.templates)
     tap = Tap()
     tap.ok(len(templates) > 0, "templates read from %s (%d)"
@@ -342,6 +423,8 @@ def check(a):
                    json.dumps(found)[:600])
             for chart in found:
                 check_chart(a, graphite, tap, t, obj, chart)
+    if RECORD is not None:
+        php_check(a, tap)
     return 1 if tap.failed else 0
 
 
@@ -421,6 +504,8 @@ def main():
     c.add_argument("--require-curve", action="append")
     c.add_argument("--png-dir")
     c.add_argument("--show", action="store_true")
+    c.add_argument("--php-macrotemplate", help="the module's MacroTemplate"
+                   ".php: replay this port's operations with it (php)")
     ls = sub.add_parser("list")
     ls.add_argument("--templates", required=True)
     a = ap.parse_args()

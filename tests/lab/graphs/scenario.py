@@ -10,7 +10,7 @@ minute at a time: Jetty's request log (Exchange's keepalives for 30
 subscriptions, each every 5 minutes, and a few mail notifications), the
 CuMbxSync diag files (rolled every 5 minutes, their modification times
 those of their last lines) and the tbl_exsubscription capture as
-cuc_dbquery_collect writes it (taken= the minute).  An hour of healthy
+cuc_dbquery_collect writes it every 5 minutes.  An hour of healthy
 history comes first.  After each minute every check runs with the very
 argv Icinga built from the shipped CheckCommand (FILE: one JSON object,
 service name -> argv, read from Icinga's own check results), --now set to
@@ -87,6 +87,7 @@ class World:
         for d in ("jetty", "mbxsync"):
             os.makedirs(os.path.join(data, d), exist_ok=True)
         self.jetty = os.path.join(data, "jetty", "request.log")
+        self.capture = os.path.join(data, "tbl_exsubscription.txt")
         open(self.jetty, "w").close()
         self.advance(start)
 
@@ -132,11 +133,14 @@ class World:
         for m in range(m0, m1 + 1):
             diag += self.diag_minute(self.start + 60 * m)
         self.write_diag(diag)
-        self.write_capture(until)
+        # cuc_dbquery_collect runs every 5 minutes (services.conf's cron)
+        taken = until - (until - self.start) % 300
+        if taken > t0 or not os.path.exists(self.capture):
+            self.write_capture(taken)
         self.until = until
 
     def diag_minute(self, t):
-        """CuMbxSync's lines of the minute ending at t, the last at t."""
+        """CuMbxSync's lines of the minute ending at t."""
         m = self.minute(t)
         lines = []
         host = "ex01.example.com"
@@ -157,15 +161,17 @@ class World:
             for j in (30, 15):
                 lines.append((t - j, "%s,,CsEws,11,[CsEws/CsEwsHttp.cpp:298]"
                               ": HTTP status code: 200%s" % (host, ews)))
+        # CuMbxSync's last line of the minute, some seconds before its end
+        last = t - (int(m) * 13) % 40
         if int(m) % 2 == 0:
             old = sum(1 for s in self.subs
                       if t - self.last_notified.get(s, t) > 900)
-            lines.append((t, ",,CsMbxSync,11,[CsMbxSync/CsMbxSyncChecker.cpp"
+            lines.append((last, ",,CsMbxSync,11,[CsMbxSync/CsMbxSyncChecker.cpp"
                           ":201]: checker thread: %d subscriptions older "
                           "than 15 minutes" % old))
         else:
-            lines.append((t, ",,CsMbxSync,11,[CsMbxSync/CsMbxSyncChecker.cpp"
-                          ":140]: checker thread idle"))
+            lines.append((last, ",,CsMbxSync,11,[CsMbxSync/CsMbxSyncChecker"
+                          ".cpp:140]: checker thread idle"))
         lines.sort()
         return lines
 
@@ -206,7 +212,7 @@ class World:
                "  ".join("-" * w for w in widths)]
         out += [line(r) for r in rows]
         out += ["", "admin:"]
-        path = os.path.join(self.data, "tbl_exsubscription.txt")
+        path = self.capture
         with open(path + ".tmp", "w") as f:
             f.write("\n".join(out) + "\n")
         os.utime(path + ".tmp", (t, t))
