@@ -233,7 +233,8 @@ help(FILE *fp)
 " <class>         one error count per class above, always all of them\n"
 "                 (min 0, max errors): 0 is a measured zero.\n"
 " log_age         s since the newest file was written; absent for\n"
-"                 standard input (no mtime): never made up.\n"
+"                 standard input (no mtime) and when --cuc lists no\n"
+"                 file: never made up.\n"
 " fetch_time, fetched  with --cuc only: s and bytes of the download.\n"
 "An empty window is measured: errors 0, errors_per_min 0, lines 0.\n",
 	    fp);

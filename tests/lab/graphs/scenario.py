@@ -118,7 +118,7 @@ class World:
         for s in range(int(t0) + 1, int(until) + 1):
             if s % 37 == 0 and self.keepalives_flow(s):
                 sub = self.subs[(s // 37) % SUBS]
-                jetty.append((s + 0.5, EXCHANGE[s % 2], sub))
+                jetty.append((s, EXCHANGE[s % 2], sub))
         jetty.sort()
         with open(self.jetty, "a") as f:
             for t, addr, sub in jetty:
