@@ -129,16 +129,10 @@ ok $? "graphite-web and the fake Jetty listen"
 WEB=http://127.0.0.1:$(cat "$GS/web.port")
 JP=$(cat "$TMPD/jetty.port")
 IURL=http://127.0.0.1:$IHTTP
-i=0
-until curl -s -XPOST "$IURL/query" --data-urlencode "q=CREATE DATABASE icinga2" \
-    2> /dev/null | grep -q '"statement_id":0'; do
-	i=$((i + 1))
-	[ $i -lt 150 ] || break
-	sleep 0.2
-done
-[ $i -lt 150 ]
-ok $? "influxd answers, database icinga2 created"
-[ $i -lt 150 ] || sed 's/^/#   /' "$IX/out" | tail -5
+python3 "$G/influx.py" create "$IURL" icinga2 30 > "$IX/create.out" 2>&1
+r=$?
+ok $r "influxd answers, database icinga2 created"
+[ $r -eq 0 ] || sed 's/^/#   /' "$IX/create.out" "$IX/out" | tail -5
 
 # --- phase 1: Icinga runs each check once, to build their command lines
 # from the shipped CheckCommands and services.conf with the host's vars.
@@ -324,8 +318,17 @@ done < "$TMPD/module.out"
 ok $r "module.py: every graph has datapoints and renders"
 
 # GraphiteWriter stored each result at its execution time, not at arrival.
-first=$(curl -s "$WEB/render?target=icinga2.$HOSTM.services.cuc-keepalive.cuc_keepalive.perfdata.age.value&from=$((START - 3600))&until=$((END + 60))&format=json" |
-    python3 -c 'import json,sys; p=[t for v,t in json.load(sys.stdin)[0]["datapoints"] if v is not None]; print(p[0], len(p))')
+first=$(python3 - "$WEB" "icinga2.$HOSTM.services.cuc-keepalive.cuc_keepalive.perfdata.age.value" \
+    "$((START - 3600))" "$((END + 60))" <<'EOF'
+import json, sys, urllib.parse, urllib.request
+web, target, start, until = sys.argv[1:5]
+q = urllib.parse.urlencode({"target": target, "from": start, "until": until,
+                            "format": "json"})
+series = json.load(urllib.request.urlopen(web + "/render?" + q, timeout=60))
+p = [t for v, t in series[0]["datapoints"] if v is not None] if series else []
+print(p[0] if p else 0, len(p))
+EOF
+)
 set -- $first
 [ "${1:-0}" -eq "$START" ] && [ "${2:-0}" -eq "$MINUTES" ]
 ok $? "GraphiteWriter: age stored at the results' own minutes ($MINUTES points from the scenario's start; got ${2:-none} from ${1:-none})"

@@ -2,6 +2,8 @@
 """What Icinga's InfluxdbWriter stored in InfluxDB 1.x, against what the
 plugins printed in the scenario (tests/lab/test_graphs.sh).
 
+  influx.py create URL DB SECONDS
+      CREATE DATABASE DB, retried until influxd answers (up to SECONDS).
   influx.py wait URL DB COUNT SECONDS
       Poll until the database holds at least COUNT points of `value`
       (all measurements); exit 1 on timeout.
@@ -48,6 +50,23 @@ def wait(url, db, count, seconds):
         time.sleep(0.5)
     print("only %d points of %d after %s s" % (n, count, seconds))
     return 1
+
+
+def create(url, db, seconds):
+    import time
+    end = time.monotonic() + seconds
+    while True:
+        try:
+            data = urllib.parse.urlencode({"q": "CREATE DATABASE " + db})
+            with urllib.request.urlopen(url + "/query", data.encode(),
+                                        timeout=10) as r:
+                if r.status == 200:
+                    return 0
+        except OSError as e:
+            if time.monotonic() > end:
+                print(e)
+                return 1
+        time.sleep(0.2)
 
 
 def printed(log):
@@ -107,6 +126,8 @@ def check(url, db, log, start):
 
 
 def main(argv):
+    if len(argv) == 5 and argv[1] == "create":
+        return create(argv[2], argv[3], float(argv[4]))
     if len(argv) == 6 and argv[1] == "wait":
         return wait(argv[2], argv[3], int(argv[4]), float(argv[5]))
     if len(argv) == 6 and argv[1] == "check":
