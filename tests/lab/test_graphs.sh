@@ -247,7 +247,7 @@ python3 "$G/scenario.py" play --data "$D" --start "$START" \
     --minutes "$MINUTES" --commands "$TMPD/commands.json" --api "$URL" \
     --password test --host "$HOST" --log "$TMPD/scenario.log" \
     > "$TMPD/play.out" 2>&1
-ok $? "scenario played: $(cat "$TMPD/play.out" | tail -n 1)"
+ok $? "scenario played: $(tail -n 1 "$TMPD/play.out")"
 tail -n 3 "$TMPD/play.out" | sed 's/^/#   /'
 
 # The story is in the checks' own verdicts.
@@ -329,6 +329,7 @@ p = [t for v, t in series[0]["datapoints"] if v is not None] if series else []
 print(p[0] if p else 0, len(p))
 EOF
 )
+# shellcheck disable=SC2086
 set -- $first
 [ "${1:-0}" -eq "$START" ] && [ "${2:-0}" -eq "$MINUTES" ]
 ok $? "GraphiteWriter: age stored at the results' own minutes ($MINUTES points from the scenario's start; got ${2:-none} from ${1:-none})"

@@ -10,7 +10,8 @@
 # a note in the help of the old name (as ews_timeout says `timeout').
 . tests/lib.sh
 
-# plugin: label=unit ... (unit empty for plain counts)
+# plugin: label=unit ... (unit empty for plain counts), read through eval
+# shellcheck disable=SC2034
 LABELS_port="time=s http_time=s"
 LABELS_keepalive="age=s subscriptions= stale= notifications= errors= foreign= unparsed= fetch_time=s fetched=B"
 LABELS_subscriptions="stale= stale_share=% subscriptions= oldest=s dump_age=s"
