@@ -13,8 +13,11 @@
 # plugin: label=unit ... (unit empty for plain counts), read through eval
 # shellcheck disable=SC2034
 LABELS_port="time=s http_time=s"
+# shellcheck disable=SC2034
 LABELS_keepalive="age=s subscriptions= stale= notifications= errors= foreign= unparsed= fetch_time=s fetched=B"
+# shellcheck disable=SC2034
 LABELS_subscriptions="stale= stale_share=% subscriptions= oldest=s dump_age=s"
+# shellcheck disable=SC2034
 LABELS_mbxsync="errors= errors_per_min= lines= unparsed= throttled= impersonation= no_mailbox= connect= ews_timeout= tls= dns= ldap= http_401= http_403= http_404= http_440= http_500= http_503= http_other= other= log_age=s fetch_time=s fetched=B"
 
 SEEN=$TMPD/seen
