@@ -417,6 +417,11 @@ cachedir_lock(const struct cachedir *d, int lock_fd, double wait, char *err,
 			    LOCK_NAME, strerror(errno));
 			return -1;
 		}
+		if (wait <= 0) {
+			snprintf(err, errlen, "cache %s locked by another run, "
+			    "and no time left to wait (-t)", d->path);
+			return -1;
+		}
 		if (elapsed_since(&t0) >= wait) {
 			snprintf(err, errlen, "cache %s stayed locked by "
 			    "another run (waited %.1f s)", d->path,

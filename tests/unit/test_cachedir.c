@@ -390,7 +390,10 @@ test_store_and_trim(void **state)
 	held = cachedir_lock_open(&d, err, sizeof(err));
 	assert_true(held >= 0);
 	assert_int_equal(cachedir_lock(&d, held, 0, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "stayed locked by another run"));
+	assert_non_null(strstr(err, "locked by another run, and no time left "
+	    "to wait (-t)"));
+	assert_int_equal(cachedir_lock(&d, held, 0.05, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "stayed locked by another run (waited "));
 	cachedir_unlock(lock);
 	assert_int_equal(cachedir_lock(&d, held, 0, err, sizeof(err)), 0);
 	cachedir_unlock(held);
