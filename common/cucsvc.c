@@ -643,7 +643,7 @@ cache_name(const struct logsvc_file *f, char *buf, size_t size)
 
 /*
  * Keep a fetched file: written to a temporary file without the lock, moved
- * in as name under it (a newer copy a concurrent run moved in stays).
+ * in as name under it (a longer copy a concurrent run moved in stays).
  * 0 or -1 with err.
  */
 static int

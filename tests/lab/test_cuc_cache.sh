@@ -222,7 +222,7 @@ like "$line1" "^CUC MBXSYNC UNKNOWN - cache directory $V/r1 belongs to uid 4242,
     "pre-created root: path and reason"
 [ -z "$(ls -A "$V/r1")" ]
 ok $? "pre-created root: nothing written there"
-no_stderr "pre-created root: nothing on stderr"
+sane "pre-created root"
 
 # The root as the attacker's symbolic link, in a sticky directory like
 # /var/tmp, to a directory of the victim's: the trim would delete the
@@ -302,6 +302,7 @@ like "$line1" "cache directory $V/r4/$HOSTDIR is writable by group or others \(m
     "loosened host directory: path and reason"
 [ "$(stat -c %a "$V/r4/$HOSTDIR")" = 777 ]
 ok $? "loosened host directory: not silently chmod-ed back"
+sane "loosened host directory"
 [ "$(stat -c %u "$V/r4/$HOSTDIR/diag_CuMbxSync_00000313.uc")" = 4242 ]
 ok $? "loosened host directory: the planted file left for the admin to see"
 # A loosened root.
@@ -333,6 +334,7 @@ vrun --cache-dir "$V/r6"
 is_rc 3 "planted file of another user: UNKNOWN"
 like "$line1" "cache file $V/r6/$HOSTDIR/diag_CuMbxSync_00000313.uc belongs to uid 4242, not to this user \(uid 65534\): not used" \
     "planted file of another user: path and reason"
+sane "planted file of another user"
 ln -sf "$D/att/planted" "$V/r6/$HOSTDIR/diag_CuMbxSync_00000313.uc"
 chown -h nobody:nogroup "$V/r6/$HOSTDIR/diag_CuMbxSync_00000313.uc"
 vrun --cache-dir "$V/r6"
