@@ -86,14 +86,22 @@ cachedir_default_root(char *buf, size_t size)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
-/* dir/name into buf ("/" + name for the root); -1 when it does not fit. */
+/*
+ * dir/name into buf ("/" + name for the root); -1 with err when it does
+ * not fit.
+ */
 static int
-join(char *buf, size_t size, const char *dir, const char *name)
+join(char *buf, size_t size, const char *dir, const char *name, char *err,
+    size_t errlen)
 {
 	int n = snprintf(buf, size, "%s%s%s", dir,
 	    dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ? "" : "/", name);
 
-	return n < 0 || (size_t)n >= size ? -1 : 0;
+	if (n >= 0 && (size_t)n < size)
+		return 0;
+	snprintf(err, errlen, "cache directory %.200s/...: path too long",
+	    dir);
+	return -1;
 }
 
 /*
@@ -301,7 +309,8 @@ cachedir_open_root(struct cachedir *d, const char *path, char *err,
 	}
 	snprintf(cur.path, sizeof(cur.path), "%s", canon);
 	for (i = 0; i < nmissing; i++) {
-		if (join(name, sizeof(name), cur.path, missing[i]) != 0 ||
+		if (join(name, sizeof(name), cur.path, missing[i], err,
+		    errlen) != 0 ||
 		    make_dir(cur.fd, missing[i], name, err, errlen) != 0 ||
 		    open_checked(&next, cur.fd, missing[i], CACHEDIR_ANCESTOR,
 		    name, err, errlen) != 0)
@@ -309,7 +318,7 @@ cachedir_open_root(struct cachedir *d, const char *path, char *err,
 		cachedir_close(&cur);
 		cur = next;
 	}
-	if (join(name, sizeof(name), cur.path, base) != 0 ||
+	if (join(name, sizeof(name), cur.path, base, err, errlen) != 0 ||
 	    make_dir(cur.fd, base, name, err, errlen) != 0 ||
 	    open_checked(d, cur.fd, base, CACHEDIR_DIR, name, err, errlen) != 0)
 		goto fail;
@@ -327,12 +336,13 @@ cachedir_open_sub(struct cachedir *d, const struct cachedir *parent,
 	char path[CACHEDIR_PATH_MAX];
 
 	d->fd = -1;
-	if (!plain_name(name) || strchr(name, '/') != NULL ||
-	    join(path, sizeof(path), parent->path, name) != 0) {
+	if (!plain_name(name) || strchr(name, '/') != NULL) {
 		snprintf(err, errlen, "cache directory %s: no directory name "
 		    "for '%.100s'", parent->path, name);
 		return -1;
 	}
+	if (join(path, sizeof(path), parent->path, name, err, errlen) != 0)
+		return -1;
 	if (make_dir(parent->fd, name, path, err, errlen) != 0)
 		return -1;
 	return open_checked(d, parent->fd, name, CACHEDIR_DIR, path, err,
