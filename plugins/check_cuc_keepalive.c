@@ -1109,7 +1109,7 @@ keepalive_check(void *config, struct report *rep)
 {
 	const struct config *cfg = config;
 	struct run run;
-	struct cucsvc_result cr = { .paths = NULL, .lock_fd = -1 };
+	struct cucsvc_result cr = { .paths = NULL };
 	const char *const *logs = cfg->logs;
 	size_t nlogs = cfg->nlogs;
 	char err[512];

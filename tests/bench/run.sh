@@ -6,7 +6,7 @@ BIN=${BIN:-plugins}
 export O BIN
 cd "$(dirname "$0")/../.." || exit 1
 rc=0
-for b in ${BENCH:-port keepalive subscriptions mbxsync}; do
+for b in ${BENCH:-port keepalive subscriptions mbxsync cuc_cache}; do
 	[ -f "tests/bench/$b.sh" ] || continue
 	printf '\n##### %s\n' "$b"
 	sh "tests/bench/$b.sh" || rc=1
