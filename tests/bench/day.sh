@@ -18,7 +18,8 @@ O=${O:-build}
 BIN=${BIN:-plugins}
 RUNS=${RUNS:-9}
 SPAWN_WARMUP=${SPAWN_WARMUP:-2}
-export SPAWN_WARMUP
+SPAWN_EACH=1
+export SPAWN_WARMUP SPAWN_EACH
 spawn=$O/tests/bench/spawn_time
 for f in "$O/tests/bench/gen_jetty_day" "$O/tests/bench/gen_diag_day" \
     "$spawn" "$BIN/check_cuc_keepalive" "$BIN/check_cuc_mbxsync"; do

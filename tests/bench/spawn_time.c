@@ -9,13 +9,14 @@
  * prints one line:
  *
  *	name=<argv0> runs=N median_ms=.. p90_ms=.. min_ms=.. max_ms=..
- *	    maxrss_kb=.. exit=.. runs_ms=a,b,...
+ *	    maxrss_kb=.. exit=..
  *
  * The time runs from just before posix_spawn() to wait4() returning: exec,
  * dynamic loading, the program's work and exit.  maxrss_kb is the largest
  * ru_maxrss wait4() reported over the runs; exit is the first run's exit
- * status (-1: killed); runs_ms the times in the order run (round 1
- * first: a script pairs the commands' runs of one round).  Ten warm-up
+ * status (-1: killed).  With SPAWN_EACH=1 the line also has runs_ms=a,b,..
+ * (after name and runs): the times in the order run, round 1 first, so
+ * that a script can pair the commands' runs of one round.  Ten warm-up
  * rounds are not counted (SPAWN_WARMUP=K: K of them).
  */
 #include <sys/resource.h>
@@ -80,12 +81,12 @@ cmp_double(const void *a, const void *b)
 }
 
 static void
-report(const struct cmd *c, int n)
+report(const struct cmd *c, int n, int each)
 {
 	int i;
 
 	printf("name=%s runs=%d", c->argv[0], n);
-	for (i = 0; i < n; i++)		/* in order, before the sort */
+	for (i = 0; each && i < n; i++)	/* in order, before the sort */
 		printf("%s%.3f", i == 0 ? " runs_ms=" : ",", c->ms[i]);
 	qsort(c->ms, (size_t)n, sizeof(double), cmp_double);
 	printf(" median_ms=%.3f p90_ms=%.3f min_ms=%.3f max_ms=%.3f "
@@ -103,7 +104,7 @@ main(int argc, char **argv)
 	int n, ncmd = 0, i, r, k, status, warmup = WARMUP;
 	double ms;
 	long rss;
-	const char *w = getenv("SPAWN_WARMUP");
+	const char *w = getenv("SPAWN_WARMUP"), *each = getenv("SPAWN_EACH");
 
 	if (argc < 3 || (n = atoi(argv[1])) < 1) {
 		fprintf(stderr, "usage: spawn_time N CMD ARGS... "
@@ -143,7 +144,7 @@ main(int argc, char **argv)
 		}
 	}
 	for (k = 0; k < ncmd; k++) {
-		report(&cmds[k], n);
+		report(&cmds[k], n, each != NULL && strcmp(each, "1") == 0);
 		free(cmds[k].ms);
 	}
 	posix_spawn_file_actions_destroy(&fa);
