@@ -526,6 +526,13 @@ enum {
 	T_COUNT
 };
 
+/*
+ * Keys: two a text, the eleven after "http/" and the sixteen after "0x8";
+ * an index (uint8_t) must never be MBXINDEX_NONE.
+ */
+_Static_assert(2 * T_COUNT + 11 + 16 <= MBXINDEX_KEYS &&
+    MBXINDEX_KEYS <= MBXINDEX_NONE, "struct mbxkeys too small");
+
 static const struct sig specials[] = {
 	SIG("status code", T_LABEL),
 	SIG("http/", T_HTTP),
