@@ -139,7 +139,8 @@ struct logread {
 	size_t		 start;		/* window read from here to the end */
 	unsigned long	 lines;
 	unsigned long	 parsed;
-	bool		 open;
+	bool		 open;		/* opened: it took part */
+	bool		 held;		/* still open (lf valid) */
 };
 
 static void
@@ -754,7 +755,7 @@ open_log(const struct config *cfg, struct run *run, size_t i,
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		return -1;
 	}
-	lr->open = true;
+	lr->open = lr->held = true;
 	if (lr->lf.truncated) {
 		report_fail(rep, STATE_UNKNOWN, "%s: more than %lu MiB, give "
 		    "the file itself with -f", strcmp(lr->path, "-") == 0 ?
@@ -776,7 +777,22 @@ check_parsed(const struct logread *lr, struct report *rep)
 	return 0;
 }
 
-/* Read the window from the newest file back.  Returns 0, or -1 (failed). */
+/*
+ * Done with a file: a window of 1,500 files must not hold 1,500
+ * descriptors (and mappings) at once.
+ */
+static void
+release_log(struct logread *lr)
+{
+	if (lr->held)
+		logfile_close(&lr->lf);
+	lr->held = false;
+}
+
+/*
+ * Read the window from the newest file back.  Only the file the window
+ * starts in stays open, for the look-back.  Returns 0, or -1 (failed).
+ */
 static int
 gather_window(const struct config *cfg, struct run *run, struct report *rep)
 {
@@ -792,6 +808,8 @@ gather_window(const struct config *cfg, struct run *run, struct report *rep)
 			return -1;
 		if (rc > 0)
 			continue;
+		if (i > 0)
+			release_log(&run->lr[run->last]);
 		lr->start = logwindow_start(lr->lf.data, lr->lf.len, run->sc.ws,
 		    SLACK, jetty_line_time);
 		lines = run->sc.lines;
@@ -832,12 +850,13 @@ gather_lookback(const struct config *cfg, struct run *run, struct report *rep)
 				continue;
 			lr->start = lr->lf.len;
 		}
-		if (!lr->open)
+		if (!lr->held)
 			continue;
 		if (lookback_buffer(&run->sc, lr, lr->start, &run->lb))
 			return check_parsed(lr, rep);
 		if (check_parsed(lr, rep) != 0)
 			return -1;
+		release_log(lr);
 	}
 	run->lb.exhausted = true;
 	return 0;
@@ -1183,8 +1202,7 @@ keepalive_check(void *config, struct report *rep)
 	if (cfg->cuc.enabled)
 		cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 	for (i = 0; i < run.nread; i++)
-		if (run.lr[i].open)
-			logfile_close(&run.lr[i].lf);
+		release_log(&run.lr[i]);
 	idtable_free(&run.sc.subs);
 	free(run.lr);
 	loglist_free(&run.ll);

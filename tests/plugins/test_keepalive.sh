@@ -295,6 +295,51 @@ run $P -f "$R/2014_06_28.request.log" -f "$R/2014_06_29.request.log" --now=2014-
 is_rc 0 "files given one by one are ordered too"
 perf_has "notifications=60;" "same 60"
 
+# A window over 1,500 files read with at most 64 descriptors (issue 15: every
+# file of the window used to stay open, and the 61st ended in "Too many open
+# files").  Files of a line each, one a minute, undated names (ordered by
+# mtime); the oldest, before the window, holds the only 2xx answer of the
+# second run, which the look-back must reach.
+M=$TMPD/many
+mkdir -p "$M"
+python3 - "$M" <<'PY'
+import os, sys
+t0 = 1404000000  # 2014-06-29T00:00:00Z
+def write(i, when, status):
+    path = os.path.join(sys.argv[1], "r%04d.request.log" % i)
+    stamp = __import__("time").strftime("%d/%b/%Y:%H:%M:%S +0000",
+                                        __import__("time").gmtime(when))
+    with open(path, "w") as f:
+        f.write('10.1.2.3 - - [%s] "POST /NotificationService/services/'
+                'NotificationService?id=sub%d&pid=1 HTTP/1.1" %d 343\n'
+                % (stamp, i % 7, status))
+    os.utime(path, (when, when))
+write(0, t0, 200)
+for i in range(1, 1501):
+    write(i, t0 + 600 + i * 60, 200)
+PY
+ulimit -S -n 64
+run $P -f "$M/r*.request.log" --now=@1404090630 --window 90060
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 0 "1,500 files in the window with 64 descriptors"
+perf_has "age=30s;600;900;0 subscriptions=7;;;0 stale=0;;;0 notifications=1500;;;0 errors=0;" "every file counted"
+python3 - "$M" <<'PY'
+import os, sys
+d = sys.argv[1]
+for i in range(1, 1501):
+    p = os.path.join(d, "r%04d.request.log" % i)
+    st = os.stat(p)
+    s = open(p).read().replace('" 200 ', '" 500 ')
+    open(p, "w").write(s)
+    os.utime(p, (st.st_mtime, st.st_mtime))
+PY
+ulimit -S -n 64
+run $P -f "$M/r*.request.log" --now=@1404090630 --window 90060
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 2 "1,500 files of errors: CRITICAL"
+like "$line1" 'no notification answered 2xx since 2014-06-29 00:00:00Z \(90630 s ago\)' "the look-back reached the oldest file"
+perf_has "notifications=1500;;;0 errors=1500;" "every error counted"
+
 # A window that starts among out-of-order lines (long.log is bisected): the
 # late line stamped 15:15:10 counts, the one stamped 15:13:50 does not.
 run $P -f $D/long.log $NOW

@@ -165,6 +165,33 @@ like "$out" 'log age: not checked, standard input has no modification time' "std
 run $P - --now 2026-11-25T10:00:00Z < /dev/null
 is_rc 0 "stdin: an empty stream is OK without a zone"
 
+# --- 1,500 files in the window, read with at most 64 descriptors (issue 15):
+# one a minute, each with a 401 and a trace (shapes of domain.md section 4)
+M=$TMPD/many
+mkdir -p "$M"
+python3 - "$M" <<'PY'
+import os, sys
+end = 1795564800  # 2026-11-25T00:00:00Z, the box in UTC
+for i in range(1500):
+    t = end - (1500 - i) * 60 + 30
+    tod = "%02d:%02d:%02d" % (t // 3600 % 24, t // 60 % 60, t % 60)
+    p = os.path.join(sys.argv[1], "diag_CuMbxSync_%08d.uc" % (20000 + i))
+    with open(p, "w") as f:
+        f.write("%s.100 |4040,ex01.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: "
+                "HTTP request failed with error: , HTTP status code: 401, for ews "
+                "URL: https://ex01.example.com/EWS/Exchange.ASMX, verb: POST\n"
+                "%s.200 |4040,ex01.example.com,,CsEws,11,[CsEws/CsEwsHttp.cpp:298]: "
+                "HTTP status code: 200, for ews URL: https://ex01.example.com/EWS/"
+                "Exchange.ASMX, verb: POST\n" % (tod, tod))
+    os.utime(p, (t + 1, t + 1))
+PY
+ulimit -S -n 64
+run $P --logdir "$M" --now 2026-11-25T00:00:00Z --window 90000 --tz-offset=+00:00
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 0 "1,500 files with 64 descriptors: read (1 a minute is within -w 1)"
+perf_has "errors=1500;;;0 rate=1;1;10;0 lines=3000;;;0 unparsed=0;;;0" "every file counted"
+perf_has "http_401=1500;" "all 401"
+
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
 is_rc 3 "no log files is UNKNOWN"
