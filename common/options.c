@@ -320,7 +320,7 @@ seconds_option(const char *optname, const char *text, double *out,
 	if (text == NULL || numparse(text, &v) != 0 || !isfinite(v) ||
 	    v < 0) {
 		snprintf(err, errlen, "invalid %s%s '%s': expected seconds "
-		    ">= 0, decimals allowed", dashes(optname), optname,
+		    "(0 or more, decimals allowed)", dashes(optname), optname,
 		    text != NULL ? text : "");
 		return -1;
 	}

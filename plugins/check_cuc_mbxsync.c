@@ -911,7 +911,7 @@ zone_detail(struct report *rep, const struct config *cfg,
 	numfmt(b, sizeof(b), t->measure.residual < 0 ? -t->measure.residual :
 	    t->measure.residual, 3);
 	report_detail(rep, "offset: %s measured from %s: last line %s, mtime %s "
-	    "-> %s (the line %s s %s it%s)", a, t->measure_file, tod, when, a,
+	    "gives %s (the line %s s %s it%s)", a, t->measure_file, tod, when, a,
 	    b, t->measure.residual > 0 ? "after" : "before", alt);
 }
 
