@@ -303,6 +303,11 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		snprintf(err, errlen, "invalid --url: %s", why);
 		return -1;
 	}
+	if (cfg->url != NULL && http_url_has_password(cfg->url)) {
+		cfg->common.secret = cfg->url;
+		cfg->common.secret_option = "--url";
+	}
+	cfg->common.insecure = cfg->insecure;
 	return 0;
 }
 
