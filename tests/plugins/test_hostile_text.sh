@@ -131,4 +131,17 @@ like "$line1" "Server: ${LT}script${GT}alert\(1\)${LT}/script${GT} \?\?\?\?\[31m
 hostile $PO -H 127.0.0.1 -p "$HTML" --soap
 like "$line1" "^CUC PORT (WARNING|CRITICAL) - " "port --soap: an HTML answer is no SOAP answer"
 
+# --- one writer -------------------------------------------------------------
+# Only the report (output.c through plugin.c), --help/--version (fixed
+# text) and the timeout line (deadline.c, its step sanitised when set)
+# write to stdout; nothing writes to stderr.  A new printf or a stray
+# stdout would bypass text_sanitise().
+hits=$(grep -nE '(^|[^a-z_])(printf|puts|putchar|vprintf|perror)[[:space:]]*\(|stdout|STDOUT_FILENO|stderr|STDERR_FILENO' \
+    plugins/*.c common/*.c | grep -v '^common/output\.c:' |
+    grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)' |
+    grep -vE '^common/plugin\.c:[0-9]+:.*(report_print\(&rep, stdout\)|p->help\(stdout\)|print_version\(stdout, )' |
+    grep -vE '^common/deadline\.c:[0-9]+:.*write\(STDOUT_FILENO, line' || true)
+[ -z "$hits" ]; ok $? "stdout is written only by the report, --help/--version and the timeout line"
+[ -n "$hits" ] && printf '%s\n' "$hits" | sed 's/^/#   /'
+
 done_testing
