@@ -4,7 +4,8 @@
 # Nagios CGIs render plugin output as (issue 15): notification ids and
 # X-Forwarded-For client fields (keepalive), a Server header (port --http,
 # from the lab's fake Jetty), diag lines (mbxsync), capture rows
-# (subscriptions), a path in the timeout line.  Each carries markup,
+# (subscriptions), a file name in CUC's listing (--cuc), a path in the
+# timeout line.  Each carries markup,
 # quotes, C0 and C1 controls, invalid UTF-8 and bidi overrides (U+202E),
 # with and without -v.  The rules themselves are the table of
 # unit/test_output.c; here: that nothing reaches stdout another way.
@@ -130,6 +131,31 @@ like "$line1" "Server: ${LT}script${GT}alert\(1\)${LT}/script${GT} \?\?\?\?\[31m
     "port --http: the Server header's markup, bidi, C1, broken byte and ESC replaced"
 hostile $PO -H 127.0.0.1 -p "$HTML" --soap
 like "$line1" "^CUC PORT (WARNING|CRITICAL) - " "port --soap: an HTML answer is no SOAP answer"
+
+# --- --cuc: a file name from CUC's listing ------------------------------------
+# A listed name is CUC's to choose; the lab's fake Serviceability lists the
+# files of a directory, so one is named with markup and U+202E.
+if command -v openssl > /dev/null 2>&1 && openssl req -x509 -newkey rsa:2048 \
+    -nodes -keyout "$D/key.pem" -out "$D/cert.pem" -days 2 \
+    -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 > /dev/null 2>&1
+then
+	mkdir "$D/mb"
+	cp "$D/diag_CuMbxSync_00000001.uc" "$D/mb/diag_CuMbxSync_<b>${RLO}1.uc"
+	touch -d "$NOW" "$D/mb"/*.uc
+	printf '[%s]\ncuc-user=monitor\ncuc-password=secret\n' $MB > "$D/cuc.ini"
+	chmod 600 "$D/cuc.ini"
+	start svc fake_serviceability.py --cert "$D/cert.pem" --key "$D/key.pem" \
+	    --count-log "$D/count.log" --now 2026-11-25T10:00:30Z \
+	    --service "Connection Mailbox Sync=$D/mb=diag_CuMbxSync_*.uc"
+	SVC=$(port svc)
+	hostile $MB --cuc "127.0.0.1:$SVC" --extra-opts="@$D/cuc.ini" \
+	    --ca-cert "$D/cert.pem" --cache-dir "$D/cache" --now $NOW
+	like "$out" "newest file .*/diag_CuMbxSync_[^ ]*1\.uc written" \
+	    "mbxsync --cuc -v: the listed name shown, made safe"
+else
+	TESTS_RUN=$((TESTS_RUN + 1))
+	echo "ok $TESTS_RUN # skip --cuc file name: no openssl to make a certificate"
+fi
 
 # --- one writer -------------------------------------------------------------
 # Only the report (output.c through plugin.c), --help/--version (fixed
