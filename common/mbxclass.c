@@ -123,7 +123,7 @@ static const struct {
 	[MBXC_CONNECT] = { "connect", "connection failure",
 	    "check the firewall (port 443 to Exchange), the Exchange"
 	    " server name and DNS" },
-	[MBXC_TIMEOUT] = { "timeout", "timeout",
+	[MBXC_TIMEOUT] = { "ews_timeout", "timeout",
 	    "EWS is slow or SSL is required on the wrong virtual"
 	    " directory: check IIS, raise the response timeout" },
 	[MBXC_TLS] = { "tls", "TLS/certificate failure",

@@ -213,14 +213,20 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "                0 (a skew over 300 s is noted).  When the window has\n"
 "                notifications but none answered 2xx (errors only), the\n"
 "                log is searched further back (up to 64 MiB) for the\n"
-"                newest one; if none is found age is the time since the\n"
-"                oldest line read, a lower bound.\n"
+"                newest one.  If none is found (or the log has no\n"
+"                request line) there is no age to measure: age is left\n"
+"                out of the perfdata, and -w/-c judge the time since the\n"
+"                oldest line read (at least --window), a lower bound.\n"
 " subscriptions  distinct ids in the window.\n"
-" stale          of those, stale as --stale-after says (CUC's view).\n"
+" stale          of those, stale as --stale-after says (CUC's view);\n"
+"                max = subscriptions.\n"
 " notifications  notifications in the window.\n"
-" errors         of those, answered non-2xx (Async is none).\n"
-" foreign        of those, from outside --source (0 without --source).\n"
+" errors         of those, answered non-2xx (Async is none); max =\n"
+"                notifications.\n"
+" foreign        of those, from outside --source (0 without --source);\n"
+"                max = notifications.\n"
 " unparsed       lines read that are not request-log lines.\n"
+"Counts have min 0; labels and units never change with the options.\n"
 "\nStates:\n"
 " OK        age within -w, no other threshold passed.\n"
 " WARNING   age beyond -w; --stale-warning, --error-warning passed;\n"
@@ -1085,15 +1091,17 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	report_summary(rep, "%s, %zu subscriptions, %lu stale, %lu "
 	    "notifications, %lu errors%s", head, subscriptions(sc), stale,
 	    sc->notifications, sc->errors, fgn);
-	report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
+	/* A lower bound is no measurement: left out, not made up. */
+	if (ok_t != NO_TIME)
+		report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
 	report_metric(rep, "subscriptions", (double)subscriptions(sc), NULL,
 	    0, NULL);
-	report_metric(rep, "stale", (double)stale, NULL, 0, &cfg->stale_thr);
+	report_count(rep, "stale", stale, subscriptions(sc), &cfg->stale_thr);
 	report_metric(rep, "notifications", (double)sc->notifications, NULL, 0,
 	    NULL);
-	report_metric(rep, "errors", (double)sc->errors, NULL, 0,
+	report_count(rep, "errors", sc->errors, sc->notifications,
 	    &cfg->error_thr);
-	report_metric(rep, "foreign", (double)sc->foreign, NULL, 0, NULL);
+	report_count(rep, "foreign", sc->foreign, sc->notifications, NULL);
 	report_metric(rep, "unparsed", (double)(sc->lines - sc->parsed), NULL,
 	    0, NULL);
 	details(cfg, run, rep);

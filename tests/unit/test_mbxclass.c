@@ -314,7 +314,7 @@ test_labels(void **unused)
 {
 	static const char *const want[MBXC_COUNT] = {
 		"throttled", "impersonation", "no_mailbox", "connect",
-		"timeout", "tls", "dns", "ldap", "http_401", "http_403",
+		"ews_timeout", "tls", "dns", "ldap", "http_401", "http_403",
 		"http_404", "http_440", "http_500", "http_503", "http_other",
 		"other"
 	};
