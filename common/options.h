@@ -56,6 +56,7 @@ struct common_opts {
 	 */
 	const char	*secret;
 	const char	*secret_option;	/* "--cuc-password" */
+	const char	*netrc_file;	/* --netrc-file, or NULL */
 	bool		 insecure;
 };
 

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 
 #include "secrets.h"
 
@@ -16,6 +17,7 @@ secrets_notes(struct report *rep, const struct common_opts *c,
     const struct arg_origins *origins)
 {
 	const struct ini_origin *file;
+	struct stat st;
 
 	if (c->secret != NULL && c->secret[0] != '\0') {
 		switch (arg_origin(origins, c->secret, &file)) {
@@ -36,6 +38,11 @@ secrets_notes(struct report *rep, const struct common_opts *c,
 			break;
 		}
 	}
+	if (c->netrc_file != NULL && stat(c->netrc_file, &st) == 0 &&
+	    (st.st_mode & S_IROTH) != 0)
+		report_detail(rep, "security: %s (--netrc-file) holds the login "
+		    "and every local user can read it: chmod o-r (0600)",
+		    c->netrc_file);
 	if (c->insecure)
 		report_detail(rep, "security: --insecure: the certificate of "
 		    "the server is not verified, so whoever sits on the path "

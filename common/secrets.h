@@ -8,7 +8,8 @@
  * environ), the copies the plugins make are wiped after use, and the
  * report says in its long output (never on stderr, never the password)
  * when the password is on the command line, when the ini file holding it
- * is readable by every local user, and when TLS is not verified.
+ * or the --netrc-file is readable by every local user, and when TLS is
+ * not verified.
  */
 #ifndef CUC_SECRETS_H
 #define CUC_SECRETS_H

@@ -316,6 +316,7 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		cfg->common.secret = cfg->url;
 		cfg->common.secret_option = "--url";
 	}
+	cfg->common.netrc_file = cfg->netrc_file;
 	cfg->common.insecure = cfg->insecure;
 	return 0;
 }

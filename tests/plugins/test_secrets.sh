@@ -1,10 +1,10 @@
 #!/bin/sh
 # test_secrets.sh - the password a plugin holds (issue 15): the notes in
-# long output when it is on the command line, when the ini file holding it
-# is readable by every local user, and when --insecure is on (never on
-# stderr, never the password itself); --url's user:password@ never shown,
-# an ambiguous '@' refused; the process non-dumpable, so another process
-# of the same user cannot read its memory or environment.
+# long output when it is on the command line, when the ini file or the
+# netrc holding it is readable by every local user, and when --insecure is
+# on (never on stderr, never the password itself); --url's user:password@
+# never shown, an ambiguous '@' refused; the process non-dumpable, so
+# another process of the same user cannot read its memory or environment.
 #
 # Requests go to 127.0.0.1 port 1 (refused at once) or to a fake Jetty that
 # never answers: nothing here depends on a real server.
@@ -85,6 +85,24 @@ unlike "$out" "k600\.ini" "two ini files: the private one not named"
 run $KA --cuc 127.0.0.1:1 --extra-opts="@$D/k644.ini" --cuc-password "x$SECRET" -t 2
 like "$out" "$ARGV_NOTE" "argv over a readable ini: the argv note"
 unlike "$out" "$INI_NOTE" "argv over a readable ini: the ini not blamed"
+
+# --- a --netrc-file readable by others ---------------------------------------
+printf 'machine 127.0.0.1 login monitor password %s\n' "$SECRET" > "$D/netrc"
+for mode in 644 600; do
+	chmod "$mode" "$D/netrc"
+	run $SU --url "http://127.0.0.1:1/capture.txt" --netrc-file "$D/netrc" -t 2
+	case $mode in
+	644) like "$out" "^security: $D/netrc \(--netrc-file\) holds the login and every local user can read it: chmod o-r" \
+	    "netrc of mode $mode: noted, the file named" ;;
+	*) unlike "$out" '^security:' "netrc of mode $mode: no note" ;;
+	esac
+	no_stderr "netrc of mode $mode: nothing on stderr"
+	no_secret "netrc of mode $mode"
+done
+chmod 644 "$D/netrc"
+run $KA --cuc 127.0.0.1:1 --cuc-user monitor --netrc-file "$D/netrc" -t 2
+like "$out" "^security: $D/netrc \(--netrc-file\) holds the login" \
+    "keepalive --cuc with a readable netrc: noted"
 
 # --- --insecure ---------------------------------------------------------------
 printf '[check_cuc_mbxsync]\ncuc-user = monitor\ncuc-password = %s\n' \
