@@ -702,6 +702,10 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
 	    errlen)) != 0)
 		return rc < 0 ? -1 : 0;
+	cfg->common.secret = cfg->cuc.password;
+	cfg->common.secret_option = "--cuc-password";
+	cfg->common.netrc_file = cfg->cuc.netrc_file;
+	cfg->common.insecure = cfg->cuc.insecure;
 	if (common_thresholds(&cfg->common, DEFAULT_WARNING, DEFAULT_CRITICAL,
 	    0, &cfg->age_thr, err, errlen) != 0)
 		return -1;

@@ -423,6 +423,10 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if ((rc = options_getopt(argc, argv, &table, cfg, &cfg->common, err,
 	    errlen)) != 0)
 		return rc < 0 ? -1 : 0;
+	cfg->common.secret = cfg->cuc.password;
+	cfg->common.secret_option = "--cuc-password";
+	cfg->common.netrc_file = cfg->cuc.netrc_file;
+	cfg->common.insecure = cfg->cuc.insecure;
 	if (common_thresholds(&cfg->common, DEFAULT_WARNING, DEFAULT_CRITICAL,
 	    0, &cfg->thr, err, errlen) != 0)
 		return -1;
@@ -923,7 +927,7 @@ zone_detail(struct report *rep, const struct config *cfg,
 	numfmt(b, sizeof(b), t->measure.residual < 0 ? -t->measure.residual :
 	    t->measure.residual, 3);
 	report_detail(rep, "offset: %s measured from %s: last line %s, mtime %s "
-	    "-> %s (the line %s s %s it%s)", a, t->measure_file, tod, when, a,
+	    "gives %s (the line %s s %s it%s)", a, t->measure_file, tod, when, a,
 	    b, t->measure.residual > 0 ? "after" : "before", alt);
 }
 

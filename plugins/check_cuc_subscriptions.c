@@ -283,6 +283,7 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	static const struct option_table table = {
 		COMMON_SHORTOPTS "f:", longopts, plugin_option, NULL
 	};
+	const char *why;
 	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));
@@ -307,26 +308,17 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		    "https:// and http:// are supported");
 		return -1;
 	}
-	return 0;
-}
-
-/* The URL for messages: no "user:password@". */
-static void
-url_display(char *buf, size_t size, const char *url)
-{
-	const char *p = strstr(url, "://"), *at, *slash;
-
-	if (p == NULL) {
-		snprintf(buf, size, "%s", url);
-		return;
+	if (cfg->url != NULL && http_url_check(cfg->url, &why) != 0) {
+		snprintf(err, errlen, "invalid --url: %s", why);
+		return -1;
 	}
-	p += 3;
-	slash = strchr(p, '/');
-	at = strchr(p, '@');
-	if (at != NULL && (slash == NULL || at < slash))
-		snprintf(buf, size, "%.*s%s", (int)(p - url), url, at + 1);
-	else
-		snprintf(buf, size, "%s", url);
+	if (cfg->url != NULL && http_url_has_password(cfg->url)) {
+		cfg->common.secret = cfg->url;
+		cfg->common.secret_option = "--url";
+	}
+	cfg->common.netrc_file = cfg->netrc_file;
+	cfg->common.insecure = cfg->insecure;
+	return 0;
 }
 
 /* The request gives up a little before -t so that it reports first. */
@@ -408,7 +400,7 @@ gather(const struct config *cfg, struct source *src, struct report *rep)
 		src->mtime = (double)src->lf.mtime;
 		return 0;
 	}
-	url_display(src->name, sizeof(src->name), cfg->url);
+	http_url_display(src->name, sizeof(src->name), cfg->url);
 	deadline_stepf("fetching %s", src->name);
 	return fetch_url(cfg, src, rep);
 }

@@ -128,7 +128,7 @@ run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 --foreign-state critical
 is_rc 2 "--foreign-state critical"
 run $P -f $D/foreign.log $NOW -s 10.1.2.0/33
 is_rc 3 "bad --source prefix is UNKNOWN"
-like "$line1" "invalid --source '10.1.2.0/33'" "names the bad --source"
+like "$line1" "invalid --source ’10.1.2.0/33’" "names the bad --source"
 run $P -f $D/foreign.log $NOW -s exchange.example.com
 is_rc 3 "a host name as --source is UNKNOWN"
 
@@ -409,7 +409,7 @@ perf_has "age=1145s;" "age from 12:00:55"
 # --- options ----------------------------------------------------------------------
 run $P -f $D/ok.log --now=yesterday
 is_rc 3 "bad --now is UNKNOWN"
-like "$line1" "^CUC KEEPALIVE UNKNOWN - invalid --now 'yesterday'" "names --now"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - invalid --now ’yesterday’" "names --now"
 run $P -f $D/ok.log --now=2014-06-29T25:00:00Z
 is_rc 3 "impossible --now is UNKNOWN"
 run $P -f $D/ok.log $NOW --window 0

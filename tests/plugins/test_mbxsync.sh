@@ -72,7 +72,7 @@ perf_has "errors=18;" "--error-pattern: errors with them"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --error-pattern 'a(b'
 is_rc 3 "bad --error-pattern is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern 'a\(b': missing closing parenthesis at offset 3" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern ’a\(b’: missing closing parenthesis at offset 3" \
     "bad pattern: PCRE2's message and offset"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
@@ -153,7 +153,7 @@ perf_has "lines=16;" "technote: every line parsed"
 # --- standard input: no mtime, so no offset to measure and no age
 run $P - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
 is_rc 3 "stdin without a zone is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to measure the CUC box's offset from: give --timezone=ZONE or --tz-offset=\\+HH:MM" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to measure the CUC box’s offset from: give --timezone=ZONE or --tz-offset=\\+HH:MM" \
     "stdin without a zone: says what is missing"
 run $P - --now 2026-11-25T10:00:00Z --tz-offset=+00:00 < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "http_401=10;" "stdin: '-' read, dated from --now"
@@ -300,7 +300,7 @@ zone_case st_johns_winter America/St_Johns 2026-01-15T12:00:00Z
 zone_case st_johns_summer America/St_Johns 2026-07-15T12:00:00Z
 
 run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -v
-like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z -> -04:00' \
+like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z gives -04:00' \
     "-v: the measured offset, the line and the mtime it came from"
 run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -v
 like "$out" 'offset: \+13:00 measured .* -11:00 dates alike' "-v: +13:00, and that -11:00 is the same"
@@ -347,7 +347,7 @@ mkbox "$D/z/lost_mtime" Europe/Dublin 2026-07-15T12:00:00Z
 touch -d 2026-07-15T12:07:00Z "$D/z/lost_mtime/diag_CuMbxSync_00000002.uc"
 run $P --logdir "$D/z/lost_mtime" --now 2026-07-15T12:07:00Z
 is_rc 3 "an mtime 7 min after the last line is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - the newest line of .*00000002\.uc \(13:00:00\.000\) is 7 min off any zone offset from the file's mtime \(2026-07-15 12:07:00Z\): were the mtimes kept \(scp -p\)\? or give --timezone or --tz-offset" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - the newest line of .*00000002\.uc \(13:00:00\.000\) is 7 min off any zone offset from the file’s mtime \(2026-07-15 12:07:00Z\): were the mtimes kept \(scp -p\)\? or give --timezone or --tz-offset" \
     "lost mtime: says which line, how far and what to do"
 run $P --logdir "$D/z/lost_mtime" --now 2026-07-15T12:00:00Z -w 0.3 --timezone=Europe/Dublin
 is_rc 1 "lost mtime, --timezone: dated by the zone, the errors counted"
@@ -376,13 +376,13 @@ is_rc 3 "--timezone and --tz-offset together is UNKNOWN"
 like "$line1" '^CUC MBXSYNC UNKNOWN - --timezone and --tz-offset exclude each other' "both: says so"
 run $P --logdir "$D/z/kolkata" --timezone=Europe/Nowhere
 is_rc 3 "an unknown zone is UNKNOWN (the C library would take UTC)"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone 'Europe/Nowhere': no such zone in " "unknown zone: named"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’Europe/Nowhere’: no such zone in " "unknown zone: named"
 run $P --logdir "$D/z/kolkata" --timezone=../../../etc/passwd
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '\.\./\.\./\.\./etc/passwd': not a zone name" "a path out of the zone directory is refused"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’\.\./\.\./\.\./etc/passwd’: not a zone name" "a path out of the zone directory is refused"
 run $P --logdir "$D/z/kolkata" --timezone=/etc/localtime
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '/etc/localtime': an absolute path" "an absolute path is refused"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’/etc/localtime’: an absolute path" "an absolute path is refused"
 TZDIR=$D/nozones run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata
-like "$line1" "invalid --timezone 'Asia/Kolkata': no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
+like "$line1" "invalid --timezone ’Asia/Kolkata’: no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
 run $P --logdir "$D/z/kolkata" --max-log-age=-1
 is_rc 3 "a negative --max-log-age is UNKNOWN"
 like "$line1" 'max-log-age' "bad --max-log-age: named"

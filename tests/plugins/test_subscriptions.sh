@@ -182,12 +182,12 @@ unlike "$perf" 'dump_age' "no dump_age without a time"
 
 # --- broken captures: UNKNOWN naming the line ---------------------------------------
 for c in "no_timestamputc:line 3: header has no timestamputc column" \
-    "bad_timestamp:line 6: timestamputc '2026-11-25 25:61:00.000' is not a datetime" \
+    "bad_timestamp:line 6: timestamputc ’2026-11-25 25:61:00.000’ is not a datetime" \
     "header_only:line 3: header but no rows" \
     "truncated:line 7: timestamputc" \
-    "cli_error:line 5: the CLI says 'Executed command unsuccessfully' after line 3 '-206" \
-    "garbage:no column header found \(line 1 says '<html>" \
-    "empty:no column header and no 'No records found' \(empty capture\)"; do
+    "cli_error:line 5: the CLI says ’Executed command unsuccessfully’ after line 3 ’-206" \
+    "garbage:no column header found \(line 1 says ’‹html›" \
+    "empty:no column header and no ’No records found’ \(empty capture\)"; do
 	f=${c%%:*}
 	want=${c#*:}
 	run $P -f "$D/$f.txt" --now $NOW
