@@ -8,6 +8,7 @@
 #   make check-valgrind   the same under valgrind memcheck
 #   make fuzz FUZZ_SECONDS=N   run each libFuzzer target for N s (clang)
 #   make bench      the benchmarks of tests/bench/
+#   make graphs     docs/graphs/*.png from the outage scenario (tests/lab/test_graphs.sh)
 #   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=$(PREFIX)/lib/nagios/plugins
 #   make deps       install what is missing (apt-get, as root): deps-build
 #                   (build, install, demo) and deps-test (make check)
@@ -59,7 +60,7 @@ FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
-.PHONY: all check check-valgrind demo deps deps-build deps-test install clean fuzz bench tests man
+.PHONY: all check check-valgrind demo deps deps-build deps-test install clean fuzz bench tests man graphs
 .SUFFIXES:
 .SECONDARY:
 
@@ -105,6 +106,11 @@ check: deps
 demo: deps-build
 	@$(MAKE) -s --no-print-directory all
 	@BIN=$(BIN) sh tests/demo.sh
+
+# docs/graphs/*.png: the outage scenario rendered by the real stack.
+graphs: deps
+	@$(MAKE) --no-print-directory all
+	@CUC_GRAPHS_OUT=docs/graphs O=$(O) BIN=$(BIN) sh tests/lab/test_graphs.sh
 
 bench: all $(HELPERS)
 	@O=$(O) BIN=$(BIN) sh tests/bench/run.sh
@@ -178,7 +184,7 @@ install: all $(MANPAGES)
 	install -d $(DESTDIR)$(plugindir) \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
 	    $(DESTDIR)$(exampledir)/icinga2 $(DESTDIR)$(exampledir)/nagios \
-	    $(DESTDIR)$(man1dir)
+	    $(DESTDIR)$(exampledir)/graphite $(DESTDIR)$(man1dir)
 	install -m 0755 $(PLUGINS) $(PLUGIN_SCRIPTS) $(DESTDIR)$(plugindir)
 	@mkdir -p $(O)
 	sed 's|^\([[:space:]]*const CucPluginDir = \)"[^"]*"|\1"$(plugindir)"|' \
@@ -189,11 +195,8 @@ install: all $(MANPAGES)
 	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(exampledir)/icinga2/
 	install -m 0644 icinga-conf/nagios/commands.cfg \
 	    icinga-conf/nagios/services.cfg $(DESTDIR)$(exampledir)/nagios/
+	install -m 0644 icinga-conf/graphite/*.ini $(DESTDIR)$(exampledir)/graphite/
 	install -m 0644 $(MANPAGES) $(DESTDIR)$(man1dir)
-	if [ -d icinga-conf/graphite ]; then \
-	    cp -R icinga-conf/graphite $(DESTDIR)$(exampledir)/ && \
-	    chmod -R u=rwX,go=rX $(DESTDIR)$(exampledir)/graphite; \
-	fi
 
 clean:
 	rm -rf build build-san build-fuzz $(PLUGINS)

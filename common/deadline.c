@@ -35,6 +35,7 @@
 #include "deadline.h"
 #include "numfmt.h"
 #include "options.h"
+#include "output.h"
 
 #define PREFIX_MAX	192
 #define STEP_MAX	256
@@ -63,9 +64,9 @@ append(char *buf, size_t size, size_t *len, const char *s)
 
 /*
  * Async-signal-safe: the line is put together on the stack from the
- * precomputed prefix and the step, cleaned byte by byte as the output
- * writer would (text_sanitise's rules: no '|', no ';' on line 1, no
- * control characters).
+ * precomputed prefix and the step.  deadline_stepf() already made its
+ * text safe with text_sanitise(); the byte rules here (no '|', no ';' on
+ * line 1, no control characters) guard the literals of deadline_step().
  */
 static void
 last_words(const char *prefix, size_t prefix_len, int code)
@@ -210,12 +211,17 @@ deadline_step(const char *what)
 void
 deadline_stepf(const char *fmt, ...)
 {
-	char *text = dl_step_text[dl_step_next];
+	char *text = dl_step_text[dl_step_next], raw[STEP_MAX + 8];
 	va_list ap;
 
 	va_start(ap, fmt);
-	(void)vsnprintf(text, sizeof(dl_step_text[0]), fmt, ap);
+	(void)vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	/*
+	 * A step names paths and hosts, some from the monitored side: made
+	 * safe here, as the writer would, since the handler cannot.
+	 */
+	text_sanitise(text, sizeof(dl_step_text[0]), raw, true);
 	dl_step = text;
 	dl_step_next = !dl_step_next;
 }

@@ -396,3 +396,58 @@ http_date_parse(const char *s, double *epoch)
 	    h * 3600 + mi * 60 + sec);
 	return 0;
 }
+
+/* After "scheme://", or NULL when url has no scheme. */
+static const char *
+url_after_scheme(const char *url)
+{
+	const char *p = strstr(url, "://");
+
+	return p != NULL ? p + 3 : NULL;
+}
+
+int
+http_url_check(const char *url, const char **why)
+{
+	const char *rest = url_after_scheme(url), *at;
+	size_t host_len;
+
+	if (rest == NULL) {
+		*why = "no scheme:// in it";
+		return -1;
+	}
+	host_len = strcspn(rest, "/?#");
+	at = strchr(rest, '@');
+	if (at != NULL && (at >= rest + host_len || strchr(at + 1, '@'))) {
+		*why = "an @ may only end user:password@ before the host (write "
+		    "any other as %40; / ? # @ in a password as %2F %3F %23 "
+		    "%40)";
+		return -1;
+	}
+	return 0;
+}
+
+bool
+http_url_has_password(const char *url)
+{
+	const char *rest = url_after_scheme(url), *at, *colon;
+
+	if (rest == NULL || (at = strchr(rest, '@')) == NULL)
+		return false;
+	colon = strchr(rest, ':');
+	return colon != NULL && colon < at;
+}
+
+void
+http_url_display(char *buf, size_t size, const char *url)
+{
+	const char *rest = url_after_scheme(url), *at, *why;
+
+	if (rest == NULL || (at = strchr(rest, '@')) == NULL)
+		snprintf(buf, size, "%s", url);
+	else if (http_url_check(url, &why) == 0)
+		snprintf(buf, size, "%.*s%s", (int)(rest - url), url, at + 1);
+	else
+		snprintf(buf, size, "%.*s(the rest not shown)", (int)(rest -
+		    url), url);
+}

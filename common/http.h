@@ -66,4 +66,22 @@ void http_response_free(struct http_response *);
  */
 int http_date_parse(const char *s, double *epoch);
 
+/*
+ * URLs the user gives.  The only '@' after "scheme://" may be the one that
+ * ends "user:password@", before the first '/', '?' or '#': anything else
+ * is ambiguous (libcurl and a reader could split it elsewhere, and the
+ * part shown as the host would hold the password).  Returns 0, or -1 with
+ * the rule in *why (which never quotes the URL).
+ */
+int http_url_check(const char *url, const char **why);
+
+/* Whether url carries "user:password@". */
+bool http_url_has_password(const char *url);
+
+/*
+ * The URL for messages and -v: url without "user:password@"; a URL that
+ * fails http_url_check() shows its scheme only.
+ */
+void http_url_display(char *buf, size_t size, const char *url);
+
 #endif

@@ -320,7 +320,7 @@ seconds_option(const char *optname, const char *text, double *out,
 	if (text == NULL || numparse(text, &v) != 0 || !isfinite(v) ||
 	    v < 0) {
 		snprintf(err, errlen, "invalid %s%s '%s': expected seconds "
-		    ">= 0, decimals allowed", dashes(optname), optname,
+		    "(0 or more, decimals allowed)", dashes(optname), optname,
 		    text != NULL ? text : "");
 		return -1;
 	}
@@ -571,9 +571,13 @@ default_ini_file(char *buf, size_t size)
 	return -1;
 }
 
-/* Read a whole (small) file; *buf is malloc'ed and NUL-terminated. */
+/*
+ * Read a whole (small) file; *buf is malloc'ed and NUL-terminated, *mode
+ * its mode when read.
+ */
 static int
-read_file(const char *path, char **buf, size_t *len, char *err, size_t errlen)
+read_file(const char *path, char **buf, size_t *len, mode_t *mode, char *err,
+    size_t errlen)
 {
 	struct stat st = { 0 };
 	char *b = NULL, *grown;
@@ -637,19 +641,26 @@ read_file(const char *path, char **buf, size_t *len, char *err, size_t errlen)
 	b[n] = '\0';
 	*buf = b;
 	*len = n;
+	*mode = st.st_mode;
 	return 0;
 fail:
 	close(fd);
+	if (b != NULL)
+		explicit_bzero(b, cap);	/* may hold a password */
 	free(b);
 	return -1;
 }
 
-/* Add the arguments one locator ("[section][@file]" or NULL) names. */
+/*
+ * Add the arguments one locator ("[section][@file]" or NULL) names; the
+ * file's path and mode into *file (when not NULL).
+ */
 static int
 extraopts_one(const char *locator, const char *plugin_name, char ***args,
-    int *nargs, char *err, size_t errlen)
+    int *nargs, struct ini_origin *file, char *err, size_t errlen)
 {
 	char section[256], path[4096], *text;
+	mode_t mode;
 	const char *at = locator != NULL ? strchr(locator, '@') : NULL;
 	size_t slen = locator == NULL ? 0 :
 	    at != NULL ? (size_t)(at - locator) : strlen(locator);
@@ -682,10 +693,15 @@ extraopts_one(const char *locator, const char *plugin_name, char ***args,
 		    "/etc/monitoring-plugins/monitoring-plugins.ini");
 		return -1;
 	}
-	if (read_file(path, &text, &len, err, errlen) != 0)
+	if (read_file(path, &text, &len, &mode, err, errlen) != 0)
 		return -1;
 	rc = ini_section_args(text, len, section, args, nargs, &bad_line);
+	explicit_bzero(text, len);	/* the ini may hold a password */
 	free(text);
+	if (file != NULL) {
+		snprintf(file->path, sizeof(file->path), "%s", path);
+		file->others_read = (mode & S_IROTH) != 0;
+	}
 	if (rc == -2)
 		snprintf(err, errlen, "--extra-opts: section [%s] not found "
 		    "in '%s'", section, path);
@@ -725,11 +741,15 @@ extraopts_arg(int argc, char **argv, int *i, const char **locator)
 	return true;
 }
 
+/* Free the ini's arguments, wiped first: one may be a password. */
 static void
 free_args(char **args, int nargs)
 {
-	while (nargs > 0)
-		free(args[--nargs]);
+	while (nargs > 0) {
+		nargs--;
+		explicit_bzero(args[nargs], strlen(args[nargs]));
+		free(args[nargs]);
+	}
 	free(args);
 }
 
@@ -737,21 +757,65 @@ int
 extraopts_expand(int argc, char **argv, const char *plugin_name,
     int *new_argc, char ***new_argv, char *err, size_t errlen)
 {
+	return extraopts_expand_origins(argc, argv, plugin_name, new_argc,
+	    new_argv, NULL, err, errlen);
+}
+
+/* The ini file slot for the next file read, or NULL when untraced. */
+static struct ini_origin *
+next_origin(struct arg_origins *o, int first_arg)
+{
+	struct ini_origin *file;
+
+	if (o == NULL || o->nfiles >= ARG_ORIGINS_MAX)
+		return NULL;
+	file = &o->file[o->nfiles++];
+	memset(file, 0, sizeof(*file));
+	file->first_arg = first_arg;
+	return file;
+}
+
+/* Each traced file's arguments as byte ranges of the new vector. */
+static void
+locate_origins(struct arg_origins *o, char **out, int nargs)
+{
+	size_t i;
+	int last;
+
+	for (i = 0; o != NULL && i < o->nfiles; i++) {
+		last = i + 1 < o->nfiles ? o->file[i + 1].first_arg : nargs;
+		if (o->file[i].first_arg >= last)
+			continue;	/* no arguments: nothing to find */
+		o->file[i].begin = out[1 + o->file[i].first_arg];
+		o->file[i].end = out[last] + strlen(out[last]) + 1;
+	}
+}
+
+int
+extraopts_expand_origins(int argc, char **argv, const char *plugin_name,
+    int *new_argc, char ***new_argv, struct arg_origins *origins, char *err,
+    size_t errlen)
+{
 	char **args = NULL, **out, *strings;
 	const char *locator, *name;
 	int nargs = 0, i, n, kept = 0, found = 0;
-	size_t bytes = 0, len;
+	size_t bytes = 0, len, total, *block;
 
 	*new_argc = argc;
 	*new_argv = argv;
+	if (origins != NULL) {
+		memset(origins, 0, sizeof(*origins));
+		origins->argc = argc;
+		origins->argv = argv;
+	}
 	name = plugin_name != NULL ? plugin_name :
 	    argc > 0 && argv[0] != NULL ? base_name(argv[0]) : "";
 	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
 		if (!extraopts_arg(argc, argv, &i, &locator))
 			continue;
 		found++;
-		if (extraopts_one(locator, name, &args, &nargs, err,
-		    errlen) != 0) {
+		if (extraopts_one(locator, name, &args, &nargs,
+		    next_origin(origins, nargs), err, errlen) != 0) {
 			free_args(args, nargs);
 			return -1;
 		}
@@ -766,12 +830,14 @@ extraopts_expand(int argc, char **argv, const char *plugin_name,
 	for (i = 0; i < nargs; i++)
 		bytes += strlen(args[i]) + 1;
 	n = argc + nargs;
-	out = malloc(((size_t)n + 1) * sizeof(*out) + bytes);
-	if (out == NULL) {
+	total = sizeof(size_t) + ((size_t)n + 1) * sizeof(*out) + bytes;
+	if ((block = malloc(total)) == NULL) {
 		free_args(args, nargs);
 		snprintf(err, errlen, "--extra-opts: out of memory");
 		return -1;
 	}
+	*block = total;		/* for extraopts_free()'s wipe */
+	out = (char **)(void *)(block + 1);
 	strings = (char *)(out + n + 1);
 	out[kept++] = argv[0];
 	for (i = 0; i < nargs; i++) {
@@ -781,6 +847,7 @@ extraopts_expand(int argc, char **argv, const char *plugin_name,
 		strings += len;
 	}
 	free_args(args, nargs);
+	locate_origins(origins, out, nargs);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			while (i < argc)
@@ -796,10 +863,48 @@ extraopts_expand(int argc, char **argv, const char *plugin_name,
 	return 0;
 }
 
+/*
+ * The block (its size first, then the vector and the ini's strings) is
+ * wiped before it goes: one of the strings may be a password.
+ */
 void
 extraopts_free(int argc, char **argv, char **orig_argv)
 {
+	size_t *block;
+
 	(void)argc;
-	if (argv != orig_argv)
-		free(argv);
+	if (argv == orig_argv)
+		return;
+	block = (size_t *)(void *)argv - 1;
+	explicit_bzero(block, *block);
+	free(block);
+}
+
+/* Whether arg points into the string s. */
+static bool
+points_into(const char *arg, const char *s)
+{
+	return s != NULL && arg >= s && arg <= s + strlen(s);
+}
+
+enum arg_origin
+arg_origin(const struct arg_origins *o, const char *arg,
+    const struct ini_origin **file)
+{
+	size_t i;
+	int k;
+
+	*file = NULL;
+	if (o == NULL || arg == NULL)
+		return ARG_UNKNOWN;
+	for (k = 1; k < o->argc; k++)
+		if (points_into(arg, o->argv[k]))
+			return ARG_CMDLINE;
+	for (i = 0; i < o->nfiles; i++)
+		if (o->file[i].begin != NULL && arg >= o->file[i].begin &&
+		    arg < o->file[i].end) {
+			*file = &o->file[i];
+			return ARG_INI;
+		}
+	return ARG_UNKNOWN;
 }

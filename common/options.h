@@ -49,6 +49,15 @@ struct common_opts {
 	const char	*critical;	/* -c text */
 	bool		 help;		/* -h given */
 	bool		 version;	/* -V given */
+	/*
+	 * Set by the plugin's parse for plugin_main's notes and wipe: the
+	 * value of its password option where getopt left it (in argv or an
+	 * ini string), that option's name, and whether TLS goes unverified.
+	 */
+	const char	*secret;
+	const char	*secret_option;	/* "--cuc-password" */
+	const char	*netrc_file;	/* --netrc-file, or NULL */
+	bool		 insecure;
 };
 
 void common_opts_init(struct common_opts *);
@@ -129,7 +138,44 @@ int uint_option(const char *optname, const char *text, unsigned long min,
  */
 int extraopts_expand(int argc, char **argv, const char *plugin_name,
     int *new_argc, char ***new_argv, char *err, size_t errlen);
+/* Frees the new vector, its ini strings wiped first (passwords). */
 void extraopts_free(int argc, char **argv, char **orig_argv);
+
+/*
+ * Where each argument came from, for the notes on passwords: main's argv
+ * (which ps shows every local user), or an ini file, readable by others
+ * or not.  Filled by extraopts_expand_origins(), which is
+ * extraopts_expand() keeping track; the first ARG_ORIGINS_MAX files are
+ * traced, arguments of later ones are ARG_UNKNOWN.
+ */
+#define ARG_ORIGINS_MAX	4
+
+struct ini_origin {
+	char		 path[1024];	/* as named (cut when longer) */
+	bool		 others_read;	/* mode o+r when read */
+	int		 first_arg;	/* its arguments' index among the ini's */
+	const char	*begin, *end;	/* its arguments' bytes in the vector */
+};
+
+struct arg_origins {
+	int			 argc;	/* main's */
+	char			**argv;
+	size_t			 nfiles;
+	struct ini_origin	 file[ARG_ORIGINS_MAX];
+};
+
+enum arg_origin { ARG_UNKNOWN, ARG_CMDLINE, ARG_INI };
+
+int extraopts_expand_origins(int argc, char **argv, const char *plugin_name,
+    int *new_argc, char ***new_argv, struct arg_origins *, char *err,
+    size_t errlen);
+
+/*
+ * Where arg (a pointer into any argument, e.g. past "--key=") came from;
+ * with ARG_INI, *file is the file.
+ */
+enum arg_origin arg_origin(const struct arg_origins *, const char *arg,
+    const struct ini_origin **file);
 
 /*
  * The -t/--timeout argv gives, before extra-opts are read: the last valid

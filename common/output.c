@@ -26,40 +26,136 @@ is_control(unsigned char c)
 	return c < 0x20 || c == 0x7f;
 }
 
+/*
+ * What each character of a line becomes.  Plugin output is rendered as
+ * HTML by Icinga Web 2 and the Nagios CGIs, shown in terminals by -v
+ * runs, and read by people: text from the monitored side (ids, client
+ * fields, Server headers, file names, CUC's messages) must not carry
+ * markup, terminal controls, text-direction overrides or broken UTF-8
+ * there.  The whole line goes through here, the plugin's own words
+ * included (they hold none of these but the quotes, which stay readable
+ * as typographic quotes).
+ *
+ *	'|'		'/'  (the perfdata separator; shared/consumers.md)
+ *	';'		','  on line 1 (Nagios turns it into ':')
+ *	< > & " '	U+2039 U+203A U+FF06 U+201D U+2019 (look alike, inert)
+ *	C0, DEL, C1	'?'
+ *	U+061C U+200E U+200F U+202A..U+202E U+2066..U+2069
+ *	U+2028 U+2029	'?'  (bidi controls, line and paragraph separators)
+ *	invalid UTF-8	'?'  for each byte that starts no valid sequence
+ *
+ * The replacements are themselves left alone, so sanitising twice
+ * changes nothing.
+ */
+
 static bool
 is_continuation(unsigned char c)
 {
 	return (c & 0xc0) == 0x80;
 }
 
-void
+/*
+ * The length of the well-formed UTF-8 sequence (RFC 3629: no overlong
+ * forms, no surrogates, nothing past U+10FFFF) starting at s, its code
+ * point in *cp; 0 when s starts none.  s is NUL-terminated, and NUL is
+ * no continuation byte, so nothing is read past the end.
+ */
+static size_t
+utf8_sequence(const unsigned char *s, unsigned long *cp)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t n, i;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (s[0] == 0xe0)
+		lo = 0xa0;		/* overlong */
+	else if (s[0] == 0xed)
+		hi = 0x9f;		/* surrogates */
+	else if (s[0] == 0xf0)
+		lo = 0x90;		/* overlong */
+	else if (s[0] == 0xf4)
+		hi = 0x8f;		/* past U+10FFFF */
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	*cp = s[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if (!is_continuation(s[i]))
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	return n;
+}
+
+/* C1 controls and the invisible characters that reorder or break text. */
+static bool
+is_hidden_control(unsigned long cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+	    cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
+/*
+ * The replacement of the character at s (NULL: keep it as it is), and
+ * its length in *len.
+ */
+static const char *
+char_replacement(const unsigned char *s, bool first_line, size_t *len)
+{
+	unsigned long cp;
+
+	*len = 1;
+	switch (s[0]) {
+	case '|':	return "/";
+	case '<':	return "\xe2\x80\xb9";		/* U+2039 */
+	case '>':	return "\xe2\x80\xba";		/* U+203A */
+	case '&':	return "\xef\xbc\x86";		/* U+FF06 */
+	case '"':	return "\xe2\x80\x9d";		/* U+201D */
+	case '\'':	return "\xe2\x80\x99";		/* U+2019 */
+	case ';':	return first_line ? "," : NULL;
+	}
+	if (is_control(s[0]))
+		return "?";
+	if (s[0] < 0x80)
+		return NULL;
+	if ((*len = utf8_sequence(s, &cp)) == 0) {
+		*len = 1;
+		return "?";
+	}
+	return is_hidden_control(cp) ? "?" : NULL;
+}
+
+size_t
 text_sanitise(char *dst, size_t size, const char *src, bool first_line)
 {
-	size_t n;
-	unsigned char c;
+	const unsigned char *s = (const unsigned char *)(src != NULL ? src : "");
+	const char *rep;
+	size_t in, out = 0, len, outlen;
+	bool full = size == 0;
 
-	if (size == 0)
-		return;
-	if (src == NULL)
-		src = "";
-	for (n = 0; n < size - 1 && src[n] != '\0'; n++) {
-		c = (unsigned char)src[n];
-		if (c == '|')
-			c = '/';
-		else if (is_control(c))
-			c = '?';
-		else if (first_line && c == ';')
-			c = ',';
-		dst[n] = (char)c;
+	for (in = 0; s[in] != '\0'; in += len) {
+		rep = char_replacement(s + in, first_line, &len);
+		outlen = rep != NULL ? strlen(rep) : len;
+		/* Whole characters only: a cut never splits one. */
+		if (!full && out + outlen < size)
+			memcpy(dst + out, rep != NULL ? rep : (const char *)s +
+			    in, outlen);
+		else if (!full) {
+			dst[out] = '\0';
+			full = true;
+		}
+		out += outlen;
 	}
-	/* Cut short inside a UTF-8 sequence: drop the partial character. */
-	if (src[n] != '\0' && is_continuation((unsigned char)src[n])) {
-		while (n > 0 && is_continuation((unsigned char)dst[n - 1]))
-			n--;
-		if (n > 0 && (unsigned char)dst[n - 1] >= 0xc0)
-			n--;
-	}
-	dst[n] = '\0';
+	if (!full)
+		dst[out] = '\0';
+	return out;
 }
 
 void
@@ -123,7 +219,7 @@ void
 report_detail(struct report *r, const char *fmt, ...)
 {
 	char raw[REPORT_DETAILS_MAX + 8], line[REPORT_DETAILS_MAX];
-	size_t room, len;
+	size_t room, len, need;
 	va_list ap;
 	int n;
 
@@ -134,11 +230,11 @@ report_detail(struct report *r, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		raw[0] = '\0';
-	text_sanitise(line, sizeof(line), raw, false);
+	need = text_sanitise(line, sizeof(line), raw, false);
 	len = strlen(line);
 	/* Total kept below the buffer: text, '\n', the cut line, NUL. */
 	room = REPORT_DETAILS_MAX - 1 - CUT_LEN - r->details_len;
-	if (len + 1 <= room && (size_t)n < sizeof(line)) {
+	if (len + 1 <= room && (size_t)n < sizeof(line) && need == len) {
 		memcpy(r->details + r->details_len, line, len);
 		r->details_len += len;
 		r->details[r->details_len++] = '\n';
@@ -166,7 +262,7 @@ perf_label_ok(const char *label)
 	if (label == NULL || *label == '\0')
 		return false;
 	for (p = (const unsigned char *)label; *p != '\0'; p++)
-		if (*p == '=' || *p == '\'' || *p == '|' || is_control(*p))
+		if (strchr("='|<>&\"", *p) != NULL || is_control(*p))
 			return false;
 	return true;
 }
@@ -252,6 +348,25 @@ report_metric(struct report *r, const char *label, double value,
 	if (thr != NULL && thr->has_critical)
 		p.critical = &thr->critical;
 	p.has_min = true;
+	return report_perf(r, &p);
+}
+
+int
+report_count(struct report *r, const char *label, unsigned long count,
+    unsigned long whole, const struct threshold *thr)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = label;
+	p.value = (double)count;
+	if (thr != NULL && thr->has_warning)
+		p.warning = &thr->warning;
+	if (thr != NULL && thr->has_critical)
+		p.critical = &thr->critical;
+	p.has_min = true;
+	p.has_max = true;
+	p.max = (double)whole;
 	return report_perf(r, &p);
 }
 

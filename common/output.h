@@ -8,7 +8,9 @@
  * following what Icinga 2 and Nagios 4 really parse (shared/consumers.md):
  * all perfdata on line 1 separated by single spaces, no '|' anywhere in
  * text, no ';' in line 1's text, control characters replaced, '.' as
- * decimal separator, long output kept well under Nagios's 8 KB.
+ * decimal separator, long output kept well under Nagios's 8 KB.  Both
+ * render the text as HTML: markup, controls, bidi overrides and broken
+ * UTF-8 are replaced too (text_sanitise()).
  *
  * The report has fixed-size buffers: nothing here allocates, so a report
  * can still be printed after memory ran out.
@@ -84,15 +86,28 @@ int report_perf(struct report *, const struct perf *);
 int report_metric(struct report *, const char *label, double value,
     const char *uom, int decimals, const struct threshold *thr);
 
+/*
+ * A count of part of a whole (stale of the subscriptions, errors of the
+ * lines): as report_metric with no unit, and max = whole so that graphs
+ * scale.  Returns as report_perf.
+ */
+int report_count(struct report *, const char *label, unsigned long count,
+    unsigned long whole, const struct threshold *thr);
+
 /* Write the report to fp and return the exit code (the state). */
 int report_print(const struct report *, FILE *fp);
 
 /*
- * Copy src into dst (size bytes, always terminated) replacing what no
- * plugin output may hold: '|' becomes '/', control characters and DEL
- * become '?', and with `first_line` ';' becomes ','.  Used on anything
- * that came from a log or a peer before it is printed.
+ * Copy src into dst (size bytes, always terminated when size > 0) made
+ * safe to print, whatever it holds: '|' becomes '/', with `first_line`
+ * ';' becomes ',', the HTML specials < > & " ' become look-alikes
+ * (U+2039 U+203A U+FF06 U+201D U+2019), and C0/C1 controls, DEL, bidi
+ * controls, line separators and invalid UTF-8 become '?'.  Cut between
+ * characters, never inside one.  Returns the length the whole result
+ * needs (as snprintf: a result >= size was cut).  Every line of a report
+ * passes here, so text from the monitored side cannot reach the output
+ * any other way.
  */
-void text_sanitise(char *dst, size_t size, const char *src, bool first_line);
+size_t text_sanitise(char *dst, size_t size, const char *src, bool first_line);
 
 #endif

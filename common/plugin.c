@@ -1,17 +1,24 @@
 /* plugin.c - the life of one plugin run; see plugin.h. */
 #include "deadline.h"
 #include "plugin.h"
+#include "secrets.h"
 
 int
 plugin_main(const struct plugin *p, void *config,
     struct common_opts *common, int argc, char **argv)
 {
 	struct report rep;
+	struct arg_origins origins;
 	char err[512], **args;
 	double secs = DEFAULT_TIMEOUT;
 	enum state st = STATE_UNKNOWN;
 	int nargs, rc;
 
+	/*
+	 * Before anything is read: argv or the ini may hold a password, and
+	 * a core file or a same-user ptrace would hand it out.
+	 */
+	(void)secrets_guard();
 	report_init(&rep, p->check);
 	/*
 	 * The guard is armed before the ini is read: an ini path may name
@@ -26,8 +33,8 @@ plugin_main(const struct plugin *p, void *config,
 		return report_print(&rep, stdout);
 	}
 	deadline_step("reading --extra-opts");
-	if (extraopts_expand(argc, argv, p->progname, &nargs, &args, err,
-	    sizeof(err)) != 0) {
+	if (extraopts_expand_origins(argc, argv, p->progname, &nargs, &args,
+	    &origins, err, sizeof(err)) != 0) {
 		deadline_disarm();
 		report_fail(&rep, STATE_UNKNOWN, "%s", err);
 		return report_print(&rep, stdout);
@@ -54,11 +61,13 @@ plugin_main(const struct plugin *p, void *config,
 		deadline_disarm();
 		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
 	} else {
+		secrets_notes(&rep, common, &origins);
 		p->run(config, &rep);
 		deadline_disarm();
 	}
 	rc = report_print(&rep, stdout);
 out:
+	secrets_wipe(common);
 	if (p->done != NULL)
 		p->done(config);
 	extraopts_free(nargs, args, argv);

@@ -132,8 +132,11 @@ help(FILE *fp)
 "           libcurl missing, or the -t timeout (its STATE).\n"
 "\nThe probe gives up min(1 s, 10 %) before -t, so a silent port is\n"
 "reported as \"no answer\" (CRITICAL) and not as the plugin timing out.\n"
-"\nPerfdata: time (TCP connect, s, with -w/-c, max = -t); with --http or\n"
-"--soap also http_time (the whole HTTP exchange, s).\n", fp);
+"\nPerfdata (s, min 0, max = -t; labels never change with the options):\n"
+" time       the TCP connect, with -w/-c; absent when no connection was\n"
+"            made (refused, unreachable, no answer: nothing measured).\n"
+" http_time  with --http or --soap, the whole HTTP exchange; absent when\n"
+"            no HTTP answer came.  --listening prints no perfdata.\n", fp);
 }
 
 static int

@@ -189,8 +189,17 @@ help(FILE *fp)
 "           timestamputc column, a header without rows, an unparsable\n"
 "           row, rows after the closing prompt or a CLI error (the line\n"
 "           is named); bad options, -t.\n"
-"\nPerfdata: stale, stale_share (%), subscriptions, oldest (s, age of the\n"
-"stalest row), dump_age (s, when known).\n", fp);
+"\nPerfdata (labels and units never change with the options; min 0):\n"
+" stale          stale rows (max = subscriptions), with -w/-c as counts.\n"
+" stale_share    % of the rows that are stale (max 100), with -w/-c as\n"
+"                shares; absent when there are no rows.\n"
+" subscriptions  rows in the capture (critical below --min-subscriptions).\n"
+" oldest         s since the stalest row's timestamputc (to when the\n"
+"                capture was taken); absent when no row has a time (no\n"
+"                rows, or all NULL).\n"
+" dump_age       s since the capture was taken; absent when that is not\n"
+"                known (standard input or a URL without the collector's\n"
+"                line, with --max-dump-age=0).\n", fp);
 }
 
 static int
@@ -274,6 +283,7 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	static const struct option_table table = {
 		COMMON_SHORTOPTS "f:", longopts, plugin_option, NULL
 	};
+	const char *why;
 	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));
@@ -298,26 +308,17 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		    "https:// and http:// are supported");
 		return -1;
 	}
-	return 0;
-}
-
-/* The URL for messages: no "user:password@". */
-static void
-url_display(char *buf, size_t size, const char *url)
-{
-	const char *p = strstr(url, "://"), *at, *slash;
-
-	if (p == NULL) {
-		snprintf(buf, size, "%s", url);
-		return;
+	if (cfg->url != NULL && http_url_check(cfg->url, &why) != 0) {
+		snprintf(err, errlen, "invalid --url: %s", why);
+		return -1;
 	}
-	p += 3;
-	slash = strchr(p, '/');
-	at = strchr(p, '@');
-	if (at != NULL && (slash == NULL || at < slash))
-		snprintf(buf, size, "%.*s%s", (int)(p - url), url, at + 1);
-	else
-		snprintf(buf, size, "%s", url);
+	if (cfg->url != NULL && http_url_has_password(cfg->url)) {
+		cfg->common.secret = cfg->url;
+		cfg->common.secret_option = "--url";
+	}
+	cfg->common.netrc_file = cfg->netrc_file;
+	cfg->common.insecure = cfg->insecure;
+	return 0;
 }
 
 /* The request gives up a little before -t so that it reports first. */
@@ -399,7 +400,7 @@ gather(const struct config *cfg, struct source *src, struct report *rep)
 		src->mtime = (double)src->lf.mtime;
 		return 0;
 	}
-	url_display(src->name, sizeof(src->name), cfg->url);
+	http_url_display(src->name, sizeof(src->name), cfg->url);
 	deadline_stepf("fetching %s", src->name);
 	return fetch_url(cfg, src, rep);
 }
@@ -540,16 +541,19 @@ evaluate(const struct config *cfg, const struct tally *t,
 	    thr->has_warning && !thr->warning.percent ? &thr->warning : NULL,
 	    thr->has_critical && !thr->critical.percent ? &thr->critical :
 	    NULL, true, (double)t->total);
-	add_perf(rep, "stale_share", share, "%", 2,
-	    thr->has_warning && thr->warning.percent ? &thr->warning : NULL,
-	    thr->has_critical && thr->critical.percent ? &thr->critical :
-	    NULL, true, 100);
+	/* No rows: no share, no oldest row.  Left out, not made up. */
+	if (t->total > 0)
+		add_perf(rep, "stale_share", share, "%", 2, thr->has_warning &&
+		    thr->warning.percent ? &thr->warning : NULL,
+		    thr->has_critical && thr->critical.percent ?
+		    &thr->critical : NULL, true, 100);
 	memset(&minr, 0, sizeof(minr));
 	minr.start = (double)cfg->min_subscriptions;
 	minr.end_infinite = true;
 	add_perf(rep, "subscriptions", (double)t->total, NULL, 0, NULL,
 	    cfg->min_subscriptions > 0 ? &minr : NULL, false, 0);
-	add_perf(rep, "oldest", oldest, "s", 0, NULL, NULL, false, 0);
+	if (t->has_oldest)
+		add_perf(rep, "oldest", oldest, "s", 0, NULL, NULL, false, 0);
 }
 
 /* -v: where the capture came from and the stalest rows. */

@@ -9,6 +9,7 @@ Exchange POSTs EWS push notifications to CUC on TCP 7080; Jetty answers
                 [--mode soap|unsubscribe|fault|nonsoap|hang|close]
                 [--subscription-status TEXT]
                 [--request-log PATH] [--log-shape jetty|cisco]
+                [--server-header TEXT]
 
 soap answers SubscriptionStatus OK, unsubscribe Unsubscribe (what a real CUC
 answers for a subscription it does not know), --subscription-status any other
@@ -18,10 +19,14 @@ faults in HTTP 500; the faultstring is Apache CXF's for a body it cannot read).
 atomically) once the socket listens, so a test waits for the file.
 --request-log appends one NCSA common-log line per answered request in the
 shape Jetty writes (jetty) or the one in Cisco's tech note (cisco), time in
-UTC, flushed line by line.  Python 3 standard library only.
+UTC, flushed line by line.  --server-header replaces the Server header's
+value with TEXT, backslash escapes (\\xNN) decoded to raw bytes: how the
+tests feed markup, controls and broken UTF-8 to check_cuc_port --http.
+Python 3 standard library only.
 """
 
 import argparse
+import codecs
 import http.server
 import os
 import socket
@@ -91,7 +96,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def version_string(self):
-        return SERVER
+        # http.server writes headers as latin-1: each byte as it is.
+        return self.server.server_header or SERVER
 
     def log_message(self, fmt, *args):
         pass    # the request log is ours; stderr stays quiet
@@ -168,6 +174,7 @@ def main():
     ap.add_argument("--subscription-status")
     ap.add_argument("--request-log")
     ap.add_argument("--log-shape", default="jetty", choices=("jetty", "cisco"))
+    ap.add_argument("--server-header")
     args = ap.parse_args()
 
     Server.address_family = socket.AF_INET6 if ":" in args.bind \
@@ -175,6 +182,10 @@ def main():
     srv = Server((args.bind, args.port), Handler)
     srv.mode = args.mode
     srv.status = args.subscription_status
+    srv.server_header = None
+    if args.server_header is not None:
+        raw = codecs.escape_decode(args.server_header.encode("latin-1"))[0]
+        srv.server_header = raw.decode("latin-1")
     srv.stop = threading.Event()
     srv.log = RequestLog(args.request_log, args.log_shape)
     if args.port_file:

@@ -103,7 +103,7 @@ is_rc 3 "mbxsync, two days old on disk: UNKNOWN (--max-log-age)"
 start_fake
 cuc $MB --now 2026-11-27T10:00:00Z
 is_rc 3 "mbxsync, nothing listed: UNKNOWN (--max-log-age)"
-like "$line1" 'CUC lists no file of "Connection Mailbox Sync" written in the last 87300 s' \
+like "$line1" 'CUC lists no file of ”Connection Mailbox Sync” written in the last 87300 s' \
     "mbxsync, nothing listed: says so"
 run $MB --logdir "$D/mb" --now 2026-11-27T10:00:00Z --max-log-age 0
 disk_rc=$rc disk_line=$line1
@@ -228,7 +228,7 @@ like "$line1" 'GetOneFile diag_CuMbxSync_00000314\.uc: the answer is larger than
 start_fake --fault biglisting
 cuc $MB --now $NOW
 is_rc 3 "listing over its 16 MiB cap: UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - selectLogFiles: CUC's listing is over the 16 MiB \\(16777216 bytes\\) cap on a listing" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - selectLogFiles: CUC’s listing is over the 16 MiB \\(16777216 bytes\\) cap on a listing" \
     "listing over its cap: named as the cap, not --cuc-max-file or a parse error"
 
 start_fake --fault hang
@@ -319,9 +319,9 @@ cuc $MB --now "$(iso $((t + 4200)))" -v
 [ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = $((t + 3600)) ]
 ok $? "Israel, log 70 min old, no zone: IST read as +01:00 (today's rule)"
 perf_has "log_age=600s" "Israel, no zone: log_age 600 s by that reading"
-like "$out" "modifiedDate zone IST read as \+01:00: the freshest reading against CUC's Date \(\+02:00, \+05:30 would make diag_CuMbxSync_00000314.uc 1 h, 4.5 h older; give --timezone" \
+like "$out" "modifiedDate zone IST read as \+01:00: the freshest reading against CUC’s Date \(\+02:00, \+05:30 would make diag_CuMbxSync_00000314.uc 1 h, 4.5 h older; give --timezone" \
     "Israel, no zone: -v says how IST was read and to give --timezone"
-like "$out" "^--cuc: 2 requests, relative \(RelText/RelTime\) selection, GetOneFile on logcollectionservice2, 3 listed, 1 fetched, 0 cached; CUC's clock [0-9]+ s behind ours" \
+like "$out" "^--cuc: 2 requests, relative \(RelText/RelTime\) selection, GetOneFile on logcollectionservice2, 3 listed, 1 fetched, 0 cached; CUC’s clock [0-9]+ s behind ours" \
     "mbxsync -v: how --cuc asked CUC"
 cuc $MB --now "$(iso $((t + 4200)))" -v --timezone=Asia/Jerusalem
 is_rc 3 "Israel, --timezone=Asia/Jerusalem: UNKNOWN by --max-log-age"
@@ -417,7 +417,7 @@ ok $? "relative refused: the TimeZone is the server's getTimeZone"
 start_fake --select absolute --current 404 --zone Europe/Dublin --now "$(iso $((t + 20)))"
 rm -rf "$D/cache"
 cuc $MB --now "$(iso "$t")" -v --timezone=Europe/Dublin
-like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on DimeGetFileService, 3 listed, 2 fetched, 0 cached; CUC's clock [0-9]+ s behind ours$" \
+like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on DimeGetFileService, 3 listed, 2 fetched, 0 cached; CUC’s clock [0-9]+ s behind ours$" \
     "mbxsync -v: the absolute selection and DimeGetFileService named"
 like "$out" "^--cuc: modifiedDate zone IST read in --timezone Europe/Dublin: \+01:00$" \
     "mbxsync -v: Dublin's IST read in --timezone"
@@ -499,7 +499,7 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	# back for RelTime, so the absolute selection.
 	like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on logcollectionservice2, 2 listed, " \
 	    "keepalive -v: how --cuc asked CUC"
-	like "$out" "^--cuc: modifiedDate zone IST read as \+01:00: the freshest reading against CUC's Date" \
+	like "$out" "^--cuc: modifiedDate zone IST read as \+01:00: the freshest reading against CUC’s Date" \
 	    "keepalive -v: how the dates were read"
 	cuc $KA --now $KNOW --window 3600
 	unlike "$out" "^--cuc:" "keepalive without -v: no --cuc lines"

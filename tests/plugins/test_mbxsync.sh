@@ -32,11 +32,11 @@ like "$line1" '^CUC MBXSYNC OK - 12x HTTP 401 from mail\.example\.com: check the
     "auth401: dominant class, count, host and next step"
 like "$line1" ' - 15 errors in the last 900 s, 1/min \|' "auth401: totals in the summary"
 perf_has "errors=15;" "auth401: errors"
-perf_has "rate=1;1;10;0" "auth401: rate with default thresholds"
+perf_has "errors_per_min=1;1;10;0" "auth401: rate with default thresholds"
 perf_has "lines=20;" "auth401: lines in the window (window start excluded, now included)"
 perf_has "unparsed=1;" "auth401: the garbage line is counted"
 perf_has "http_401=12;" "auth401: http_401"
-perf_has "timeout=3;" "auth401: timeout"
+perf_has "ews_timeout=3;" "auth401: timeout"
 perf_has "throttled=0;" "auth401: first class present at 0"
 perf_has "other=0;" "auth401: last class present"
 well_formed "auth401: output well formed"
@@ -44,12 +44,12 @@ no_stderr
 
 perf_has "log_age=0s;;;0" "auth401: the newest file written at --now"
 n=$(printf '%s\n' "$perf" | tr ' ' '\n' | grep -c '=')
-[ "$n" -eq 21 ]; ok $? "auth401: 21 perfdata items (errors rate lines unparsed + 16 classes + log_age)"
+[ "$n" -eq 21 ]; ok $? "auth401: 21 perfdata items (errors errors_per_min lines unparsed + 16 classes + log_age)"
 
 run $P -f "$D/auth401/*.uc" --now 2026-11-25T10:00:00Z -w 0.5
 is_rc 1 "auth401: glob, -w 0.5 is WARNING"
 like "$line1" '^CUC MBXSYNC WARNING - 12x HTTP 401' "auth401: WARNING first line"
-perf_has "rate=1;0.5;10;0" "auth401: thresholds in perfdata"
+perf_has "errors_per_min=1;0.5;10;0" "auth401: thresholds in perfdata"
 
 run $P -f "$D/auth401/diag_CuMbxSync_00000041.uc" -f "$D/auth401/diag_CuMbxSync_00000042.uc" \
     --now 2026-11-25T10:00:00Z -c 0.9
@@ -57,12 +57,12 @@ is_rc 2 "auth401: two -f, -c 0.9 is CRITICAL"
 
 run $P --logdir "$D/auth401/" --now 2026-11-25T10:00:00Z --window 3600
 is_rc 0 "auth401: 3600 s window reads all files: 33 errors in 60 min"
-perf_has "rate=0.55;" "auth401: rate over the hour"
+perf_has "errors_per_min=0.55;" "auth401: rate over the hour"
 perf_has "http_401=30;" "auth401: all 401s of the hour"
 perf_has "lines=45;" "auth401: all lines of the hour"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --ignore-pattern 'Timeout was'
-perf_has "timeout=0;" "--ignore-pattern drops lines"
+perf_has "ews_timeout=0;" "--ignore-pattern drops lines"
 perf_has "errors=12;" "--ignore-pattern: errors without them"
 perf_has "lines=20;" "--ignore-pattern: ignored lines still count as lines"
 
@@ -72,7 +72,7 @@ perf_has "errors=18;" "--error-pattern: errors with them"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --error-pattern 'a(b'
 is_rc 3 "bad --error-pattern is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern 'a\(b': missing closing parenthesis at offset 3" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern ’a\(b’: missing closing parenthesis at offset 3" \
     "bad pattern: PCRE2's message and offset"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
@@ -113,7 +113,7 @@ perf_has "http_401=0;" "nothing in the window: classes 0"
 # --- midnight inside a file: (23:50, 00:05]
 run $P --logdir "$D/midnight_file" --now 2026-11-25T00:05:00Z
 is_rc 0 "midnight_file: 14 errors in 15 min"
-perf_has "rate=0.933;" "midnight_file: rate"
+perf_has "errors_per_min=0.933;" "midnight_file: rate"
 perf_has "connect=6;" "midnight_file: connect before midnight, window start excluded"
 perf_has "tls=3;" "midnight_file: lines of the 24th in the newer file"
 perf_has "dns=5;" "midnight_file: lines of the 25th"
@@ -121,13 +121,13 @@ like "$line1" 'OK - 6x connection failure from mail\.example\.com: check the fir
 
 # --- midnight between files, the older file's mtime set late (a copy)
 run $P --logdir "$D/midnight_between" --now 2026-11-25T00:05:00Z
-perf_has "timeout=9;" "midnight_between: the older file dated by the newer file's first line"
+perf_has "ews_timeout=9;" "midnight_between: the older file dated by the newer file's first line"
 perf_has "http_500=5;" "midnight_between: the newer file"
 perf_has "errors=14;" "midnight_between: errors"
 
 # --- one line of each class
 run $P -f "$D/classes/diag_CuMbxSync_00000100.uc" --now 2026-11-25T12:00:00Z
-for c in throttled impersonation no_mailbox connect timeout tls dns ldap \
+for c in throttled impersonation no_mailbox connect ews_timeout tls dns ldap \
     http_401 http_403 http_404 http_440 http_500 http_503 http_other other; do
 	perf_has "$c=1;" "classes: $c counted once"
 done
@@ -153,7 +153,7 @@ perf_has "lines=16;" "technote: every line parsed"
 # --- standard input: no mtime, so no offset to measure and no age
 run $P - --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
 is_rc 3 "stdin without a zone is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to measure the CUC box's offset from: give --timezone=ZONE or --tz-offset=\\+HH:MM" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to measure the CUC box’s offset from: give --timezone=ZONE or --tz-offset=\\+HH:MM" \
     "stdin without a zone: says what is missing"
 run $P - --now 2026-11-25T10:00:00Z --tz-offset=+00:00 < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "http_401=10;" "stdin: '-' read, dated from --now"
@@ -164,6 +164,33 @@ like "$out" 'log age: not checked, standard input has no modification time' "std
 # an empty stream needs no offset
 run $P - --now 2026-11-25T10:00:00Z < /dev/null
 is_rc 0 "stdin: an empty stream is OK without a zone"
+
+# --- 1,500 files in the window, read with at most 64 descriptors (issue 15):
+# one a minute, each with a 401 and a trace (shapes of domain.md section 4)
+M=$TMPD/many
+mkdir -p "$M"
+python3 - "$M" <<'PY'
+import os, sys
+end = 1795564800  # 2026-11-25T00:00:00Z, the box in UTC
+for i in range(1500):
+    t = end - (1500 - i) * 60 + 30
+    tod = "%02d:%02d:%02d" % (t // 3600 % 24, t // 60 % 60, t % 60)
+    p = os.path.join(sys.argv[1], "diag_CuMbxSync_%08d.uc" % (20000 + i))
+    with open(p, "w") as f:
+        f.write("%s.100 |4040,ex01.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: "
+                "HTTP request failed with error: , HTTP status code: 401, for ews "
+                "URL: https://ex01.example.com/EWS/Exchange.ASMX, verb: POST\n"
+                "%s.200 |4040,ex01.example.com,,CsEws,11,[CsEws/CsEwsHttp.cpp:298]: "
+                "HTTP status code: 200, for ews URL: https://ex01.example.com/EWS/"
+                "Exchange.ASMX, verb: POST\n" % (tod, tod))
+    os.utime(p, (t + 1, t + 1))
+PY
+ulimit -S -n 64
+run $P --logdir "$M" --now 2026-11-25T00:00:00Z --window 90000 --tz-offset=+00:00
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 0 "1,500 files with 64 descriptors: read (1 a minute is within -w 1)"
+perf_has "errors=1500;;;0 rate=1;1;10;0 lines=3000;;;0 unparsed=0;;;0" "every file counted"
+perf_has "http_401=1500;" "all 401"
 
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
@@ -273,7 +300,7 @@ zone_case st_johns_winter America/St_Johns 2026-01-15T12:00:00Z
 zone_case st_johns_summer America/St_Johns 2026-07-15T12:00:00Z
 
 run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -v
-like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z -> -04:00' \
+like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z gives -04:00' \
     "-v: the measured offset, the line and the mtime it came from"
 run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -v
 like "$out" 'offset: \+13:00 measured .* -11:00 dates alike' "-v: +13:00, and that -11:00 is the same"
@@ -320,7 +347,7 @@ mkbox "$D/z/lost_mtime" Europe/Dublin 2026-07-15T12:00:00Z
 touch -d 2026-07-15T12:07:00Z "$D/z/lost_mtime/diag_CuMbxSync_00000002.uc"
 run $P --logdir "$D/z/lost_mtime" --now 2026-07-15T12:07:00Z
 is_rc 3 "an mtime 7 min after the last line is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - the newest line of .*00000002\.uc \(13:00:00\.000\) is 7 min off any zone offset from the file's mtime \(2026-07-15 12:07:00Z\): were the mtimes kept \(scp -p\)\? or give --timezone or --tz-offset" \
+like "$line1" "^CUC MBXSYNC UNKNOWN - the newest line of .*00000002\.uc \(13:00:00\.000\) is 7 min off any zone offset from the file’s mtime \(2026-07-15 12:07:00Z\): were the mtimes kept \(scp -p\)\? or give --timezone or --tz-offset" \
     "lost mtime: says which line, how far and what to do"
 run $P --logdir "$D/z/lost_mtime" --now 2026-07-15T12:00:00Z -w 0.3 --timezone=Europe/Dublin
 is_rc 1 "lost mtime, --timezone: dated by the zone, the errors counted"
@@ -349,13 +376,13 @@ is_rc 3 "--timezone and --tz-offset together is UNKNOWN"
 like "$line1" '^CUC MBXSYNC UNKNOWN - --timezone and --tz-offset exclude each other' "both: says so"
 run $P --logdir "$D/z/kolkata" --timezone=Europe/Nowhere
 is_rc 3 "an unknown zone is UNKNOWN (the C library would take UTC)"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone 'Europe/Nowhere': no such zone in " "unknown zone: named"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’Europe/Nowhere’: no such zone in " "unknown zone: named"
 run $P --logdir "$D/z/kolkata" --timezone=../../../etc/passwd
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '\.\./\.\./\.\./etc/passwd': not a zone name" "a path out of the zone directory is refused"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’\.\./\.\./\.\./etc/passwd’: not a zone name" "a path out of the zone directory is refused"
 run $P --logdir "$D/z/kolkata" --timezone=/etc/localtime
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '/etc/localtime': an absolute path" "an absolute path is refused"
+like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’/etc/localtime’: an absolute path" "an absolute path is refused"
 TZDIR=$D/nozones run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata
-like "$line1" "invalid --timezone 'Asia/Kolkata': no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
+like "$line1" "invalid --timezone ’Asia/Kolkata’: no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
 run $P --logdir "$D/z/kolkata" --max-log-age=-1
 is_rc 3 "a negative --max-log-age is UNKNOWN"
 like "$line1" 'max-log-age' "bad --max-log-age: named"

@@ -140,7 +140,7 @@ like "$line1" "^CUC PORT WARNING - .*SubscriptionStatus Unsubscribe" \
     "--unsubscribe-state=warning: Unsubscribe named"
 run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=bogus
 is_rc 3 "bad --unsubscribe-state"
-like "$line1" "^CUC PORT UNKNOWN - invalid --unsubscribe-state 'bogus'" \
+like "$line1" "^CUC PORT UNKNOWN - invalid --unsubscribe-state ’bogus’" \
     "bad --unsubscribe-state named"
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --unsubscribe-state=critical
 is_rc 0 "--unsubscribe-state leaves SubscriptionStatus OK alone"
@@ -204,7 +204,7 @@ fi
 nohost=$(printf '%070d' 0 | tr 0 x).invalid
 run check_cuc_port -H "$nohost" -t 5
 is_rc 3 "name that does not resolve"
-like "$line1" "^CUC PORT UNKNOWN - cannot resolve 'x{70}\.invalid'" \
+like "$line1" "^CUC PORT UNKNOWN - cannot resolve ’x{70}\.invalid’" \
     "unresolvable name named"
 sane "unresolvable"
 

@@ -132,6 +132,8 @@ run $P -f "$D/no_records.txt" --now $NOW
 is_rc 2 "No records found is CRITICAL"
 like "$line1" '^CUC SUBSCRIPTIONS CRITICAL - no subscriptions \(No records found, at least 1 expected\), dump 120 s old \|' "No records found first line"
 perf_has "subscriptions=0;;1:;0 " "no records: subscriptions=0"
+perf_has "stale=0;;;0;0 " "no records: stale 0 of 0"
+unlike "$perf" 'stale_share=|oldest=' "no records: no share and no oldest row to measure (left out, not 0)"
 well_formed "no records: well formed"
 
 run $P -f "$D/no_records.txt" --now $NOW --min-subscriptions 0
@@ -180,12 +182,12 @@ unlike "$perf" 'dump_age' "no dump_age without a time"
 
 # --- broken captures: UNKNOWN naming the line ---------------------------------------
 for c in "no_timestamputc:line 3: header has no timestamputc column" \
-    "bad_timestamp:line 6: timestamputc '2026-11-25 25:61:00.000' is not a datetime" \
+    "bad_timestamp:line 6: timestamputc ’2026-11-25 25:61:00.000’ is not a datetime" \
     "header_only:line 3: header but no rows" \
     "truncated:line 7: timestamputc" \
-    "cli_error:line 5: the CLI says 'Executed command unsuccessfully' after line 3 '-206" \
-    "garbage:no column header found \(line 1 says '<html>" \
-    "empty:no column header and no 'No records found' \(empty capture\)"; do
+    "cli_error:line 5: the CLI says ’Executed command unsuccessfully’ after line 3 ’-206" \
+    "garbage:no column header found \(line 1 says ’‹html›" \
+    "empty:no column header and no ’No records found’ \(empty capture\)"; do
 	f=${c%%:*}
 	want=${c#*:}
 	run $P -f "$D/$f.txt" --now $NOW

@@ -253,6 +253,70 @@ expect_error(char **argv, const char *plugin, const char *want)
 		fail_msg("error '%s', want '%s'", err, want);
 }
 
+/* The vector entry that starts with prefix; its value past the prefix. */
+static const char *
+value_of(char **nv, int nc, const char *prefix)
+{
+	int i;
+
+	for (i = 0; i < nc; i++)
+		if (strncmp(nv[i], prefix, strlen(prefix)) == 0)
+			return nv[i] + strlen(prefix);
+	fail_msg("no %s in the vector", prefix);
+	return NULL;
+}
+
+/*
+ * Where each argument came from, for the notes on passwords: argv, or
+ * which ini file (and whether others may read it), even once getopt has
+ * permuted the vector.
+ */
+static void
+test_expand_origins(void **unused)
+{
+	char at1[160], at2[160], cmd_pw[] = "--cuc-password=argvpw";
+	char *argv[] = { "check_x", at1, "-H", "h", at2, cmd_pw, NULL };
+	struct arg_origins o;
+	const struct ini_origin *file;
+	char **nv, err[256] = "", *tmp;
+	int nc;
+
+	(void)unused;
+	snprintf(at1, sizeof(at1), "--extra-opts=@%s", ini_path);
+	snprintf(at2, sizeof(at2), "--extra-opts=@%s", ini2_path);
+	assert_int_equal(chmod(ini_path, 0644), 0);
+	assert_int_equal(chmod(ini2_path, 0600), 0);
+	assert_int_equal(extraopts_expand_origins(6, argv, NULL, &nc, &nv, &o,
+	    err, sizeof(err)), 0);
+	assert_int_equal(o.nfiles, 2);
+	/* getopt_long moves pointers; the strings stay where they are. */
+	tmp = nv[1];
+	nv[1] = nv[nc - 1];
+	nv[nc - 1] = tmp;
+	assert_int_equal(arg_origin(&o, value_of(nv, nc, "--hostname="),
+	    &file), ARG_INI);
+	assert_string_equal(file->path, ini_path);
+	assert_true(file->others_read);
+	assert_int_equal(arg_origin(&o, value_of(nv, nc, "--timeout="),
+	    &file), ARG_INI);
+	assert_string_equal(file->path, ini_path);
+	assert_int_equal(arg_origin(&o, value_of(nv, nc, "--critical="),
+	    &file), ARG_INI);
+	assert_string_equal(file->path, ini2_path);
+	assert_false(file->others_read);
+	assert_int_equal(arg_origin(&o, value_of(nv, nc, "--cuc-password="),
+	    &file), ARG_CMDLINE);
+	assert_null(file);
+	assert_int_equal(arg_origin(&o, "elsewhere", &file), ARG_UNKNOWN);
+	assert_int_equal(arg_origin(NULL, argv[2], &file), ARG_UNKNOWN);
+	extraopts_free(nc, nv, argv);
+	/* Without --extra-opts everything is argv's. */
+	assert_int_equal(extraopts_expand_origins(2, (char *[]){ "check_x",
+	    cmd_pw, NULL }, NULL, &nc, &nv, &o, err, sizeof(err)), 0);
+	assert_int_equal(o.nfiles, 0);
+	assert_int_equal(arg_origin(&o, cmd_pw + 15, &file), ARG_CMDLINE);
+}
+
 static void
 test_expand_none(void **unused)
 {
@@ -534,6 +598,7 @@ main(void)
 		cmocka_unit_test(test_ini_table),
 		cmocka_unit_test(test_ini_appends),
 		cmocka_unit_test(test_expand_none),
+		cmocka_unit_test(test_expand_origins),
 		cmocka_unit_test(test_expand_forms),
 		cmocka_unit_test(test_expand_errors),
 		cmocka_unit_test(test_expand_not_regular),

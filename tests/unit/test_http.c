@@ -461,6 +461,67 @@ test_file_url(void **state)
 }
 
 /* RFC 7231 IMF-fixdate, the Date header CUC's Tomcat sends. */
+/*
+ * URLs as the user gives them (--url): what is refused, what -v and the
+ * messages show.  Rows: the URL, accepted, the display, has a password.
+ */
+static const struct {
+	const char	*url;
+	bool		 ok;
+	const char	*shown;
+	bool		 password;
+} url_cases[] = {
+	{ "https://cuc1.example.com/capture.txt", true,
+	    "https://cuc1.example.com/capture.txt", false },
+	{ "http://monitor:S3cr3t@127.0.0.1:8080/c.txt", true,
+	    "http://127.0.0.1:8080/c.txt", true },
+	{ "sftp://monitor@cuc1/c.txt", true, "sftp://cuc1/c.txt", false },
+	{ "sftp://:S3cr3t@cuc1/c.txt", true, "sftp://cuc1/c.txt", true },
+	{ "http://u:p%40ss%2Fx@h/a%40b?q=%40", true, "http://h/a%40b?q=%40",
+	    true },
+	{ "https://[2001:db8::1]:8443/x", true, "https://[2001:db8::1]:8443/x",
+	    false },
+	{ "https://u:pw@[2001:db8::1]:8443/x", true,
+	    "https://[2001:db8::1]:8443/x", true },
+	{ "file:///var/lib/cuc/capture.txt", true,
+	    "file:///var/lib/cuc/capture.txt", false },
+	/* ambiguous: where the host starts depends on who reads it */
+	{ "http://u:p@ss@h/x", false, "http://(the rest not shown)", false },
+	{ "http://u:pa/ss@h/x", false, "http://(the rest not shown)", false },
+	{ "http://u:12?ss@h/x", false, "http://(the rest not shown)", false },
+	{ "http://u:pa#ss@h/x", false, "http://(the rest not shown)", false },
+	{ "https://h/a@b.txt", false, "https://(the rest not shown)", false },
+	{ "https://h/x?to=a@b", false, "https://(the rest not shown)", false },
+	{ "no-scheme", false, "no-scheme", false },
+};
+
+static void
+test_url_userinfo(void **state)
+{
+	char shown[256];
+	const char *why;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(url_cases) / sizeof(url_cases[0]); i++) {
+		why = NULL;
+		if ((http_url_check(url_cases[i].url, &why) == 0) !=
+		    url_cases[i].ok)
+			fail_msg("%s: check %s", url_cases[i].url,
+			    url_cases[i].ok ? "refused" : "accepted");
+		if (!url_cases[i].ok && (why == NULL ||
+		    strstr(why, url_cases[i].url) != NULL))
+			fail_msg("%s: no reason, or the URL in it",
+			    url_cases[i].url);
+		http_url_display(shown, sizeof(shown), url_cases[i].url);
+		assert_string_equal(shown, url_cases[i].shown);
+		assert_null(strstr(shown, "S3cr3t"));
+		if (url_cases[i].ok)
+			assert_int_equal(http_url_has_password(
+			    url_cases[i].url), url_cases[i].password);
+	}
+}
+
 static void
 test_date_parse(void **state)
 {
@@ -489,6 +550,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_parse),
+		cmocka_unit_test(test_url_userinfo),
 		cmocka_unit_test(test_get_headers),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_post),

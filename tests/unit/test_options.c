@@ -334,7 +334,7 @@ test_seconds_option(void **unused)
 			char want[128];
 
 			snprintf(want, sizeof(want), "invalid --max-age '%s': "
-			    "expected seconds >= 0, decimals allowed",
+			    "expected seconds (0 or more, decimals allowed)",
 			    seconds_cases[i].text);
 			assert_string_equal(err, want);
 			assert_true(v == -42);

@@ -203,7 +203,7 @@ test_perf_refused(void **state)
 {
 	static const char *const bad_labels[] = {
 		"", "a=b", "it's", "'q'", "a|b", "a\nb", "a\tb", "a\rb",
-		"a\x7f", "\x01",
+		"a\x7f", "\x01", "<b>", "a&b", "a\"b",
 	};
 	static const char *const bad_units[] = {
 		"GB", "kb", "S", "m", "min", "sec", "%%", " s", "s ", "KiB",
@@ -278,6 +278,45 @@ static const struct {
 	{ "x\x1b[31my\x7f", false, "x?[31my?" },
 	{ "caf\xc3\xa9 ok", true, "caf\xc3\xa9 ok" },	/* UTF-8 kept */
 	{ "", true, "" },
+	/*
+	 * Hostile text from the monitored side (issue 15), as Icinga Web 2
+	 * and the Nagios CGIs would render it: markup becomes look-alikes
+	 * (U+2039 U+203A U+FF06 U+201D U+2019), everything invisible '?'.
+	 */
+#define LT	"\xe2\x80\xb9"
+#define GT	"\xe2\x80\xba"
+#define AMP	"\xef\xbc\x86"
+#define DQ	"\xe2\x80\x9d"
+#define SQ	"\xe2\x80\x99"
+	/* a notification id: POST ...?id=<script>alert(1)</script> */
+	{ "  <script>alert(1)</script>: none", false,
+	    "  " LT "script" GT "alert(1)" LT "/script" GT ": none" },
+	/* a Jetty client field (X-Forwarded-For) */
+	{ "proxy chain <b>10.0.0.1</b>", false,
+	    "proxy chain " LT "b" GT "10.0.0.1" LT "/b" GT },
+	/* a Server header */
+	{ "HTTP 200, Jetty<img src=x onerror='alert(1)'>", true,
+	    "HTTP 200, Jetty" LT "img src=x onerror=" SQ "alert(1)" SQ GT },
+	{ "<a href=\"https://evil/\">CUC</a> &amp; more", true,
+	    LT "a href=" DQ "https://evil/" DQ GT "CUC" LT "/a" GT " " AMP
+	    "amp, more" },
+	/* C0, DEL, C1 (U+0085 NEL, U+009B CSI); U+00A0 kept */
+	{ "a\x01\x1f\x7f\xc2\x85\xc2\x9b" "31mb\xc2\xa0" "c", true,
+	    "a????" "?31mb\xc2\xa0" "c" },
+	/* invalid UTF-8: lone continuation, bare C1 byte, overlong '<', a
+	 * surrogate, past U+10FFFF, a truncated sequence, 0xff */
+	{ "a\x80" "b\x9b" "c\xc0\xbc" "d\xed\xa0\x80" "e\xf4\x90\x80\x80"
+	  "f\xe2\x82g\xff",
+	    false, "a?b?c??d???e????f??g?" },
+	/* bidi overrides and marks: an id shown by -v reading backwards */
+	{ "id \xe2\x80\xaegpj.exe\xe2\x80\xac ok", false, "id ?gpj.exe? ok" },
+	{ "\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xad\xe2\x81\xa6\xe2\x81\xa7"
+	  "\xe2\x81\xa8\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", false,
+	    "??????????" },
+	/* line and paragraph separators */
+	{ "a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", true, "a?b?c" },
+	/* kept: 4-byte UTF-8, the look-alikes themselves (idempotent) */
+	{ "\xf0\x9f\x93\xa7 " LT "x" GT, false, "\xf0\x9f\x93\xa7 " LT "x" GT },
 };
 
 static void
@@ -306,6 +345,12 @@ test_sanitise(void **state)
 	assert_string_equal(buf, "ab");
 	text_sanitise(buf, 1, "abc", true);
 	assert_string_equal(buf, "");
+	/* A replacement is longer than what it replaces: cut before it. */
+	assert_int_equal(text_sanitise(buf, 5, "a<b", true), 5);
+	assert_string_equal(buf, "a" LT);
+	assert_int_equal(text_sanitise(buf, 4, "a<b", true), 5);
+	assert_string_equal(buf, "a");
+	assert_int_equal(text_sanitise(buf, sizeof(buf), "a<b", true), 5);
 	buf[0] = 'x';
 	text_sanitise(buf, 0, "abc", true);
 	assert_int_equal(buf[0], 'x');
@@ -329,7 +374,8 @@ test_report_sanitised(void **state)
 	out = print_report(&r, &rc);
 	assert_int_equal(rc, 1);
 	assert_string_equal(out,
-	    "CUC MBXSYNC WARNING - peer said \"500 / bad, really?bad?\" | a=1\n"
+	    "CUC MBXSYNC WARNING - peer said " DQ "500 / bad, really?bad?" DQ
+	    " | a=1\n"
 	    "log: a/b;c?d?e\n");
 	nl = strchr(out, '\n');
 	assert_non_null(nl);
@@ -407,6 +453,36 @@ test_details_huge_line(void **state)
 	assert_true(strlen(details) <= REPORT_DETAILS_MAX - 1);
 	assert_int_equal(strncmp(details, "zzzz", 4), 0);
 	assert_non_null(strstr(details, "z\n(long output cut)\n"));
+	free(out);
+}
+
+/*
+ * Replacements make a line longer: one that fitted before no longer
+ * does, and is cut (between characters) and said to be cut.
+ */
+static void
+test_details_expanded(void **state)
+{
+	static struct report r;
+	static char angles[REPORT_DETAILS_MAX / 2];
+	char *out, *details;
+	int rc;
+
+	(void)state;
+	memset(angles, '<', sizeof(angles) - 1);
+	angles[sizeof(angles) - 1] = '\0';
+	report_init(&r, "T");
+	report_summary(&r, "%s", angles);
+	assert_true(strlen(r.summary) < REPORT_SUMMARY_MAX);
+	assert_int_equal(strlen(r.summary) % 3, 0);
+	assert_null(strchr(r.summary, '<'));
+	report_detail(&r, "%s", angles);
+	assert_true(r.details_cut);
+	out = print_report(&r, &rc);
+	details = strchr(out, '\n') + 1;
+	assert_true(strlen(details) <= REPORT_DETAILS_MAX - 1);
+	assert_null(strchr(details, '<'));
+	assert_non_null(strstr(details, LT "\n(long output cut)\n"));
 	free(out);
 }
 
@@ -488,12 +564,31 @@ test_metric(void **state)
 	assert_int_equal(report_metric(&r, "x", 1, "furlongs", 0, NULL), -1);
 }
 
+/* A count of part of a whole carries min 0 and max = the whole. */
+static void
+test_count(void **state)
+{
+	struct report r;
+	struct threshold thr;
+
+	(void)state;
+	memset(&thr, 0, sizeof(thr));
+	report_init(&r, "T");
+	assert_int_equal(report_count(&r, "stale", 2, 30, NULL), 0);
+	assert_int_equal(range_parse("10", 0, &thr.warning, NULL), 0);
+	thr.has_warning = true;
+	assert_int_equal(report_count(&r, "errors", 0, 0, &thr), 0);
+	assert_string_equal(r.perf, "stale=2;;;0;30 errors=0;10;;0;0");
+	assert_int_equal(report_count(&r, "a b'", 1, 1, NULL), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_line),
 		cmocka_unit_test(test_metric),
+		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_states_and_exit),
 		cmocka_unit_test(test_empty_summary),
 		cmocka_unit_test(test_line_with_perf_and_details),
@@ -505,6 +600,7 @@ main(void)
 		cmocka_unit_test(test_details_cap),
 		cmocka_unit_test(test_details_no_cut),
 		cmocka_unit_test(test_details_huge_line),
+		cmocka_unit_test(test_details_expanded),
 		cmocka_unit_test(test_summary_long),
 		cmocka_unit_test(test_comma_locale),
 	};
