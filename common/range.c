@@ -136,3 +136,13 @@ threshold_check(const struct threshold *t, double value)
 		return STATE_WARNING;
 	return STATE_OK;
 }
+
+bool
+range_can_alert(const struct range *r, double lo, double hi)
+{
+	if (r->inside)
+		return (r->start_infinite || r->start <= hi) &&
+		    (r->end_infinite || r->end >= lo);
+	return (!r->start_infinite && lo < r->start) ||
+	    (!r->end_infinite && hi > r->end);
+}

@@ -39,6 +39,9 @@ int range_parse(const char *text, unsigned flags, struct range *out,
 /* True when value lies where the range alerts. */
 bool range_alerts(const struct range *, double value);
 
+/* True when some value in [lo, hi] lies where the range alerts. */
+bool range_can_alert(const struct range *, double lo, double hi);
+
 /*
  * Write the range as perfdata wants it: a plain upper bound (0:N) as the
  * number alone so graphs keep it, any other range in its Nagios form.

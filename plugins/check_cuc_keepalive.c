@@ -35,6 +35,7 @@
 #include "logfile.h"
 #include "logwindow.h"
 #include "netaddr.h"
+#include "numfmt.h"
 #include "options.h"
 #include "output.h"
 #include "plugin.h"
@@ -85,6 +86,9 @@ struct config {
 	struct netaddr		 sources[MAX_SOURCES];
 	size_t			 nsources;
 	enum state		 foreign_state;
+	bool			 foreign_state_given;
+	bool			 window_given;
+	const char		*window_text;	/* as given, for messages */
 	bool			 has_now;
 	double			 now;
 	double			 window;
@@ -146,18 +150,16 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " {-f PATH|GLOB|- [-f ...] |\n"
-"         --cuc=HOST[:PORT] --extra-opts=SECTION} [--now=TIME]\n"
-"         [--window=SECS] [-w SECS] [-c SECS] [--stale-after=SECS]\n"
-"         [--stale-warning=RANGE] [--stale-critical=RANGE]\n"
-"         [--error-warning=RANGE] [--error-critical=RANGE]\n"
-"         [-s ADDR|CIDR ...] [--foreign-state=STATE] [-v] [-t SECS]\n", fp);
+"Usage: " PROGNAME " {-f PATH|GLOB|- ... | --cuc=HOST[:PORT]}\n"
+"         [--window=SECS] [-w SECS] [-c SECS] [-s ADDR|CIDR ...] [-v]\n"
+"         [--stale-after=SECS] [--stale-warning=RANGE] [...] (see below)\n", fp);
 }
 
 static void
 help(FILE *fp)
 {
 	print_version(fp, PROGNAME);
+	usage(fp);
 	fputs("\n"
 "Check that Exchange's push notifications (keepalives) reach Cisco Unity\n"
 "Connection, from the Jetty request log (NCSA common or combined; both\n"
@@ -166,8 +168,7 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "Every healthy subscription gets one at least every 5 minutes.  Lines of\n"
 "check_cuc_port --soap's probe (id=" PROBE_ID ")\n"
 "are never counted: not as notifications, subscriptions, errors or\n"
-"foreign, nor for the age.\n\n", fp);
-	usage(fp);
+"foreign, nor for the age.\n", fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=PATH\n"
 "    Jetty request log; repeatable; shell globs (quote them) such as\n"
@@ -183,8 +184,8 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "    checking a saved log.  Default: the clock.  All times are UTC.\n"
 " --window=SECONDS\n"
 "    Count notifications stamped within this much before now (default\n"
-"    3600; stamps after now count too).  Keep it above -c: nothing in the\n"
-"    window is CRITICAL.\n"
+"    3600; stamps after now count too).  It must be longer than -w and\n"
+"    -c: an age the window cannot hold could never pass them.\n"
 " -w, --warning=RANGE\n"
 " -c, --critical=RANGE\n"
 "    Thresholds on age, in seconds (default 600 and 900: two keepalives\n"
@@ -203,7 +204,7 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "    field holding an X-Forwarded-For list (\"10.20.1.11, 10.99.0.5\") is\n"
 "    judged on its first address, the originating one.\n"
 " --foreign-state=STATE\n"
-"    State for foreign notifications (default WARNING).\n", fp);
+"    State for foreign notifications (default WARNING); needs -s.\n", fp);
 	common_help(fp);
 	fputs("\nWhat is measured (perfdata labels):\n"
 " age            seconds since the newest notification CUC answered 2xx\n"
@@ -576,7 +577,8 @@ add_source(struct config *cfg, const char *arg, char *err, size_t errlen)
 		return -1;
 	}
 	if (netaddr_parse_net(arg, &cfg->sources[cfg->nsources], &why) != 0) {
-		snprintf(err, errlen, "invalid --source '%s': %s", arg, why);
+		option_error(err, errlen, "source", arg, "is not an address "
+		    "or network: %s", why);
 		return -1;
 	}
 	cfg->nsources++;
@@ -612,8 +614,9 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		return add_source(cfg, arg, err, errlen);
 	case OPT_NOW:
 		if (time_parse_user(arg, &cfg->now) != 0 || !isfinite(cfg->now)) {
-			snprintf(err, errlen, "invalid --now '%s': expected "
-			    "@EPOCH or ISO 8601 like 2014-06-29T16:15:00Z", arg);
+			option_error(err, errlen, "now", arg, "is not a time: "
+			    "expected @EPOCH or ISO 8601 like "
+			    "2014-06-29T16:15:00Z");
 			return -1;
 		}
 		cfg->has_now = true;
@@ -622,9 +625,11 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		if (seconds_option("window", arg, &cfg->window, err,
 		    errlen) != 0)
 			return -1;
+		cfg->window_given = true;
+		cfg->window_text = arg;
 		if (cfg->window < 1 || cfg->window > 400 * 86400.0) {
-			snprintf(err, errlen, "invalid --window '%s': expected "
-			    "1 to 34560000 seconds", arg);
+			option_error(err, errlen, "window", arg, "is out of "
+			    "range: 1 to 34560000 seconds");
 			return -1;
 		}
 		return 0;
@@ -649,15 +654,49 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		    errlen);
 	case OPT_FOREIGN_STATE:
 		if (state_parse(arg, &cfg->foreign_state) != 0) {
-			snprintf(err, errlen, "invalid --foreign-state '%s': "
-			    "expected OK, WARNING, CRITICAL or UNKNOWN", arg);
+			option_error(err, errlen, "foreign-state", arg, "is not "
+			    "a state: expected OK, WARNING, CRITICAL or "
+			    "UNKNOWN");
 			return -1;
 		}
+		cfg->foreign_state_given = true;
 		return 0;
 	}
 	if ((rc = cucsvc_option(&cfg->cuc, opt, arg, err, errlen)) != 1)
 		return rc;
 	return common_option(opt, arg, &cfg->common, err, errlen);
+}
+
+/*
+ * Ages past the window are not measured (nothing there is a
+ * notification), so -w or -c where no age in [0, window] alerts could
+ * never be what raises the state: say so instead of never alerting.
+ */
+static int
+window_holds(const struct config *cfg, char *err, size_t errlen)
+{
+	char win[32];
+	const char *name = NULL, *text = NULL;
+
+	if (cfg->age_thr.has_critical &&
+	    !range_can_alert(&cfg->age_thr.critical, 0, cfg->window)) {
+		name = "-c";
+		text = cfg->common.critical != NULL ? cfg->common.critical :
+		    DEFAULT_CRITICAL " (the default)";
+	} else if (cfg->age_thr.has_warning &&
+	    !range_can_alert(&cfg->age_thr.warning, 0, cfg->window)) {
+		name = "-w";
+		text = cfg->common.warning != NULL ? cfg->common.warning :
+		    DEFAULT_WARNING " (the default)";
+	}
+	if (name == NULL)
+		return 0;
+	numfmt(win, sizeof(win), cfg->window, 3);
+	option_error(err, errlen, "window", cfg->window_given ?
+	    cfg->window_text : win, "is not longer than %s %s: an older "
+	    "notification is outside the window, so no age could ever pass "
+	    "%s", name, text, name);
+	return -1;
 }
 
 static int
@@ -698,6 +737,13 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if (common_thresholds(&cfg->common, DEFAULT_WARNING, DEFAULT_CRITICAL,
 	    0, &cfg->age_thr, err, errlen) != 0)
 		return -1;
+	if (window_holds(cfg, err, errlen) != 0)
+		return -1;
+	if (cfg->foreign_state_given && cfg->nsources == 0) {
+		snprintf(err, errlen, "--foreign-state cannot apply without "
+		    "-s/--source: no address is foreign then");
+		return -1;
+	}
 	return cucsvc_check_source(&cfg->cuc, cfg->nlogs, "-f", err, errlen);
 }
 
@@ -1079,9 +1125,10 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 		foreign_text(sc, fgn, sizeof(fgn));
 	}
 	report_set_state(rep, st);
-	report_summary(rep, "%s, %zu subscriptions, %lu stale, %lu "
-	    "notifications, %lu errors%s", head, subscriptions(sc), stale,
-	    sc->notifications, sc->errors, fgn);
+	report_summary(rep, "%s, %zu subscription%s, %lu stale, %lu "
+	    "notification%s, %lu error%s%s", head, subscriptions(sc),
+	    plural(subscriptions(sc)), stale, sc->notifications,
+	    plural(sc->notifications), sc->errors, plural(sc->errors), fgn);
 	report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
 	report_metric(rep, "subscriptions", (double)subscriptions(sc), NULL,
 	    0, NULL);
@@ -1148,8 +1195,10 @@ keepalive_check(void *config, struct report *rep)
 			return;
 		}
 	}
-	if (loglist_expand(&run.ll, logs, nlogs, LOGORDER_DATE_NAME,
-	    err, sizeof(err)) != 0) {
+	/* Each log named must be there: none is skipped in silence. */
+	if ((!cfg->cuc.enabled && loglist_check_given(logs, nlogs, err,
+	    sizeof(err)) != 0) || loglist_expand(&run.ll, logs, nlogs,
+	    LOGORDER_DATE_NAME, err, sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		cucsvc_result_free(&cr);
 		idtable_free(&run.sc.subs);
@@ -1187,7 +1236,9 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, keepalive_check, NULL
+		PROGNAME, CHECK, parse_options, help, keepalive_check, NULL,
+		"{-f LOG ... or --cuc HOST} [--window SECS] [-w SECS] "
+		"[-c SECS] [-s ADDR ...]"
 	};
 	struct config cfg;
 

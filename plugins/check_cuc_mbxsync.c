@@ -126,13 +126,9 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR |\n"
-"                          --cuc=HOST[:PORT] --extra-opts=SECTION}\n"
-"                         [--window=SECS] [--now=TIME]\n"
-"                         [--timezone=ZONE | --tz-offset=+HH:MM]\n"
-"                         [--max-log-age=SECS]\n"
-"                         [-w RATE] [-c RATE]\n"
-"                         [--error-pattern=RE ...] [--ignore-pattern=RE ...]\n",
+"Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR | --cuc=HOST[:PORT]}\n"
+"         [--window=SECS] [-w RATE] [-c RATE] [--max-log-age=SECS] [-v]\n"
+"         [--timezone=ZONE | --tz-offset=+HH:MM] [...] (see below)\n",
 	    fp);
 }
 
@@ -140,11 +136,11 @@ static void
 help(FILE *fp)
 {
 	print_version(fp, PROGNAME);
+	usage(fp);
 	fputs("\n"
 "Rate and kind of Single Inbox sync failures in Cisco Unity Connection's\n"
-"CuMbxSync diagnostic logs (diag_CuMbxSync_*.uc), with what to check next.\n\n",
+"CuMbxSync diagnostic logs (diag_CuMbxSync_*.uc), with what to check next.\n",
 	    fp);
-	usage(fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=FILE\n"
 "    A log file, a glob pattern (quote it), or - for standard input.\n"
@@ -248,7 +244,7 @@ add_logdir(struct config *cfg, const char *dir, char *err, size_t errlen)
 	char *p;
 
 	if (len == 0) {
-		snprintf(err, errlen, "invalid --logdir: empty");
+		option_error(err, errlen, "logdir", dir, "is empty");
 		return -1;
 	}
 	if ((p = malloc(len + sizeof(LOGDIR_PATTERN) + 1)) == NULL) {
@@ -269,8 +265,8 @@ parse_tz(const char *arg, int *out, char *err, size_t errlen)
 
 	if (time_parse_zone(arg, strlen(arg), &off, &used) != 0 ||
 	    used != strlen(arg) || off < -TZ_MAX || off > TZ_MAX) {
-		snprintf(err, errlen, "invalid --tz-offset '%s': expected "
-		    "+HH:MM or -HH:MM (at most 14 h)", arg);
+		option_error(err, errlen, "tz-offset", arg, "is not an "
+		    "offset: expected +HH:MM or -HH:MM (at most 14 h)");
 		return -1;
 	}
 	*out = off;
@@ -315,15 +311,15 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		    errlen) != 0)
 			return -1;
 		if (cfg->window <= 0) {
-			snprintf(err, errlen, "invalid --window '%s': must be "
-			    "above 0", arg);
+			option_error(err, errlen, "window", arg, "is not above "
+			    "0 seconds");
 			return -1;
 		}
 		return 0;
 	case OPT_NOW:
 		if (time_parse_user(arg, &cfg->now) != 0) {
-			snprintf(err, errlen, "invalid --now '%s': expected "
-			    "@EPOCH or YYYY-MM-DDTHH:MM:SS[Z|+HH:MM]", arg);
+			option_error(err, errlen, "now", arg, "is not a time: "
+			    "expected @EPOCH or YYYY-MM-DDTHH:MM:SS[Z|+HH:MM]");
 			return -1;
 		}
 		cfg->has_now = true;
@@ -376,8 +372,8 @@ static int
 operand_dash(void *config, const char *arg, char *err, size_t errlen)
 {
 	if (strcmp(arg, "-") != 0) {
-		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
-		    arg);
+		snprintf(err, errlen, "\"%s\": unexpected argument (options "
+		    "start with -; - alone is standard input)", arg);
 		return -1;
 	}
 	return add_pattern(config, "-", err, errlen);
@@ -416,8 +412,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		return -1;
 	/* The zone's rules are the C library's: select it once, here. */
 	if (cfg->zone_source == ZONE_NAMED && tz_select(&cfg->zone) != 0) {
-		snprintf(err, errlen, "invalid --timezone '%s': cannot set TZ",
-		    cfg->zone.name);
+		option_error(err, errlen, "timezone", cfg->zone.name, "cannot "
+		    "be set as TZ");
 		return -1;
 	}
 	return cucsvc_check_source(&cfg->cuc, cfg->npatterns, "-f/--logdir",
@@ -799,9 +795,16 @@ gather(struct report *rep, struct config *cfg, double now,
 	char err[512], win[32];
 	int rc;
 
-	if (!cfg->cuc.enabled)
+	if (!cfg->cuc.enabled) {
+		/* Each log named must be there: none is skipped in silence. */
+		if (loglist_check_given(cfg->patterns, cfg->npatterns, err,
+		    sizeof(err)) != 0) {
+			report_fail(rep, STATE_UNKNOWN, "%s", err);
+			return -1;
+		}
 		return gather_files(rep, cfg, cfg->patterns, cfg->npatterns,
 		    now, t);
+	}
 	rc = cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err));
 	t->remote = true;
 	t->fetch_time = cr.fetch_time;
@@ -998,13 +1001,21 @@ evaluate(struct report *rep, const struct config *cfg,
 	if (t->lines == 0)
 		report_summary(rep, "no log lines in the last %s s", win);
 	else if (top == MBXC_NONE)
-		report_summary(rep, "no sync errors in %lu lines in the last "
-		    "%s s", t->lines, win);
-	else {
+		report_summary(rep, "no sync errors in %lu line%s in the last "
+		    "%s s", t->lines, plural(t->lines), win);
+	else if (threshold_check(&cfg->thr, rate) == STATE_OK) {
+		/* Below -w: the count first, no advice; it reads as OK. */
 		hosts_phrase(hosts, sizeof(hosts), &t->cls[top]);
-		report_summary(rep, "%lux %s%s: %s - %lu errors in the last "
+		report_summary(rep, "%lu error%s in the last %s s, %s/min, "
+		    "within thresholds (most: %lux %s%s)", t->errors,
+		    plural(t->errors), win, rate_s, t->cls[top].count,
+		    mbxclass_title(top), hosts);
+	} else {
+		hosts_phrase(hosts, sizeof(hosts), &t->cls[top]);
+		report_summary(rep, "%lux %s%s: %s - %lu error%s in the last "
 		    "%s s, %s/min", t->cls[top].count, mbxclass_title(top),
-		    hosts, mbxclass_advice(top), t->errors, win, rate_s);
+		    hosts, mbxclass_advice(top), t->errors, plural(t->errors),
+		    win, rate_s);
 	}
 	report_metric(rep, "errors", (double)t->errors, NULL, 0, NULL);
 	report_metric(rep, "rate", rate, NULL, 3, &cfg->thr);
@@ -1043,7 +1054,9 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, run_check, config_free
+		PROGNAME, CHECK, parse_options, help, run_check, config_free,
+		"{-f LOG ... or --logdir DIR or --cuc HOST} [--window SECS] "
+		"[-w RATE] [-c RATE]"
 	};
 	struct config cfg;
 
