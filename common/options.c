@@ -17,10 +17,14 @@
  *     Config::Tiny strip them), so "password = a#b c" gives "a#b c";
  *   - "key" and "key =" both give "--key" (monitoring-plugins does the
  *     same for "key =").
- * Where we differ, we are stricter or clearer: a malformed line is
- * reported with its number, an empty section is not an error, and a
- * one-letter key gives "-kVALUE" (monitoring-plugins' "-k=VALUE" hands
- * "=VALUE" to getopt).
+ *   - the lines of other sections are skipped unread, malformed or not,
+ *     and so is a malformed header that is not ours: one plugin's typo
+ *     in a shared file does not break every other plugin;
+ *   - a line before the first [section] is an error, as there.
+ * Where we differ, we are stricter or clearer: a malformed line of our
+ * section is reported with its number, an empty section is not an error,
+ * and a one-letter key gives "-kVALUE" (monitoring-plugins' "-k=VALUE"
+ * hands "=VALUE" to getopt).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -427,7 +431,8 @@ common_help(FILE *fp)
 "    placed before the command line, so the command line wins.  Lines\n"
 "    starting with # or ; are comments; a value runs to the end of its\n"
 "    line, quotes included.  May be given more than once.  A missing\n"
-"    file or section, or a malformed line, is UNKNOWN.\n";
+"    file or section, or a malformed line in SECTION (or before the\n"
+"    first section), is UNKNOWN; other sections are not read.\n";
 
 	fputs(text, fp);
 }
@@ -614,30 +619,36 @@ ini_line(const char *s, const char *e, const char *section, int *state,
 {
 	const char *k, *ke, *v, *ve, *eq, *close;
 	size_t seclen = strlen(section);
+	bool ours;
 
 	if (is_comment_or_empty(s, e))
 		return 0;
-	if (memchr(s, '\0', (size_t)(e - s)) != NULL)
-		return -1;
 	if (*s == '[') {
-		if ((close = memchr(s, ']', (size_t)(e - s))) == NULL)
-			return -1;
+		/*
+		 * A header that is not ours starts a section we skip, even
+		 * when malformed: as monitoring-plugins, another plugin's
+		 * part of a shared file never breaks this one.
+		 */
+		close = memchr(s, ']', (size_t)(e - s));
 		k = s + 1;
-		ke = close;
+		ke = close != NULL ? close : e;
 		trim(&k, &ke);
-		v = close + 1;
+		v = close != NULL ? close + 1 : e;
 		ve = e;
 		trim(&v, &ve);
-		if (!is_comment_or_empty(v, ve))
+		ours = (size_t)(ke - k) == seclen &&
+		    memcmp(k, section, seclen) == 0;
+		if (ours && (close == NULL || !is_comment_or_empty(v, ve) ||
+		    memchr(s, '\0', (size_t)(e - s)) != NULL))
 			return -1;
-		if ((size_t)(ke - k) == seclen && memcmp(k, section, seclen) == 0)
-			*state = OURS;
-		else
-			*state = OTHER;
+		*state = ours ? OURS : OTHER;
 		return 0;
 	}
+	/* Another plugin's section: its lines are for it to judge. */
+	if (*state == OTHER)
+		return 0;
 	/* An entry before any [section] belongs to no plugin. */
-	if (*state == NONE)
+	if (*state == NONE || memchr(s, '\0', (size_t)(e - s)) != NULL)
 		return -1;
 	eq = memchr(s, '=', (size_t)(e - s));
 	k = s;
@@ -654,8 +665,6 @@ ini_line(const char *s, const char *e, const char *section, int *state,
 		v = eq + 1;
 		trim(&v, &ve);
 	}
-	if (*state != OURS)
-		return 0;
 	if (append_arg(args, nargs, k, (size_t)(ke - k), v, (size_t)(ve - v),
 	    v < ve) != 0)
 		return -2;

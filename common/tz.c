@@ -77,7 +77,7 @@ tz_zone_named(struct tz_zone *z, const char *name, const char *tzdir,
 		return -1;
 	}
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0) {
-		snprintf(err, errlen, "--timezone: \"%s\" is no zone in %s "
+		snprintf(err, errlen, "--timezone: \"%s\": no such zone in %s "
 		    "(%s)", name, tzdir, strerror(errno));
 		return -1;
 	}
