@@ -65,7 +65,7 @@ tz_zone_named(struct tz_zone *z, const char *name, const char *tzdir,
 	int fd;
 
 	if ((why = name_problem(name)) != NULL) {
-		snprintf(err, errlen, "--timezone: \"%s\" is not a zone name: %s",
+		snprintf(err, errlen, "--timezone: \"%s\": %s",
 		    name, why);
 		return -1;
 	}

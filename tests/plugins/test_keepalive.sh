@@ -64,8 +64,24 @@ like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications since 2014-06-29 14:25
 perf_has "age=6600s;600;900;0 subscriptions=0;;;0 stale=0;;;0 notifications=0;" "perfdata still there"
 well_formed
 
-run $P -f $D/none.log $NOW -c 99999 -w 99999
+run $P -f $D/none.log $NOW -c 3000 -w 2000
 is_rc 2 "nothing in the window is CRITICAL whatever -c says"
+# a -c the window cannot hold could never alert: refused, with the reason
+run $P -f $D/none.log $NOW -c 99999 -w 99999
+opt_err '--window: "3600" is not longer than -c 99999: an older notification is outside the window, so no age could ever pass -c$' \
+    "-c beyond the default window"
+run $P -f $D/ok.log $NOW --window 600
+opt_err '--window: "600" is not longer than -c 900 \(the default\): ' \
+    "--window shorter than the default -c"
+run $P -f $D/ok.log $NOW --window 900 -c 900 -w 600
+opt_err '--window: "900" is not longer than -c 900: ' \
+    "--window equal to -c (900 s itself does not alert)"
+run $P -f $D/ok.log $NOW --window 901 -c 900 -w 600
+is_rc 0 "--window just longer than -c is taken"
+run $P -f $D/ok.log $NOW --window 1000 -c 900 -w 1000
+opt_err '--window: "1000" is not longer than -w 1000: ' "-w the window cannot hold"
+run $P -f $D/ok.log $NOW --window 1000 -c @0:100
+is_rc 2 "an inside range the window holds is taken (age 30 s alerts)"
 
 run $P -f $D/empty.log $NOW
 is_rc 2 "an empty log is CRITICAL"
@@ -118,7 +134,7 @@ run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 --foreign-state critical
 is_rc 2 "--foreign-state critical"
 run $P -f $D/foreign.log $NOW -s 10.1.2.0/33
 is_rc 3 "bad --source prefix is UNKNOWN"
-like "$line1" "invalid --source '10.1.2.0/33'" "names the bad --source"
+like "$line1" '--source: "10.1.2.0/33" is not an address or network' "names the bad --source"
 run $P -f $D/foreign.log $NOW -s exchange.example.com
 is_rc 3 "a host name as --source is UNKNOWN"
 
@@ -257,7 +273,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 run $P -f "$TMPD/nothing-*.log" $NOW
 is_rc 3 "a glob that matches nothing is UNKNOWN"
-like "$line1" "nothing-\\*.log: No such file or directory" "names the pattern"
+like "$line1" "nothing-\\*.log: no file matches" "names the pattern"
 run $P
 is_rc 3 "no -f is UNKNOWN"
 like "$line1" 'no log given' "says what is missing"
@@ -343,7 +359,7 @@ perf_has "age=960s;600;900;0" "age from the newest Async"
 # the verdict comes from the 7 notifications understood.
 run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -v
 is_rc 0 "the seed's excerpt is OK"
-like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscriptions, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
+like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscription, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
 perf_has "age=5s;600;900;0 subscriptions=1;;;0 stale=0;;;0 notifications=7;;;0 errors=0;;;0 foreign=0;;;0 unparsed=7;;;0" "the 7 wrapped sizes are unparsed, 173.37.183.83 is no foreign"
 like "$out" 'window 2014-06-29 11:01:00Z to 2014-06-29 12:01:00Z: 14 lines read, 7 unparsed' "-v says how many lines were not understood"
 like "$out" '2348c723-2466-4fco-bda0-b9419fb0215e: 2014-06-29 12:00:55Z \(5 s ago\), 2014-06-29 12:00:55Z, 200, 7' "the subscription with all 7"
@@ -354,7 +370,7 @@ perf_has "age=1145s;" "age from 12:00:55"
 # --- options ----------------------------------------------------------------------
 run $P -f $D/ok.log --now=yesterday
 is_rc 3 "bad --now is UNKNOWN"
-like "$line1" "^CUC KEEPALIVE UNKNOWN - invalid --now 'yesterday'" "names --now"
+opt_err '--now: "yesterday" is not a time: expected @EPOCH or ISO 8601' "bad --now"
 run $P -f $D/ok.log --now=2014-06-29T25:00:00Z
 is_rc 3 "impossible --now is UNKNOWN"
 run $P -f $D/ok.log $NOW --window 0
@@ -376,5 +392,102 @@ for o in --logfile --now --window --warning --critical --stale-after \
 done
 run $P -V
 is_rc 3 "-V exits 3"
+[ "$out" = "check_cuc_keepalive $(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile) (cuc-single-inbox-plugins)" ]
+ok $? "-V is one line: name, the Makefile's version, the suite"
+[ "$(wc -l < "$TMPD/stdout")" -eq 1 ]; ok $? "-V: one line"
+run $P --help
+like "$(sed -n 2p "$TMPD/stdout")" '^Usage: check_cuc_keepalive ' \
+    "--help: the usage right under the version line"
+
+# --- option errors: option and value named, UNKNOWN, a one-line usage ------------
+run $P -f $D/ok.log $NOW --window 15m
+opt_err '--window: "15m" is not a number of seconds' "--window 15m"
+run $P -f $D/ok.log $NOW --window 0
+opt_err '--window: "0" is out of range: 1 to 34560000 seconds' "--window 0"
+run $P -f $D/ok.log $NOW --stale-after soon
+opt_err '--stale-after: "soon" is not a number of seconds' "--stale-after soon"
+run $P -f $D/ok.log $NOW --stale-warning 1:x
+opt_err '--stale-warning: "1:x" is not a range: ' "--stale-warning 1:x"
+run $P -f $D/ok.log $NOW --stale-critical 5:1
+opt_err '--stale-critical: "5:1" is not a range: start > end' "--stale-critical 5:1"
+run $P -f $D/ok.log $NOW --error-warning x
+opt_err '--error-warning: "x" is not a range' "--error-warning x"
+run $P -f $D/ok.log $NOW --error-critical 1x
+opt_err '--error-critical: "1x" is not a range' "--error-critical 1x"
+run $P -f $D/ok.log $NOW -w 10m
+opt_err '--warning: "10m" is not a range' "-w 10m"
+run $P -f $D/ok.log $NOW -c ten
+opt_err '--critical: "ten" is not a range' "-c ten"
+run $P -f $D/ok.log $NOW -t 0
+opt_err '--timeout: "0" is not a number of seconds above 0' "-t 0"
+run $P -f $D/ok.log $NOW -t 5:maybe
+opt_err '--timeout: "5:maybe" names no state after' "-t 5:maybe"
+run $P -f $D/ok.log $NOW --foreign-state maybe -s 10.0.0.0/8
+opt_err '--foreign-state: "maybe" is not a state' "--foreign-state maybe"
+run $P -f $D/ok.log $NOW -s 10.0.0.0/40
+opt_err '--source: "10.0.0.0/40" is not an address or network' "-s 10.0.0.0/40"
+run $P --cuc 'cuc1:99999'
+opt_err '--cuc: "cuc1:99999" is not HOST\[:PORT\]' "--cuc cuc1:99999"
+run $P --cuc cuc1 --cuc-max-file 2T --cuc-user u --netrc-file /dev/null
+opt_err '--cuc-max-file: "2T" is not a size' "--cuc-max-file 2T"
+run $P --cuc cuc1 --cache-size 0 --netrc-file /dev/null
+opt_err '--cache-size: "0" is not a size' "--cache-size 0"
+run $P --cuc cuc1 --cache-dir= --netrc-file /dev/null
+opt_err '--cache-dir: "" is empty' "--cache-dir empty"
+run $P -f $D/ok.log $NOW extra
+opt_err '"extra": unexpected argument' "stray argument"
+run $P -f $D/ok.log $NOW --bogus
+opt_err '--bogus: unknown option$' "unknown long option"
+run $P -f $D/ok.log $NOW -Z
+opt_err '-Z: unknown option$' "unknown short option"
+run $P -f $D/ok.log $NOW --window
+opt_err '--window: needs a value$' "--window without a value"
+run $P -f $D/ok.log $NOW --stale
+opt_err '--stale: ambiguous, could be --stale-after, --stale-warning, --stale-critical$' \
+    "ambiguous abbreviation"
+run $P -f $D/ok.log $NOW --help=1
+opt_err '--help: takes no value' "--help=1"
+
+# --- options that cannot apply are errors, not ignored ------------------------------
+run $P -f $D/ok.log $NOW --foreign-state critical
+opt_err '--foreign-state cannot apply without -s/--source' "--foreign-state without -s"
+for o in "--cuc-user=mon" "--cuc-password=pw" "--netrc-file=/dev/null" \
+    "--ca-cert=/dev/null" "--insecure" "--cache-dir=/tmp" \
+    "--cuc-max-file=1M" "--cache-size=1G"; do
+	run $P -f $D/ok.log $NOW "$o"
+	opt_err "${o%%=*} cannot apply without --cuc: the logs are read from -f" \
+	    "$o without --cuc"
+done
+run $P -f $D/ok.log --cuc cuc1 $NOW
+opt_err '--cuc and -f exclude each other' "--cuc with -f"
+
+# --- several logs named: a missing or unreadable one is UNKNOWN, named ----------
+run $P -f $D/ok.log -f "$TMPD/gone.log" $NOW
+is_rc 3 "a missing second log is UNKNOWN"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - $TMPD/gone.log: No such file or directory" \
+    "names the missing log"
+run $P -f "$TMPD/gone.log" -f $D/ok.log $NOW
+is_rc 3 "a missing first log is UNKNOWN"
+run $P -f $D/ok.log -f "$TMPD/none-*.log" $NOW
+is_rc 3 "a glob matching nothing beside a good log is UNKNOWN"
+like "$line1" "none-\\*\\.log: no file matches" "names the glob"
+run $P -f $D/ok.log -f "$TMPD/nodir/*.log" $NOW
+like "$line1" "$TMPD/nodir: No such file or directory" "a glob's missing directory named"
+
+# --- -v levels as monitoring-plugins: -v found, -vv configuration, -vvv trace ---
+run $P -f $D/ok.log $NOW
+n0=$(wc -l < "$TMPD/stdout")
+run $P -f $D/ok.log $NOW -v
+n1=$(wc -l < "$TMPD/stdout")
+unlike "$out" '^options \(after --extra-opts\)' "-v: no configuration"
+run $P -f $D/ok.log $NOW -vv
+n2=$(wc -l < "$TMPD/stdout")
+like "$out" "^options \\(after --extra-opts\\): -f $D/ok.log $NOW -vv\$" "-vv: the options shown"
+like "$out" '^-t 10 s, then UNKNOWN; -w \(default\), -c \(default\)' "-vv: timeout and thresholds"
+unlike "$out" '^debug ' "-vv: no trace"
+run $P -f $D/ok.log $NOW -vvv
+like "$out" "^debug \\+[0-9.]+ s: reading $D/ok.log\$" "-vvv: the steps traced"
+sane "-vvv"
+[ "$n0" -lt "$n1" ] && [ "$n1" -lt "$n2" ]; ok $? "each -v adds lines ($n0 < $n1 < $n2)"
 
 done_testing

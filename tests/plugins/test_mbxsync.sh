@@ -28,9 +28,11 @@ mtime "$D/sample/diag_CuMbxSync_00000314.uc" 2026-11-25T10:00:00Z
 # --- auth401: 12x 401 and 3 timeouts in (09:45, 10:00], 20 lines, rate 1/min
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z
 is_rc 0 "auth401: rate 1/min is within the default -w 1"
-like "$line1" '^CUC MBXSYNC OK - 12x HTTP 401 from mail\.example\.com: check the unified messaging service account' \
-    "auth401: dominant class, count, host and next step"
-like "$line1" ' - 15 errors in the last 900 s, 1/min \|' "auth401: totals in the summary"
+# an OK line reads as OK: the totals first, the largest class in brackets,
+# no advice (that is for WARNING and CRITICAL, and -v)
+like "$line1" '^CUC MBXSYNC OK - 15 errors in the last 900 s, 1/min, within thresholds \(most: 12x HTTP 401 from mail\.example\.com\) \|' \
+    "auth401: totals first, dominant class, count and host"
+unlike "$line1" 'check the' "auth401: no advice on an OK line"
 perf_has "errors=15;" "auth401: errors"
 perf_has "rate=1;1;10;0" "auth401: rate with default thresholds"
 perf_has "lines=20;" "auth401: lines in the window (window start excluded, now included)"
@@ -72,8 +74,10 @@ perf_has "errors=18;" "--error-pattern: errors with them"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --error-pattern 'a(b'
 is_rc 3 "bad --error-pattern is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern 'a\(b': missing closing parenthesis at offset 3" \
+opt_err '--error-pattern: "a\(b" is not a regular expression: missing closing parenthesis at offset 3$' \
     "bad pattern: PCRE2's message and offset"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --ignore-pattern '['
+opt_err '--ignore-pattern: "\[" is not a regular expression' "bad --ignore-pattern"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
 like "$out" 'http_401: 12x HTTP 401 from mail\.example\.com 12: check the unified' "-v: class, count, hosts"
@@ -117,7 +121,9 @@ perf_has "rate=0.933;" "midnight_file: rate"
 perf_has "connect=6;" "midnight_file: connect before midnight, window start excluded"
 perf_has "tls=3;" "midnight_file: lines of the 24th in the newer file"
 perf_has "dns=5;" "midnight_file: lines of the 25th"
-like "$line1" 'OK - 6x connection failure from mail\.example\.com: check the firewall' "midnight_file: summary"
+like "$line1" 'OK - 14 errors in the last 900 s, 0\.93/min, within thresholds \(most: 6x connection failure from mail\.example\.com\)' "midnight_file: summary"
+run $P --logdir "$D/midnight_file" --now 2026-11-25T00:05:00Z -w 0.5
+like "$line1" 'WARNING - 6x connection failure from mail\.example\.com: check the firewall' "midnight_file: the advice once it alerts"
 
 # --- midnight between files, the older file's mtime set late (a copy)
 run $P --logdir "$D/midnight_between" --now 2026-11-25T00:05:00Z
@@ -141,8 +147,11 @@ perf_has "unparsed=0;" "classes: nothing unparsed"
 # failed lookups count, and AUTH_NOT_INITIALIZED is the refused bind's
 run $P -f "$D/technote/diag_CuMbxSync_00000200.uc" --now 2026-11-25T12:00:05Z
 is_rc 0 "technote: 8 errors in 15 min is within -w 1"
-like "$line1" '^CUC MBXSYNC OK - 4x DNS failure: check the Active Directory DNS domain name' \
-    "technote: DNS dominates, with Cisco's next step"
+like "$line1" '^CUC MBXSYNC OK - 8 errors in the last 900 s, 0\.53/min, within thresholds \(most: 4x DNS failure\)' \
+    "technote: DNS dominates"
+run $P -f "$D/technote/diag_CuMbxSync_00000200.uc" --now 2026-11-25T12:00:05Z -w 0.5
+like "$line1" '^CUC MBXSYNC WARNING - 4x DNS failure: check the Active Directory DNS domain name' \
+    "technote: Cisco's next step once it alerts"
 perf_has "dns=4;" "technote: failed lookups only, not Run DNS query or querying dns"
 perf_has "ldap=2;" "technote: INVALID_CREDENTIALS and AUTH_NOT_INITIALIZED"
 perf_has "connect=1;" "technote: autodiscover URL unreachable"
@@ -168,7 +177,22 @@ is_rc 0 "stdin: an empty stream is OK without a zone"
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
 is_rc 3 "no log files is UNKNOWN"
-like "$line1" '^CUC MBXSYNC UNKNOWN - no log files: .*nothere/diag_CuMbxSync_\*\.uc' "no log files: says where"
+like "$line1" '^CUC MBXSYNC UNKNOWN - .*/nothere: No such file or directory$' "no log files: says where"
+mkdir "$TMPD/emptydir"
+run $P --logdir "$TMPD/emptydir" --now 2026-11-25T10:00:00Z
+is_rc 3 "an empty --logdir is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - $TMPD/emptydir/diag_CuMbxSync_\\*\\.uc: no file matches\$" "an empty --logdir: names the pattern"
+# several named: a missing one is UNKNOWN naming it, not skipped (it used
+# to count as "vanished" in rotation)
+run $P -f "$D/auth401/diag_CuMbxSync_00000042.uc" -f "$D/auth401/diag_CuMbxSync_00000039.uc" \
+    --now 2026-11-25T10:00:00Z
+is_rc 3 "a missing second file is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - $D/auth401/diag_CuMbxSync_00000039\\.uc: No such file or directory\$" \
+    "a missing second file: named"
+run $P --logdir "$D/auth401" --logdir "$TMPD/emptydir" --now 2026-11-25T10:00:00Z
+is_rc 3 "a second --logdir without files is UNKNOWN"
+run $P --logdir "$D/auth401" -f "$D/auth401" --now 2026-11-25T10:00:00Z
+like "$line1" "^CUC MBXSYNC UNKNOWN - $D/auth401: is a directory\$" "a directory given with -f: named"
 run $P -f "$D/missing.uc"
 is_rc 3 "a missing -f file is UNKNOWN"
 # a file gone between listing and reading (a dangling link reads the same) is skipped
@@ -346,23 +370,52 @@ like "$out" 'offset: none needed' "empty files: no offset needed, said in -v"
 # --- zone options
 run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata --tz-offset=+05:30
 is_rc 3 "--timezone and --tz-offset together is UNKNOWN"
-like "$line1" '^CUC MBXSYNC UNKNOWN - --timezone and --tz-offset exclude each other' "both: says so"
+opt_err '--timezone and --tz-offset exclude each other' "--timezone with --tz-offset"
 run $P --logdir "$D/z/kolkata" --timezone=Europe/Nowhere
 is_rc 3 "an unknown zone is UNKNOWN (the C library would take UTC)"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone 'Europe/Nowhere': no such zone in " "unknown zone: named"
+opt_err '--timezone: "Europe/Nowhere": no such zone in ' "unknown zone"
 run $P --logdir "$D/z/kolkata" --timezone=../../../etc/passwd
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '\.\./\.\./\.\./etc/passwd': not a zone name" "a path out of the zone directory is refused"
+opt_err '--timezone: "\.\./\.\./\.\./etc/passwd": not a zone name' "a path out of the zone directory"
 run $P --logdir "$D/z/kolkata" --timezone=/etc/localtime
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone '/etc/localtime': an absolute path" "an absolute path is refused"
+opt_err '--timezone: "/etc/localtime": an absolute path' "an absolute path as --timezone"
 TZDIR=$D/nozones run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata
-like "$line1" "invalid --timezone 'Asia/Kolkata': no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
+like "$line1" '--timezone: "Asia/Kolkata": no such zone in .*/nozones' "\$TZDIR is where zones are looked up"
 run $P --logdir "$D/z/kolkata" --max-log-age=-1
-is_rc 3 "a negative --max-log-age is UNKNOWN"
-like "$line1" 'max-log-age' "bad --max-log-age: named"
+opt_err '--max-log-age: "-1" is not a number of seconds' "a negative --max-log-age"
+
+# --- option errors: option and value named, UNKNOWN, a one-line usage
+run $P --logdir "$D/auth401" --window 15m
+opt_err '--window: "15m" is not a number of seconds' "--window 15m"
+run $P --logdir "$D/auth401" --window 0
+opt_err '--window: "0" is not above 0 seconds' "--window 0"
+run $P --logdir "$D/auth401" --now tomorrow
+opt_err '--now: "tomorrow" is not a time' "--now tomorrow"
+run $P --logdir "$D/auth401" --tz-offset +25:00
+opt_err '--tz-offset: "\+25:00" is not an offset' "--tz-offset +25:00"
+run $P --logdir ""
+opt_err '--logdir: "" is empty' "--logdir empty"
+run $P --logdir "$D/auth401" -w 1/min
+opt_err '--warning: "1/min" is not a range' "-w 1/min"
+run $P --logdir "$D/auth401" stray
+opt_err '"stray": unexpected argument' "stray argument"
+run $P --logdir "$D/auth401" --error
+opt_err '--error: needs a value$' "--error (abbreviation) without a value"
+run $P
+opt_err 'no log given \(-f/--logdir or --cuc HOST, see --help\)' "no log"
+# options that cannot apply
+for o in "--cuc-user=mon" "--cuc-password=pw" "--netrc-file=/dev/null" \
+    "--ca-cert=/dev/null" "--insecure" "--cache-dir=/tmp" \
+    "--cuc-max-file=1M" "--cache-size=1G"; do
+	run $P --logdir "$D/auth401" "$o"
+	opt_err "${o%%=*} cannot apply without --cuc: the logs are read from -f/--logdir" \
+	    "$o without --cuc"
+done
+run $P --logdir "$D/auth401" --cuc cuc1
+opt_err '--cuc and -f/--logdir exclude each other' "--cuc with --logdir"
 
 # --- the demo sample
 run $P --logdir "$D/sample" --now 2026-11-25T10:00:00Z
 is_rc 0 "sample: OK"
-like "$line1" '^CUC MBXSYNC OK - [0-9]+x HTTP 401 from ex0[12]\.example\.com and 1 more host: check' "sample: summary"
+like "$line1" '^CUC MBXSYNC OK - 11 errors in the last 900 s, 0\.73/min, within thresholds \(most: [0-9]+x HTTP 401 from ex0[12]\.example\.com and 1 more host\)' "sample: summary"
 
 done_testing

@@ -103,8 +103,31 @@ run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=204,200
 is_rc 0 "--expect list matching"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=20x
-is_rc 3 "bad --expect"
-like "$line1" '^CUC PORT UNKNOWN - invalid --expect' "bad --expect named"
+opt_err '--expect: "20x" is not a list of up to 16 HTTP codes 100\.\.999' "bad --expect"
+
+# --- http_time: its own thresholds, full Nagios ranges (no timing asserted:
+# @0: alerts for any time, 3600 for none a test sees)
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --http-warning @0: --http-critical 3600
+is_rc 1 "--http-warning @0: is WARNING"
+like "$line1" ', HTTP exchange took [0-9.]+ s \(--http-warning @0:\) \| ' \
+    "--http-warning: the slow exchange named with its threshold"
+like "$perf" ' http_time=[0-9.]+s;@0:;3600;0;10$' "http_time perfdata carries its thresholds"
+sane "--http-warning"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --http-critical @0:
+is_rc 2 "--http-critical @0: is CRITICAL"
+like "$line1" '^CUC PORT CRITICAL - HTTP 200 from .*, HTTP exchange took [0-9.]+ s \(--http-critical @0:\)' \
+    "--http-critical named"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --http-warning 3600 --http-critical 7200 -w 3600
+is_rc 0 "http_time within its thresholds"
+like "$perf" '^time=[0-9.]+s;3600;;0;10 http_time=[0-9.]+s;3600;7200;0;10$' \
+    "-w stays on time, --http-* on http_time"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap -w @0:
+is_rc 1 "-w still judges the connect time alone"
+unlike "$line1" 'HTTP exchange took' "-w does not name http_time"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --http-warning 1:x
+opt_err '--http-warning: "1:x" is not a range' "bad --http-warning"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --http-critical 5:1
+opt_err '--http-critical: "5:1" is not a range: start > end' "bad --http-critical"
 
 run check_cuc_port -H 127.0.0.1 -p "$CLOSE" --http
 is_rc 2 "server closing at once"
@@ -139,9 +162,7 @@ is_rc 1 "--unsubscribe-state=warning"
 like "$line1" "^CUC PORT WARNING - .*SubscriptionStatus Unsubscribe" \
     "--unsubscribe-state=warning: Unsubscribe named"
 run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=bogus
-is_rc 3 "bad --unsubscribe-state"
-like "$line1" "^CUC PORT UNKNOWN - invalid --unsubscribe-state 'bogus'" \
-    "bad --unsubscribe-state named"
+opt_err '--unsubscribe-state: "bogus" is not a state' "bad --unsubscribe-state"
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --unsubscribe-state=critical
 is_rc 0 "--unsubscribe-state leaves SubscriptionStatus OK alone"
 
@@ -237,7 +258,31 @@ like "$line1" "^CUC PORT CRITICAL - nothing LISTENs on TCP port $CLOSED$" \
 sane "--listening closed"
 
 run check_cuc_port --listening --soap -p "$SOAP"
-is_rc 3 "--listening with --soap"
+opt_err '--soap cannot apply with --listening: it makes no connection$' "--listening with --soap"
+
+# --- options that cannot apply are errors, not ignored
+run check_cuc_port --listening --http -p "$SOAP"
+opt_err '--http cannot apply with --listening' "--listening with --http"
+run check_cuc_port --listening -H 127.0.0.1 -p "$SOAP"
+opt_err '-H cannot apply with --listening: it makes no connection$' "-H with --listening"
+run check_cuc_port --listening -w 1 -p "$SOAP"
+opt_err '-w cannot apply with --listening' "-w with --listening"
+run check_cuc_port --listening -c 1 -p "$SOAP"
+opt_err '-c cannot apply with --listening' "-c with --listening"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --expect 200
+opt_err '--expect cannot apply without --http or --soap$' "--expect without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --path /x
+opt_err '--path cannot apply without --http or --soap$' "--path without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http-warning 1
+opt_err '--http-warning cannot apply without --http or --soap$' "--http-warning without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http-critical 1
+opt_err '--http-critical cannot apply without --http or --soap$' "--http-critical without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --unsubscribe-state ok
+opt_err '--unsubscribe-state cannot apply without --soap$' "--unsubscribe-state without --soap"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --unsubscribe-state ok
+opt_err '--unsubscribe-state cannot apply without --soap$' "--unsubscribe-state with --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --soap
+opt_err '--http and --soap exclude each other' "--http with --soap"
 
 # --- extra-opts
 printf '[check_cuc_port]\nhostname = 127.0.0.1\nport = %s\n' "$SOAP" \
@@ -253,12 +298,20 @@ like "$line1" '^CUC PORT UNKNOWN - no host given' "no host: says so"
 sane "no host"
 
 run check_cuc_port -H 127.0.0.1 -p 70000
-is_rc 3 "port out of range"
-like "$line1" '^CUC PORT UNKNOWN - invalid --port' "bad port named"
+opt_err '--port: "70000" is not a whole number from 1 to 65535$' "port out of range"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --path x
+opt_err '--path: "x" does not start with /$' "--path without /"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w 1:x
+opt_err '--warning: "1:x" is not a range' "bad -w"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -t 0.0
+opt_err '--timeout: "0.0" is not a number of seconds above 0' "bad -t"
 
 run check_cuc_port -H 127.0.0.1 --bogus
-is_rc 3 "unknown option"
-sane "unknown option"
+opt_err '--bogus: unknown option$' "unknown option"
+run check_cuc_port -H 127.0.0.1 --http=yes
+opt_err '--http: takes no value \("--http=yes"\)$' "a value for --http"
+run check_cuc_port -H
+opt_err '-H: needs a value$' "-H without a value"
 
 run check_cuc_port -h
 is_rc 3 "-h"
@@ -274,6 +327,11 @@ w=$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)
 
 run check_cuc_port -V
 is_rc 3 "-V"
-like "$line1" '^check_cuc_port \(cuc-single-inbox-plugins [0-9.]+\)' "-V names the version"
+[ "$out" = "check_cuc_port $(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile) (cuc-single-inbox-plugins)" ]
+ok $? "-V: one line, the Makefile's version"
+run check_cuc_port --help
+like "$(sed -n 2p "$TMPD/stdout")" '^Usage: check_cuc_port ' "--help: usage on top"
+like "$out" '--http-warning=RANGE, --http-critical=RANGE' "--help documents --http-warning/--http-critical"
+like "$out" '-vvv also a trace' "--help says what -v, -vv, -vvv give"
 
 done_testing
