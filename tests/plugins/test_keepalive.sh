@@ -468,6 +468,12 @@ like "$line1" "^CUC KEEPALIVE UNKNOWN - $TMPD/gone.log: No such file or director
     "names the missing log"
 run $P -f "$TMPD/gone.log" -f $D/ok.log $NOW
 is_rc 3 "a missing first log is UNKNOWN"
+# older than the window reaches, so never opened: it was skipped in silence
+run $P -f "$D/rotated/2014_06_29.request.log" -f "$D/rotated/2014_06_28.request.log" \
+    -f "$D/rotated/2014_06_20.request.log" --now=2014-06-29T00:20:00Z
+is_rc 3 "a missing log older than the window is UNKNOWN too"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - $D/rotated/2014_06_20\\.request\\.log: No such file or directory\$" \
+    "names the missing old log"
 run $P -f $D/ok.log -f "$TMPD/none-*.log" $NOW
 is_rc 3 "a glob matching nothing beside a good log is UNKNOWN"
 like "$line1" "none-\\*\\.log: no file matches" "names the glob"
