@@ -208,11 +208,13 @@ cucsvc_check(const struct cucsvc_opts *o, char *err, size_t errlen)
 	if (!o->enabled)
 		return 0;
 	if (o->password != NULL && o->user == NULL) {
-		snprintf(err, errlen, "cuc-password given without --cuc-user");
+		snprintf(err, errlen, "--cuc-password cannot apply without "
+		    "--cuc-user");
 		return -1;
 	}
 	if (o->user != NULL && strchr(o->user, ':') != NULL) {
-		snprintf(err, errlen, "invalid --cuc-user: no ':' allowed");
+		option_error(err, errlen, "cuc-user", o->user, "holds a ':', "
+		    "which HTTP Basic cannot carry in a user name");
 		return -1;
 	}
 	if (o->password == NULL && o->netrc_file == NULL) {

@@ -113,8 +113,12 @@ test_check(void **state)
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), 0);
 	o.user = "a:b";
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), -1);
+	assert_string_equal(err, "--cuc-user: \"a:b\" holds a ':', which "
+	    "HTTP Basic cannot carry in a user name");
 	o.user = NULL;
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), -1);
+	assert_string_equal(err, "--cuc-password cannot apply without "
+	    "--cuc-user");
 	o.password = NULL;
 	o.netrc_file = "/etc/netrc";
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), 0);
