@@ -184,7 +184,7 @@ run $MB --cuc "127.0.0.1:$PORT" --logdir "$D/mb" --extra-opts="@$D/ok.ini"
 is_rc 3 "--cuc with --logdir: UNKNOWN"
 run $MB --cuc "127.0.0.1:99999" --extra-opts="@$D/ok.ini"
 is_rc 3 "bad port: UNKNOWN"
-like "$line1" "invalid --cuc" "bad port: names the option"
+like "$line1" '--cuc: "127\.0\.0\.1:99999" is not HOST\[:PORT\]' "bad port: names the option and value"
 
 # --- faults ------------------------------------------------------------
 start_fake --fault 401
@@ -438,17 +438,22 @@ stop_fake
 if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	printf '[%s]\ncuc-user=monitor\ncuc-password=secret\n' $KA >> "$D/ok.ini"
 	KNOW=2014-06-29T16:15:00Z
+	# a window must be longer than -c (the default 900): thresholds that
+	# fit the shortest window tested, the same on disk and through --cuc
+	TH="-w 200 -c 250"
 	cp tests/data/sample/jetty/request.log "$D/jetty/request.log" || exit 1
 	touch -d $KNOW "$D/jetty/request.log"
 	for w in 3600 600 300; do
-		run $KA -f "$D/jetty/request.log" --now $KNOW --window $w -s 10.20.1.0/24
+		# shellcheck disable=SC2086
+		run $KA -f "$D/jetty/request.log" --now $KNOW --window $w $TH -s 10.20.1.0/24
 		disk_rc=$rc disk_line=$line1
 		for mode in "dime --current present" "dime --chunk 4096 --current 404" \
 		    "multipart --current fault"; do
 			# shellcheck disable=SC2086
 			start_fake --mode $mode
 			rm -rf "$D/cache"
-			cuc $KA --now $KNOW --window $w -s 10.20.1.0/24
+			# shellcheck disable=SC2086
+			cuc $KA --now $KNOW --window $w $TH -s 10.20.1.0/24
 			is_rc $disk_rc "keepalive window $w, $mode: same state as on disk"
 			[ "$(strip_fetch "$line1")" = "$disk_line" ]
 			ok $? "keepalive window $w, $mode: same first line and perfdata as on disk"
@@ -462,11 +467,13 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	touch -d 2014-06-29T15:29:59Z "$D/jetty/2014_06_29.request.log"
 	touch -d $KNOW "$D/jetty/request.log"
 	for w in 3600 600; do
-		run $KA -f "$D/jetty/*request.log" --now $KNOW --window $w
+		# shellcheck disable=SC2086
+		run $KA -f "$D/jetty/*request.log" --now $KNOW --window $w $TH
 		disk_rc=$rc disk_line=$line1
 		start_fake
 		rm -rf "$D/cache"
-		cuc $KA --now $KNOW --window $w
+		# shellcheck disable=SC2086
+		cuc $KA --now $KNOW --window $w $TH
 		is_rc $disk_rc "keepalive rotated, window $w: same state as on disk"
 		[ "$(strip_fetch "$line1")" = "$disk_line" ]
 		ok $? "keepalive rotated, window $w: same first line as on disk"
@@ -483,11 +490,13 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 		ok $? "keepalive, CUC in $z: same first line as on disk"
 	done
 	# --now before request.log's last write: still read, as on disk.
-	run $KA -f "$D/jetty/*request.log" --now 2014-06-29T16:10:00Z --window 600
+	# shellcheck disable=SC2086
+	run $KA -f "$D/jetty/*request.log" --now 2014-06-29T16:10:00Z --window 600 $TH
 	disk_rc=$rc disk_line=$line1
 	start_fake --zone Europe/Dublin --now 2014-06-29T16:15:20Z
 	rm -rf "$D/cache"
-	cuc $KA --now 2014-06-29T16:10:00Z --window 600
+	# shellcheck disable=SC2086
+	cuc $KA --now 2014-06-29T16:10:00Z --window 600 $TH
 	[ "$(strip_fetch "$line1")" = "$disk_line" ]
 	ok $? "keepalive, --now before the last write: same first line as on disk"
 	: > "$D/count.log"
