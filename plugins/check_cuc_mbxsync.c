@@ -725,6 +725,9 @@ gather_files(struct report *rep, struct config *cfg,
 	diag_clock_init(&clk, 0);
 	deadline_step("reading the log files");
 	for (i = 0; i < ll.count && !done; i++) {
+		/* which file, for the timeout message and -vvv's trace */
+		deadline_stepf("reading %s", strcmp(ll.paths[i], "-") == 0 ?
+		    "standard input" : ll.paths[i]);
 		if (logfile_open(&lf, ll.paths[i], err, sizeof(err)) != 0) {
 			/* Gone since the listing (rotation), or never there. */
 			if (strcmp(ll.paths[i], "-") != 0 &&

@@ -216,7 +216,7 @@ like "$line1" '^CUC MBXSYNC UNKNOWN - 5 lines read, none is a CuMbxSync diag lin
 mkfifo "$D/fifo.uc"
 run $P -f "$D/fifo.uc" -t 0.5
 is_rc 3 "a blocking file ends in the -t timeout, UNKNOWN"
-like "$line1" '^CUC MBXSYNC UNKNOWN - timed out after 0\.5 s while reading the log files' "timeout: says what it was doing"
+like "$line1" '^CUC MBXSYNC UNKNOWN - timed out after 0\.5 s while reading .*/fifo\.uc$' "timeout: says what it was doing, on which file"
 run $P -f "$D/fifo.uc" -t 0.5:CRITICAL
 is_rc 2 "-t SECONDS:CRITICAL"
 
