@@ -76,6 +76,7 @@ struct config {
 	enum zone_source	 zone_source;
 	struct tz_zone		 zone;		/* --tz-offset or --timezone */
 	double			 max_log_age;	/* 0: not checked */
+	bool			 max_log_age_given;
 	struct mbxpatterns	 pats;
 	struct cucsvc_opts	 cuc;		/* --cuc: the files from CUC */
 };
@@ -177,7 +178,8 @@ help(FILE *fp)
 "    Inbox note shows a ~37 KB file rolled every 30 s to a minute), so\n"
 "    an hour without a write is a service or a copy job that stopped.\n"
 "    With --cuc, no file listed for a day is the same.  Standard input\n"
-"    has no age and is not checked.  0 turns the guard off.\n"
+"    has no age and is not checked (given with - alone, it is an error).\n"
+"    0 turns the guard off.\n"
 " --error-pattern=REGEX\n"
 "    Count lines matching this PCRE2 regex (on the whole line) as errors\n"
 "    of class other when no built-in signature matched.  Repeatable.\n"
@@ -331,6 +333,7 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 	case OPT_TIMEZONE:
 		return zone_option(cfg, ZONE_NAMED, 0, arg, err, errlen);
 	case OPT_MAX_LOG_AGE:
+		cfg->max_log_age_given = true;
 		return seconds_option("max-log-age", arg, &cfg->max_log_age,
 		    err, errlen);
 	case OPT_ERROR_PATTERN:
@@ -379,6 +382,18 @@ operand_dash(void *config, const char *arg, char *err, size_t errlen)
 	return add_pattern(config, "-", err, errlen);
 }
 
+/* Is "-" all the logs given? */
+static bool
+only_stdin(const struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->npatterns; i++)
+		if (strcmp(cfg->patterns[i], "-") != 0)
+			return false;
+	return cfg->npatterns > 0;
+}
+
 static int
 parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 {
@@ -414,6 +429,12 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if (cfg->zone_source == ZONE_NAMED && tz_select(&cfg->zone) != 0) {
 		option_error(err, errlen, "timezone", cfg->zone.name, "cannot "
 		    "be set as TZ");
+		return -1;
+	}
+	if (cfg->max_log_age_given && cfg->max_log_age > 0 &&
+	    only_stdin(cfg)) {
+		snprintf(err, errlen, "--max-log-age cannot apply to standard "
+		    "input alone: it has no modification time");
 		return -1;
 	}
 	return cucsvc_check_source(&cfg->cuc, cfg->npatterns, "-f/--logdir",

@@ -412,6 +412,11 @@ for o in "--cuc-user=mon" "--cuc-password=pw" "--netrc-file=/dev/null" \
 done
 run $P --logdir "$D/auth401" --cuc cuc1
 opt_err '--cuc and -f/--logdir exclude each other' "--cuc with --logdir"
+run $P - --tz-offset=+00:00 --max-log-age 600 < "$D/auth401/diag_CuMbxSync_00000042.uc"
+opt_err '--max-log-age cannot apply to standard input alone: it has no modification time$' \
+    "--max-log-age with standard input alone"
+run $P - --tz-offset=+00:00 --max-log-age 0 --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+is_rc 0 "--max-log-age 0 (the guard off) with standard input is taken"
 
 # --- the demo sample
 run $P --logdir "$D/sample" --now 2026-11-25T10:00:00Z
