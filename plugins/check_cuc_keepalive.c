@@ -1065,6 +1065,20 @@ foreign_text(const struct scan *sc, char *buf, size_t size)
 		    others == 1 ? "" : "es");
 }
 
+/* "-c 900": the age threshold st says was passed, or "". */
+static const char *
+age_why(const struct config *cfg, enum state st, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (st == STATE_CRITICAL)
+		snprintf(buf, size, "-c %s", cfg->common.critical != NULL ?
+		    cfg->common.critical : DEFAULT_CRITICAL);
+	else if (st == STATE_WARNING)
+		snprintf(buf, size, "-w %s", cfg->common.warning != NULL ?
+		    cfg->common.warning : DEFAULT_WARNING);
+	return buf;
+}
+
 static void
 evaluate(const struct config *cfg, struct run *run, struct report *rep)
 {
@@ -1072,7 +1086,7 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	int64_t ok_t, notif_t;
 	unsigned long stale;
 	double age;
-	char t1[64], head[256], fgn[160];
+	char t1[64], head[256], fgn[160], why[80];
 	enum state st;
 
 	ok_t = sc->newest_ok != NO_TIME ? sc->newest_ok : sc->before_ok;
@@ -1104,12 +1118,15 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 			    "of the log" : "the log", t1);
 		}
 	} else if (sc->newest_ok != NO_TIME)
-		snprintf(head, sizeof(head), "newest notification %.0f s ago",
-		    age);
+		snprintf(head, sizeof(head), "newest notification %.0f s "
+		    "ago%s%s%s", age, st != STATE_OK ? " (" : "",
+		    age_why(cfg, st, why, sizeof(why)), st != STATE_OK ?
+		    ")" : "");
 	else if (ok_t != NO_TIME) {
 		fmt_time(ok_t, t1, sizeof(t1));
 		snprintf(head, sizeof(head), "no notification answered 2xx "
-		    "since %s (%.0f s ago)", t1, age);
+		    "since %s (%.0f s ago%s%s)", t1, age, st != STATE_OK ?
+		    ", " : "", age_why(cfg, st, why, sizeof(why)));
 	} else {
 		fmt_time(sc->oldest_line, t1, sizeof(t1));
 		snprintf(head, sizeof(head), "no notification answered 2xx in "

@@ -588,7 +588,7 @@ static void
 port_check(struct report *rep, const struct config *cfg)
 {
 	struct tcp_probe pr;
-	char target[300], secs[32], sum[REPORT_SUMMARY_MAX];
+	char target[300], secs[32], sum[REPORT_SUMMARY_MAX], why[96];
 	enum state tstate;
 	double budget;
 
@@ -604,11 +604,19 @@ port_check(struct report *rep, const struct config *cfg)
 	tstate = threshold_check(&cfg->thr, pr.connect_time);
 	report_raise(rep, tstate);
 	numfmt(secs, sizeof(secs), pr.connect_time, 6);
+	/* a passed threshold is named: the state says which, not why */
+	why[0] = '\0';
+	if (tstate != STATE_OK)
+		snprintf(why, sizeof(why), " (-%c %s)",
+		    tstate == STATE_CRITICAL ? 'c' : 'w',
+		    tstate == STATE_CRITICAL ? cfg->common.critical :
+		    cfg->common.warning);
 	if (strcmp(pr.address, cfg->host) == 0)
-		report_summary(rep, "connected to %s in %s s", target, secs);
+		report_summary(rep, "connected to %s in %s s%s", target, secs,
+		    why);
 	else
-		report_summary(rep, "connected to %s (%s) in %s s", target,
-		    pr.address, secs);
+		report_summary(rep, "connected to %s (%s) in %s s%s", target,
+		    pr.address, secs, why);
 	if (cfg->http || cfg->soap) {
 		report_detail(rep, "TCP connect to %s took %s s", pr.address,
 		    secs);
@@ -616,7 +624,8 @@ port_check(struct report *rep, const struct config *cfg)
 		/* The HTTP summary replaced ours: keep a slow connect visible. */
 		if (tstate != STATE_OK) {
 			snprintf(sum, sizeof(sum), "%s", rep->summary);
-			report_summary(rep, "%s, TCP connect took %s s", sum, secs);
+			report_summary(rep, "%s, TCP connect took %s s%s", sum,
+			    secs, why);
 		}
 	}
 }

@@ -34,12 +34,13 @@ perf_has "foreign=0;" "no foreign notification"
 # --- age ----------------------------------------------------------------------
 run $P -f $D/ok.log --now=2014-06-29T16:26:10Z
 is_rc 1 "newest notification 700 s old is WARNING"
-like "$line1" '^CUC KEEPALIVE WARNING - newest notification 700 s ago' "WARNING summary names the age"
+like "$line1" '^CUC KEEPALIVE WARNING - newest notification 700 s ago \(-w 600\), ' "WARNING summary names the age and the threshold passed"
 perf_has "age=700s;600;900;0" "age 700"
 perf_has "notifications=49;" "window follows --now"
 
 run $P -f $D/ok.log --now=2014-06-29T16:31:00Z
 is_rc 2 "newest notification 990 s old is CRITICAL"
+like "$line1" '^CUC KEEPALIVE CRITICAL - newest notification 990 s ago \(-c 900\), ' "CRITICAL summary names -c"
 perf_has "age=990s;600;900;0" "age 990"
 perf_has "stale=5;" "all 5 stale at 990 s"
 
@@ -90,7 +91,7 @@ like "$line1" 'no notifications: the log has no request lines' "empty log summar
 # --- errors ---------------------------------------------------------------------
 run $P -f $D/errors_only.log $NOW
 is_rc 2 "a window of 500s only is CRITICAL by age"
-like "$line1" 'no notification answered 2xx since 2014-06-29 14:50:00Z \(5100 s ago\), 3 subscriptions, 3 stale, 33 notifications, 33 errors' "age counts from the last 2xx before the window"
+like "$line1" 'no notification answered 2xx since 2014-06-29 14:50:00Z \(5100 s ago, -c 900\), 3 subscriptions, 3 stale, 33 notifications, 33 errors' "age counts from the last 2xx before the window"
 perf_has "age=5100s;" "age from before the window"
 perf_has "errors=33;" "33 errors"
 

@@ -66,12 +66,14 @@ sane "thresholds"
 # @0:100 alerts for every time in 0..100 s: WARNING/CRITICAL whatever the speed.
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w @0:100
 is_rc 1 "-w inside range"
-like "$line1" '^CUC PORT WARNING - connected to ' "-w: WARNING first line"
+like "$line1" "^CUC PORT WARNING - connected to 127\\.0\\.0\\.1:$SOAP in [0-9.]+ s \\(-w @0:100\\) \\| " \
+    "-w: WARNING first line names the threshold passed"
 perf_has "time=" "-w: perfdata kept"
 sane "-w"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w @0:100 -c @0:100
 is_rc 2 "-c wins over -w"
+like "$line1" ' s \(-c @0:100\) \| ' "-c named"
 like "$perf" '^time=[0-9.]+s;@0:100;@0:100;0;10$' "range thresholds in perfdata"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w 1:2x
@@ -90,7 +92,7 @@ sane "--http"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http -w @0:100
 is_rc 1 "--http with a slow connect"
-like "$line1" "^CUC PORT WARNING - HTTP 200 from 127\.0\.0\.1:$SOAP, Server: .*, TCP connect took [0-9.]+ s \| " \
+like "$line1" "^CUC PORT WARNING - HTTP 200 from 127\.0\.0\.1:$SOAP, Server: .*, TCP connect took [0-9.]+ s \(-w @0:100\) \| " \
     "--http with a slow connect: says so"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=404
