@@ -496,5 +496,14 @@ run $P -f $D/ok.log $NOW -vvv
 like "$out" "^debug \\+[0-9.]+ s: reading $D/ok.log\$" "-vvv: the steps traced"
 sane "-vvv"
 [ "$n0" -lt "$n1" ] && [ "$n1" -lt "$n2" ]; ok $? "each -v adds lines ($n0 < $n1 < $n2)"
+# -vv never shows a password: from the ini, nor given on the command line
+printf '[check_cuc_keepalive]\ncuc-user = mon\ncuc-password = s3cr3t-ini\n' > "$TMPD/ka.ini"
+run $P --extra-opts="@$TMPD/ka.ini" --cuc 127.0.0.1:1 -vv -t 3 --cache-dir "$TMPD/cache"
+like "$out" '^options \(after --extra-opts\): --cuc-user=mon --cuc-password=\(hidden\) --cuc 127\.0\.0\.1:1 ' \
+    "-vv: the ini's options shown, the password hidden"
+unlike "$out" 's3cr3t' "-vv: no password from the ini"
+run $P --cuc 127.0.0.1:1 --cuc-user mon --cuc-password s3cr3t-argv -vvv -t 3 --cache-dir "$TMPD/cache"
+like "$out" ' --cuc-password=\(hidden\) ' "-vvv: a password given as two arguments hidden"
+unlike "$out" 's3cr3t' "-vvv: no password from the command line"
 
 done_testing
