@@ -295,8 +295,7 @@ like "$line1" "HTTP 200 from 127\.0\.0\.1:$SOAP" "--extra-opts: host and port us
 
 # --- usage
 run check_cuc_port
-is_rc 3 "no host"
-like "$line1" '^CUC PORT UNKNOWN - no host given' "no host: says so"
+opt_err 'no host given \(-H HOST, see --help\)$' "no host"
 sane "no host"
 
 run check_cuc_port -H 127.0.0.1 -p 70000

@@ -328,7 +328,7 @@ run $P --now $NOW
 is_rc 3 "no input is a usage error"
 like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - give the capture as either -f FILE' "no input named"
 run $P -f "$D/cuc.txt" --url "file://$D/cuc.txt"
-is_rc 3 "-f and --url together are a usage error"
+opt_err 'give the capture as either -f FILE \(- for stdin\) or --url=URL' "-f and --url together"
 run $P -f "$D/cuc.txt" -w 1x
 opt_err '--warning: "1x" is not a range: trailing characters$' "bad -w"
 run $P -f "$D/cuc.txt" -c 5%%
@@ -368,6 +368,19 @@ printf '[subs]\nfile = %s\nnow = %s\nwarning = 0\ncritical = 5\n' \
 run $P --extra-opts="subs@$TMPD/plugins.ini"
 is_rc 1 "options from --extra-opts"
 perf_has "stale=1;0;5;0;3 " "extra-opts thresholds used"
+# a shared ini: another plugin's section holds lines this one would call
+# malformed, and a header cut short; as monitoring-plugins, not read
+printf '# shared\n[check_other]\n=no key\n--dash = x\ntwo words = 1\n[broken\n[subs]\nfile = %s\nnow = %s\nwarning = 0\ncritical = 5\n[after] junk\nnot an option\n' \
+    "$D/cuc.txt" "$NOW" > "$TMPD/shared.ini"
+run $P --extra-opts="subs@$TMPD/shared.ini"
+is_rc 1 "another section's errors do not break this one"
+perf_has "stale=1;0;5;0;3 " "shared ini: our section read whole"
+# our own section's error is still one, with the usage line
+printf '[subs]\nfile = %s\n=oops\n' "$D/cuc.txt" > "$TMPD/bad.ini"
+run $P --extra-opts="subs@$TMPD/bad.ini"
+opt_err "--extra-opts: '$TMPD/bad.ini' line 3: malformed" "our section's malformed line"
+run $P --extra-opts="nosuch@$TMPD/shared.ini"
+opt_err "--extra-opts: section \\[nosuch\\] not found in '$TMPD/shared.ini'" "a missing section"
 
 # A FIFO nobody writes to: the -t guard reports what the plugin waited on.
 mkfifo "$TMPD/fifo"
