@@ -2,21 +2,36 @@
 # make demo: every check of the suite on the bundled sample data
 # (tests/data/sample/), as an admin would run them by hand with -v.
 # The sample logs are replayed at a fixed --now, so the answers are stable.
+#
+#   sh tests/demo.sh --sample DIR   only copy the sample data into DIR, with
+#                                   the modification times CUC gave the files
+#                                   (the README's examples run on it)
 BIN=${BIN:-plugins}
-cd "$(dirname "$0")/.." || exit 1
 NOW=2026-11-25T10:00:00Z
+
+# Log files carry their dates in their modification times, which git does
+# not keep: work on a copy stamped as CUC would have left it.
+# stamped_sample DIR: the sample data copied into DIR (made if need be).
+stamped_sample() {
+	mkdir -p "$1" && cp -R tests/data/sample/. "$1/" || return 1
+	touch -d 2026-11-25T09:41:59Z "$1"/mbxsync/diag_CuMbxSync_00000312.uc
+	touch -d 2026-11-25T09:50:59Z "$1"/mbxsync/diag_CuMbxSync_00000313.uc
+	touch -d 2026-11-25T10:00:00Z "$1"/mbxsync/diag_CuMbxSync_00000314.uc
+	touch -d 2026-11-25T09:58:00Z "$1"/subscriptions.txt
+}
+
+if [ "$1" = --sample ] && [ -n "$2" ]; then
+	case $2 in /*) dir=$2 ;; *) dir=$PWD/$2 ;; esac
+	cd "$(dirname "$0")/.." && stamped_sample "$dir"
+	exit
+fi
+cd "$(dirname "$0")/.." || exit 1
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cuc-demo.XXXXXX") || exit 1
 jetty=""
 trap '[ -n "$jetty" ] && kill $jetty 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
-# Log files carry their dates in their modification times, which git does
-# not keep: work on a copy stamped as CUC would have left it.
-cp -R tests/data/sample "$tmp/sample"
-touch -d 2026-11-25T09:41:59Z "$tmp"/sample/mbxsync/diag_CuMbxSync_00000312.uc
-touch -d 2026-11-25T09:50:59Z "$tmp"/sample/mbxsync/diag_CuMbxSync_00000313.uc
-touch -d 2026-11-25T10:00:00Z "$tmp"/sample/mbxsync/diag_CuMbxSync_00000314.uc
-touch -d 2026-11-25T09:58:00Z "$tmp"/sample/subscriptions.txt
+stamped_sample "$tmp/sample" || exit 1
 
 show() {
 	printf '\n$ %s\n' "$*" | sed "s|$tmp/|.../|g"

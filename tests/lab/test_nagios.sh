@@ -211,4 +211,134 @@ grep -E '^\[[0-9]+\] (Warning|Error)' "$N/var/nagios.log" > "$TMPD/warn"
 ok $? "nagios.log holds no warning or error"
 sed 's/^/#   /' "$TMPD/warn" | head -5
 
+# --- 3. the servicedependency: a node whose port check is hard CRITICAL
+# sends one notification (the port's), not four; a node whose port is fine
+# notifies for each of the three other services.  services.cfg as shipped,
+# its paths moved into the test's tree, the port to the fake Jetty's, and
+# --now (and subscriptions thresholds) so that the sample data is OK at
+# first; the data is taken away only once the down node's port is hard
+# CRITICAL, as in life: the port fails first, keepalives age after it.
+N3=$N/dep
+D3=$TMPD/dep
+DOWN=cuc-down.example.com
+UP=cuc-up.example.com
+mkdir -p "$N3"
+for h in $DOWN $UP; do
+	sample_data "$D3/$h" tbl_exsubscription.txt
+done
+sed -e "s|/var/lib/cuc/|$D3/|g" -e "s|check_cuc_port!7080!|check_cuc_port!$JP!|" \
+    -e "s|\(check_cuc_keepalive!.*\)\$|\1 --now $KNOW|" \
+    -e "s|\(check_cuc_subscriptions![^!]*\)\$|\1!--now $NOW --warning 5 --critical 10|" \
+    -e "s|\(check_cuc_mbxsync![^!]*\)\$|\1!--now $NOW|" \
+    "$CONF/nagios/services.cfg" > "$N3/services.cfg"
+sed -n '/^define servicedependency/,/^}/p' "$CONF/nagios/services.cfg" \
+    > "$N3/dep.shipped"
+sed -n '/^define servicedependency/,/^}/p' "$N3/services.cfg" > "$N3/dep.used"
+[ -s "$N3/dep.shipped" ] && cmp -s "$N3/dep.shipped" "$N3/dep.used"
+ok $? "services.cfg ships a servicedependency (used verbatim here)"
+cat > "$N3/notify.sh" <<'EOF'
+printf '%s!%s!%s\n' "$2" "$3" "$4" >> "$1"
+EOF
+# cuc-down's port: the fake Jetty's port on an address it does not listen
+# on (connection refused).  The contact group admins of generic-service is
+# ours: a contact that writes each notification to a file.
+cat > "$N3/hosts.cfg" <<EOF
+define host {
+    use         cuc-node
+    host_name   $DOWN
+    address     127.0.0.3
+}
+define host {
+    use         cuc-node
+    host_name   $UP
+    address     127.0.0.1
+}
+define command {
+    command_name    notify-file
+    command_line    /bin/sh $N3/notify.sh $N3/notifications '\$HOSTNAME\$' '\$SERVICEDESC\$' '\$SERVICESTATE\$'
+}
+define contact {
+    contact_name                    filer
+    use                             generic-contact
+    service_notification_commands   notify-file
+    host_notification_commands      notify-file
+}
+define contactgroup {
+    contactgroup_name   admins
+    members             filer
+}
+EOF
+nagios_cfg "$N3/nagios.cfg" "$CONF/nagios/commands.cfg" "$N3/services.cfg" \
+    "$N3/hosts.cfg"
+sed -i -e '/objects\/contacts.cfg$/d' \
+    -e 's|^enable_notifications=0$|enable_notifications=1|' "$N3/nagios.cfg"
+"$NAGIOS4" -v "$N3/nagios.cfg" > "$N3/verify.out" 2>&1
+ok $? "configuration with notifications verifies"
+grep -E '^(Warning|Error)' "$N3/verify.out" | head -10 | sed 's/^/#   /'
+
+# nagios_states: "host!service state state_type notification_number" per
+# service from status.dat (nagios_cfg keeps it in $N/var).
+nagios_states() {
+	awk -F= '/^servicestatus \{/ { b = 1 }
+	b && $1 ~ /^\thost_name$/ { h = $2 }
+	b && $1 ~ /^\tservice_description$/ { s = $2 }
+	b && $1 ~ /^\tcurrent_state$/ { c = $2 }
+	b && $1 ~ /^\tstate_type$/ { t = $2 }
+	b && $1 ~ /^\tcurrent_notification_number$/ { n = $2 }
+	b && /^\t}/ { print h "!" s " " c " " t " " n; b = 0 }' \
+	    "$N/var/status.dat" 2> /dev/null
+}
+# wait_states SECONDS LINE...: until each LINE is in nagios_states.
+wait_states() {
+	_s=$1
+	shift
+	_i=0
+	while [ $_i -lt $((_s * 10)) ]; do
+		nagios_states > "$N3/states"
+		_m=0
+		for _l in "$@"; do
+			grep -qxF "$_l" "$N3/states" || _m=1
+		done
+		[ $_m -eq 0 ] && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 1
+}
+ks="CUC keepalives"
+ss="CUC subscriptions"
+ms="CUC mailbox sync errors"
+ps="CUC notification port"
+start_group "$N3/out" "$NAGIOS4" "$N3/nagios.cfg"
+npid=$group_pid
+wait_states 30 "$DOWN!$ps 2 1 1" "$UP!$ps 0 1 0" "$DOWN!$ks 0 1 0" \
+    "$DOWN!$ss 0 1 0" "$DOWN!$ms 0 1 0" "$UP!$ks 0 1 0" "$UP!$ss 0 1 0" \
+    "$UP!$ms 0 1 0"
+ok $? "$DOWN's port hard CRITICAL and notified; the rest OK"
+sed 's/^/#   /' "$N3/states"
+for h in $DOWN $UP; do
+	mv "$D3/$h" "$D3/$h.gone"
+done
+wait_states 30 "$DOWN!$ks 3 1 0" "$DOWN!$ss 3 1 0" "$DOWN!$ms 3 1 0" \
+    "$UP!$ks 3 1 1" "$UP!$ss 3 1 1" "$UP!$ms 3 1 1"
+ok $? "data gone: keepalive, subscriptions and mbxsync hard UNKNOWN, notified on $UP only"
+sed 's/^/#   /' "$N3/states"
+i=0
+while [ "$(grep -c "^$UP!" "$N3/notifications")" -lt 3 ] && [ $i -lt 200 ]
+do
+	sleep 0.1
+	i=$((i + 1))
+done
+stop_group "$npid"
+npid=""
+sed 's/^/#   notification: /' "$N3/notifications"
+got=$(grep "^$DOWN!" "$N3/notifications" | cut -d '!' -f 2 | sort -u |
+    tr '\n' ',')
+[ "$got" = "$ps," ]
+ok $? "port down: one notification, the port's, not four (got: $got)"
+got=$(grep "^$UP!" "$N3/notifications" | cut -d '!' -f 2 | sort -u |
+    tr '\n' ',')
+[ "$got" = "$ks,$ms,$ss," ]
+ok $? "port up: keepalive, subscriptions and mbxsync notify (got: $got)"
+
 done_testing
