@@ -278,3 +278,20 @@ report_print(const struct report *r, FILE *fp)
 	fflush(fp);
 	return (int)st;
 }
+
+void
+text_appendf(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (size == 0 || *len >= size - 1)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *len, size - *len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		buf[*len] = '\0';
+	else
+		*len = *len + (size_t)n < size - 1 ? *len + (size_t)n : size - 1;
+}

@@ -95,4 +95,11 @@ int report_print(const struct report *, FILE *fp);
  */
 void text_sanitise(char *dst, size_t size, const char *src, bool first_line);
 
+/*
+ * Append printf-style to buf (size bytes, *len used): for building the
+ * one line -v adds.  What does not fit is cut; buf stays terminated.
+ */
+void text_appendf(char *buf, size_t size, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 #endif

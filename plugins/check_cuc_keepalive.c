@@ -231,10 +231,12 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 " UNKNOWN   a log missing or unreadable (path and reason), a file in\n"
 "           which no line read parses (not a Jetty request log?), standard\n"
 "           input over 256 MiB, bad options, -t passed.\n"
-"\n-v adds the stalest subscriptions with their last-seen times, foreign\n"
-"addresses with counts, proxy chains (X-Forwarded-For) with counts,\n"
-"notifications by status code (Async apart) and how many lines of\n"
-"check_cuc_port's probe were skipped.\n", fp);
+"\n-v adds one line: the three stalest subscriptions (seconds since their\n"
+"newest 2xx), foreign senders and the error statuses with counts.  -vv\n"
+"lists them in full: the window, each log read, the stalest subscriptions\n"
+"with their last-seen times, foreign addresses and proxy chains\n"
+"(X-Forwarded-For) with counts, notifications by status code (Async\n"
+"apart), how many lines of check_cuc_port's probe were skipped.\n", fp);
 }
 
 /* --- reading lines ------------------------------------------------------ */
@@ -951,6 +953,46 @@ id_text(const struct idtable *t, const struct idrec *r, char *buf,
 	buf[i] = '\0';
 }
 
+/*
+ * -v: one line more (monitoring-plugins' level 1, "additional
+ * information"): the stalest subscriptions, the foreign senders, the
+ * statuses that were errors.  -vv has them all, line by line.
+ */
+static void
+detail_line(const struct run *run, struct report *rep)
+{
+	const struct scan *sc = &run->sc;
+	const struct idrec *top[LIST_MAX];
+	char line[900], id[IDTABLE_ID_MAX + 1];
+	size_t i, n, len = 0;
+
+	n = stalest(sc, top);
+	for (i = 0; i < n && i < 3; i++) {
+		id_text(&sc->subs, top[i], id, sizeof(id));
+		if (top[i]->last_ok == 0)
+			text_appendf(line, sizeof(line), &len, "%s%s never 2xx",
+			    i > 0 ? ", " : "stalest: ", id);
+		else
+			text_appendf(line, sizeof(line), &len, "%s%s %.0f s",
+			    i > 0 ? ", " : "stalest: ", id,
+			    age_of(run, top[i]->last_ok));
+	}
+	for (i = 0; i < sc->nfsrc && i < 3; i++)
+		text_appendf(line, sizeof(line), &len, "%s%s %lu",
+		    i > 0 ? ", " : len > 0 ? "; foreign: " : "foreign: ",
+		    sc->fsrc[i].addr, sc->fsrc[i].count);
+	for (i = 1, n = 0; i < sizeof(sc->status) / sizeof(sc->status[0]);
+	    i++)
+		if (sc->status[i] > 0 && (i < 200 || i > 299))
+			text_appendf(line, sizeof(line), &len, "%s%zu: %lu",
+			    n++ > 0 ? ", " : len > 0 ? "; errors by status: " :
+			    "errors by status: ", i, sc->status[i]);
+	if (len == 0)
+		text_appendf(line, sizeof(line), &len, "no subscription heard "
+		    "from in the window");
+	report_detail(rep, "%s", line);
+}
+
 static void
 details(const struct config *cfg, const struct run *run, struct report *rep)
 {
@@ -972,8 +1014,11 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 	if (run->vanished > 0)
 		report_detail(rep, "%lu log file(s) vanished while reading "
 		    "(rotated)", run->vanished);
-	if (cfg->common.verbose == 0)
+	if (cfg->common.verbose < 2) {
+		if (cfg->common.verbose == 1)
+			detail_line(run, rep);
 		return;
+	}
 	fmt_time(sc->ws, t1, sizeof(t1));
 	fmt_time(run->now, t2, sizeof(t2));
 	report_detail(rep, "window %s to %s: %lu lines read, %lu unparsed",
@@ -1190,7 +1235,7 @@ keepalive_check(void *config, struct report *rep)
 
 		if (cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err)) != 0) {
 			report_fail(rep, STATE_UNKNOWN, "%s", err);
-			if (cfg->common.verbose > 0)
+			if (cfg->common.verbose >= 2)
 				cucsvc_details(rep, &cr);
 			cucsvc_result_free(&cr);
 			idtable_free(&run.sc.subs);
@@ -1204,7 +1249,7 @@ keepalive_check(void *config, struct report *rep)
 			report_fail(rep, STATE_CRITICAL, "no notification: CUC "
 			    "lists no " CUC_SERVICE " request log written in "
 			    "the last %.0f s", (double)window + CUC_LOOKBACK);
-			if (cfg->common.verbose > 0)
+			if (cfg->common.verbose >= 2)
 				cucsvc_details(rep, &cr);
 			cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 			cucsvc_result_free(&cr);

@@ -222,7 +222,10 @@ help(FILE *fp)
 "means midnight passed.  Copied files must keep their mtimes (scp -p,\n"
 "rsync -t): they date the lines and measure the box's offset.\n"
 "\nPerfdata: errors, rate (/min), lines, unparsed, one count per class,\n"
-"log_age (s, the newest file's; not for standard input).\n",
+"log_age (s, the newest file's; not for standard input).\n"
+"\n-v adds one line: each class seen with its count and hosts.  -vv adds\n"
+"the window, files read and vanished, the offset used and how it was\n"
+"measured, the log's age, and per class its advice and newest line.\n",
 	    fp);
 }
 
@@ -834,7 +837,7 @@ gather(struct report *rep, struct config *cfg, double now,
 	t->fetch_time = cr.fetch_time;
 	t->fetched = cr.fetched;
 	/* First, so an UNKNOWN (a stale log by these dates) shows it too. */
-	if (cfg->common.verbose > 0)
+	if (cfg->common.verbose >= 2)
 		cucsvc_details(rep, &cr);
 	if (rc != 0)
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
@@ -1010,6 +1013,46 @@ add_details(struct report *rep, const struct config *cfg,
 	}
 }
 
+/*
+ * -v: one line more (monitoring-plugins' level 1, "additional
+ * information"): every class seen, largest first, with its hosts.  -vv
+ * has the window, the offset, the log's age and an example per class.
+ */
+static void
+class_line(struct report *rep, const struct tally *t)
+{
+	char line[900];
+	bool done[MBXC_COUNT] = { false };
+	size_t len = 0, i;
+	int c, best;
+
+	for (;;) {
+		best = -1;
+		for (c = 0; c < MBXC_COUNT; c++)
+			if (!done[c] && t->cls[c].count > 0 && (best < 0 ||
+			    t->cls[c].count > t->cls[best].count))
+				best = c;
+		if (best < 0)
+			break;
+		done[best] = true;
+		text_appendf(line, sizeof(line), &len, "%s%s %lu",
+		    len > 0 ? "; " : "errors by class: ",
+		    mbxclass_label((enum mbxclass)best), t->cls[best].count);
+		for (i = 0; i < t->cls[best].nhosts; i++)
+			text_appendf(line, sizeof(line), &len, "%s%s %lu",
+			    i > 0 ? ", " : " (", t->cls[best].hosts[i].name,
+			    t->cls[best].hosts[i].count);
+		if (t->cls[best].nhosts > 0)
+			text_appendf(line, sizeof(line), &len, "%s)",
+			    t->cls[best].more_hosts ? ", more" : "");
+	}
+	if (len == 0)
+		text_appendf(line, sizeof(line), &len, "no errors: %lu line%s "
+		    "in the window, %lu file%s read", t->lines,
+		    plural(t->lines), t->files_read, plural(t->files_read));
+	report_detail(rep, "%s", line);
+}
+
 static void
 evaluate(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
@@ -1054,8 +1097,10 @@ evaluate(struct report *rep, const struct config *cfg,
 		    NULL);
 	if (t->remote)
 		cucsvc_perf(rep, t->fetch_time, t->fetched);
-	if (cfg->common.verbose > 0)
+	if (cfg->common.verbose >= 2)
 		add_details(rep, cfg, t, now);
+	else if (cfg->common.verbose == 1)
+		class_line(rep, t);
 }
 
 static void

@@ -147,6 +147,8 @@ help(FILE *fp)
 "           libcurl missing, or the -t timeout (its STATE).\n"
 "\nThe probe gives up min(1 s, 10 %) before -t, so a silent port is\n"
 "reported as \"no answer\" (CRITICAL) and not as the plugin timing out.\n"
+"\n-v adds one line: the address connected to and the connect time, or\n"
+"with --http/--soap the answer's status, type and size.\n"
 "\nPerfdata: time (TCP connect, s, with -w/-c, max = -t); with --http or\n"
 "--soap also http_time (the whole HTTP exchange, s, with --http-warning\n"
 "and --http-critical).\n", fp);
@@ -617,9 +619,11 @@ port_check(struct report *rep, const struct config *cfg)
 	else
 		report_summary(rep, "connected to %s (%s) in %s s%s", target,
 		    pr.address, secs, why);
-	if (cfg->http || cfg->soap) {
+	/* -v: one line more, the address connected to (HTTP: its answer) */
+	if (cfg->http || cfg->soap || cfg->common.verbose > 0)
 		report_detail(rep, "TCP connect to %s took %s s", pr.address,
 		    secs);
+	if (cfg->http || cfg->soap) {
 		http_check(rep, cfg, &pr, target);
 		/* The HTTP summary replaced ours: keep a slow connect visible. */
 		if (tstate != STATE_OK) {

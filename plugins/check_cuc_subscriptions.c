@@ -113,7 +113,7 @@ usage(FILE *fp)
 	fputs(
 "Usage: " PROGNAME " {-f FILE|- | --url=URL} [--now=TIME]\n"
 "         [-w RANGE[%]] [-c RANGE[%]] [--stale-after=SECS]\n"
-"         [--max-dump-age=SECS] [--min-subscriptions=N] [-v [--list=N]]\n"
+"         [--max-dump-age=SECS] [--min-subscriptions=N] [-v|-vv [--list=N]]\n"
 "         [--netrc-file=FILE] [--ca-cert=FILE] [--insecure] [-t SECS]\n", fp);
 }
 
@@ -169,7 +169,7 @@ help(FILE *fp)
 "    Fewer rows than N (No records found included) are CRITICAL: sync is\n"
 "    set up but nothing is subscribed (default 1; 0 turns it off).\n"
 " --list=N\n"
-"    With -v, list the N stalest subscriptions: id, last notification,\n"
+"    With -vv, list the N stalest subscriptions: id, last notification,\n"
 "    age (default 10, at most 100, 0: none).\n", fp);
 	common_help(fp);
 	fputs("\n"
@@ -179,7 +179,7 @@ help(FILE *fp)
 "(unitydyndb>), with or without the command after them, before the header\n"
 "and after the rows; the CLI pager's \"Press <enter> for 1 line, ...\"\n"
 "prompt and its terminal escapes, the rows around it being read as usual\n"
-"(-v counts them).  Rows after the prompt that ends the output are a\n"
+"(-vv counts them).  Rows after the prompt that ends the output are a\n"
 "second answer: UNKNOWN.\n"
 "\nStates:\n"
 " OK        stale subscriptions within -w.\n"
@@ -191,7 +191,10 @@ help(FILE *fp)
 "           row, rows after the closing prompt or a CLI error (the line\n"
 "           is named); bad options, -t.\n"
 "\nPerfdata: stale, stale_share (%), subscriptions, oldest (s, age of the\n"
-"stalest row), dump_age (s, when known).\n", fp);
+"stalest row), dump_age (s, when known).\n"
+"\n-v adds one line: the three stalest subscriptions and their ages.  -vv\n"
+"describes the capture (rows, header line, columns, pager prompts, when\n"
+"it was taken) and lists the --list stalest.\n", fp);
 }
 
 static int
@@ -275,9 +278,9 @@ cannot_apply(const struct config *cfg, char *err, size_t errlen)
 	} else if (cfg->insecure && !https && !sftp) {
 		opt = "--insecure";
 		why = "an https:// or sftp:// --url";
-	} else if (cfg->list_given && cfg->common.verbose == 0) {
+	} else if (cfg->list_given && cfg->common.verbose < 2) {
 		opt = "--list";
-		why = "-v (the list is long output)";
+		why = "-vv (the list is long output)";
 	}
 	if (opt == NULL)
 		return 0;
@@ -595,6 +598,38 @@ evaluate(const struct config *cfg, const struct tally *t,
 }
 
 /* -v: where the capture came from and the stalest rows. */
+/*
+ * -v: one line more (monitoring-plugins' level 1, "additional
+ * information"): the three stalest subscriptions and their ages.  -vv
+ * describes the capture and lists --list of them.
+ */
+static void
+stalest_line(const struct config *cfg, const struct tally *t,
+    struct report *rep)
+{
+	char line[600], age[32];
+	size_t i, len = 0;
+
+	for (i = 0; i < t->ntop && i < 3; i++) {
+		const struct entry *e = &t->top[i];
+
+		if (isinf(e->ts))
+			snprintf(age, sizeof(age), "never notified");
+		else {
+			numfmt(age, sizeof(age), t->ref - e->ts, 0);
+			strcat(age, " s");
+		}
+		text_appendf(line, sizeof(line), &len, "%s%s %s%s",
+		    i > 0 ? ", " : "stalest: ", e->id, age,
+		    isinf(e->ts) || t->ref - e->ts > cfg->stale_after ?
+		    " STALE" : "");
+	}
+	if (len == 0)
+		text_appendf(line, sizeof(line), &len, "%lu row%s read",
+		    t->total, plural(t->total));
+	report_detail(rep, "%s", line);
+}
+
 static void
 describe(const struct config *cfg, const struct source *src,
     const struct dbq_info *info, const struct tally *t,
@@ -743,8 +778,10 @@ run_check(void *config, struct report *rep)
 	if (known)
 		add_perf(rep, "dump_age", age > 0 ? age : 0, "s", 0, NULL,
 		    NULL, false, 0);
-	if (cfg->common.verbose > 0)
+	if (cfg->common.verbose >= 2)
 		describe(cfg, &src, &info, t, note, rep);
+	else if (cfg->common.verbose == 1)
+		stalest_line(cfg, t, rep);
 out:
 	if (src.have_lf)
 		logfile_close(&src.lf);

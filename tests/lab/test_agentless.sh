@@ -117,7 +117,7 @@ ok $? "mbxsync, nothing listed: nothing fetched"
 
 # -v details name the window like on disk
 start_fake
-cuc $MB --now $NOW -v
+cuc $MB --now $NOW -vv
 like "$out" 'files read 2, vanished 0' "mbxsync -v: the two files of the window read"
 
 # --- the cache ---------------------------------------------------------
@@ -315,7 +315,7 @@ mb_sample_at 2026-01-15T10:00:00Z
 t=$(epoch 2026-01-15T10:00:00Z)
 start_fake --zone Asia/Jerusalem --now "$(iso $((t + 4200)))"
 rm -rf "$D/cache"
-cuc $MB --now "$(iso $((t + 4200)))" -v
+cuc $MB --now "$(iso $((t + 4200)))" -vv
 [ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = $((t + 3600)) ]
 ok $? "Israel, log 70 min old, no zone: IST read as +01:00 (today's rule)"
 perf_has "log_age=600s" "Israel, no zone: log_age 600 s by that reading"
@@ -323,7 +323,7 @@ like "$out" "modifiedDate zone IST read as \+01:00: the freshest reading against
     "Israel, no zone: -v says how IST was read and to give --timezone"
 like "$out" "^--cuc: 2 requests, relative \(RelText/RelTime\) selection, GetOneFile on logcollectionservice2, 3 listed, 1 fetched, 0 cached; CUC's clock [0-9]+ s behind ours" \
     "mbxsync -v: how --cuc asked CUC"
-cuc $MB --now "$(iso $((t + 4200)))" -v --timezone=Asia/Jerusalem
+cuc $MB --now "$(iso $((t + 4200)))" -vv --timezone=Asia/Jerusalem
 is_rc 3 "Israel, --timezone=Asia/Jerusalem: UNKNOWN by --max-log-age"
 like "$line1" "^CUC MBXSYNC UNKNOWN - newest log file .*diag_CuMbxSync_00000314.uc is 4200 s old, more than 3600 s" \
     "Israel, --timezone: the log's true age"
@@ -416,7 +416,7 @@ ok $? "relative refused: the TimeZone is the server's getTimeZone"
 # -v names the fallbacks: the absolute selection, DimeGetFileService.
 start_fake --select absolute --current 404 --zone Europe/Dublin --now "$(iso $((t + 20)))"
 rm -rf "$D/cache"
-cuc $MB --now "$(iso "$t")" -v --timezone=Europe/Dublin
+cuc $MB --now "$(iso "$t")" -vv --timezone=Europe/Dublin
 like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on DimeGetFileService, 3 listed, 2 fetched, 0 cached; CUC's clock [0-9]+ s behind ours$" \
     "mbxsync -v: the absolute selection and DimeGetFileService named"
 like "$out" "^--cuc: modifiedDate zone IST read in --timezone Europe/Dublin: \+01:00$" \
@@ -503,7 +503,7 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	cuc $KA --now $KNOW --window 3600
 	[ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? request.log$' "$D/count.log"
 	ok $? "keepalive cache: second run fetches only request.log"
-	cuc $KA --now $KNOW --window 3600 -v
+	cuc $KA --now $KNOW --window 3600 -vv
 	# The fake still prints Dublin's dates, its clock in 2014: too far
 	# back for RelTime, so the absolute selection.
 	like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on logcollectionservice2, 2 listed, " \

@@ -300,7 +300,7 @@ for p in $KA $MB $SU; do
 done
 run $KA -f "$D/nul.log" --now $NOW -vv
 like "$out" "su\?-1" "NUL in a request-log id: shown as '?', not cut there"
-run $MB -f "$D/nul.uc" --now $NOW -v
+run $MB -f "$D/nul.uc" --now $NOW -vv
 like "$out" "newest: 09:58:00\.000 /9156,mail\.example\.com,,CsEws,14,.*re\?uest failed with error" \
     "NUL in a diag line: the example goes on past it as '?'"
 
@@ -728,7 +728,7 @@ for p in $KA $MB $SU; do
 		sane "control chars $p $v"
 	done
 done
-run $MB -f "$D/ctl.uc" --now $NOW -v
+run $MB -f "$D/ctl.uc" --now $NOW -vv
 like "$out" "newest: .*/injected/" "control chars: '|' from a diag line printed as '/'"
 # The same bytes in a name given on the command line come back clean too.
 run $KA -f "$D/nope|${ESC}[31m${CR}.log" --now $NOW

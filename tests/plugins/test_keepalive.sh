@@ -111,7 +111,7 @@ is_rc 1 "12 errors with --error-warning 5 is WARNING"
 run $P -f $D/stale.log $NOW --error-warning 5 --error-critical 11
 is_rc 2 "12 errors with --error-critical 11 is CRITICAL"
 perf_has "errors=12;5;11;0" "error thresholds in perfdata"
-run $P -f $D/stale.log $NOW -v
+run $P -f $D/stale.log $NOW -vv
 like "$out" 'notifications by status: 200: 54, 500: 12' "-v counts by status"
 like "$out" 'stalest subscriptions' "-v lists the stalest"
 like "$(printf '%s\n' "$out" | sed -n '/stalest/{n;p;}')" '00000006-aaaa-bbbb-cccc-000000000006: none, 2014-06-29 16:10:20Z, 500, 12' "stalest first: never answered 2xx"
@@ -125,7 +125,7 @@ run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 -s 2001:db8::/64
 is_rc 1 "a NAT address outside --source is WARNING"
 like "$line1" ', 12 from foreign 192.0.2.50 \|' "the foreign address is named"
 perf_has "foreign=12;" "12 foreign"
-run $P -f $D/foreign.log $NOW --source=10.1.2.3 -v
+run $P -f $D/foreign.log $NOW --source=10.1.2.3 -vv
 is_rc 1 "v4 --source only: the v6 sender is foreign too"
 like "$line1" '24 from foreign 192.0.2.50 and 1 other address' "two foreign addresses"
 like "$out" 'foreign source 2001:db8::10: 12 notifications' "-v names each foreign source"
@@ -175,9 +175,9 @@ perf_has "age=700s;600;900;0 subscriptions=5;" "age from Exchange's newest, 5 su
 as_without $D/probe_dead.log "stale" $NOW --window 7200 --stale-after 100 --stale-warning 5
 is_rc 2 "stale: CRITICAL by age"
 perf_has "subscriptions=5;;;0 stale=5;5;;0 notifications=60;" "the probe is no (stale) subscription"
-run $P -f $D/probe_dead.log $NOW -v
+run $P -f $D/probe_dead.log $NOW -vv
 like "$out" "skipped [0-9]+ lines of check_cuc_port --soap probes \(id $PROBE\)" "-v says the probes were skipped"
-run $P -f $D/probe_dead.log $NOW --window 86400 -v
+run $P -f $D/probe_dead.log $NOW --window 86400 -vv
 like "$out" "skipped 39 lines of check_cuc_port --soap probes \(id $PROBE\)" "-v counts every probe line read (39)"
 unlike "$out" "$PROBE:" "the probe is not among the stalest"
 grep -F "id=$PROBE&" $D/probe_dead.log > "$TMPD/probes_only.log"
@@ -193,11 +193,11 @@ as_without $D/probe_ok.log "healthy log + probes, -s" $NOW -s 10.1.2.0/24
 is_rc 0 "healthy log + probes with -s is OK"
 as_without $D/probe_ok.log "healthy log + probes, -s, --error-warning" $NOW -s 10.1.2.0/24 --error-warning 0
 is_rc 0 "the probe's 500 does not pass --error-warning 0"
-run $P -f $D/probe_ok.log $NOW --window 86400 -v
+run $P -f $D/probe_ok.log $NOW --window 86400 -vv
 like "$out" "skipped 24 lines of check_cuc_port --soap probes \(id $PROBE\)" "-v counts the 24 probe lines"
 like "$out" 'notifications by status: 200: 120$' "-v by status: no probe line"
 unlike "$out" "$PROBE:" "the probe is not among the stalest"
-run $P -f $D/ok.log $NOW -v
+run $P -f $D/ok.log $NOW -vv
 unlike "$out" 'skipped' "no probe, no word of it"
 
 # A region over 8 MiB is read by two threads (common/logwindow.h): the
@@ -224,7 +224,7 @@ cp "$TMPD/big.log" "$TMPD/big_probes.log"
 as_without "$TMPD/big_probes.log" "two threads" $NOW -s 10.1.2.0/24
 is_rc 0 "two threads: OK"
 perf_has "subscriptions=1000;;;0 stale=0;;;0 notifications=69965;;;0 errors=0;;;0 foreign=0;" "two threads: 1000 subscriptions, 70000 - 35 probe lines"
-run $P -f "$TMPD/big_probes.log" $NOW -v
+run $P -f "$TMPD/big_probes.log" $NOW -vv
 like "$out" "skipped 35 lines of check_cuc_port --soap probes" "two threads: 35 probe lines skipped"
 
 # A table full (100,000 ids, SUBS_MAX) before the first probe: the probe's
@@ -244,7 +244,7 @@ with open(path, "w") as f:
     for m in (0, 5, 10):
         f.write(line % ("10.40.0.7", 16, m, 0, probe, 0))
 PY
-run $P -f "$TMPD/full.log" $NOW -v
+run $P -f "$TMPD/full.log" $NOW -vv
 is_rc 2 "table full, then probes: CRITICAL by Exchange's age"
 perf_has "age=2701s;600;900;0 subscriptions=99999;;;0 stale=99999;;;0 notifications=100000;" "the probes in no count, the bound noted"
 like "$out" 'more than 100000 distinct ids' "the bound is said"
@@ -292,7 +292,7 @@ R=$TMPD/rotated
 cp -R $D/rotated "$R"
 touch -d 2014-06-29T00:20:00Z "$R/2014_06_27.request.log"
 touch -d 2014-06-28T00:00:00Z "$R/2014_06_29.request.log"
-run $P -f "$R/*.request.log" --now=2014-06-29T00:20:00Z -v
+run $P -f "$R/*.request.log" --now=2014-06-29T00:20:00Z -vv
 is_rc 0 "glob over daily files"
 perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;" "the window spans midnight: 20 + 40 notifications"
 like "$out" "log $R/2014_06_29.request.log: 20 lines read" "newest file read whole"
@@ -330,7 +330,7 @@ like "$line1" '^CUC KEEPALIVE OK - newest notification 60 s ago, 6 subscriptions
 perf_has "age=60s;600;900;0 subscriptions=6;;;0 stale=0;;;0 notifications=10;;;0 errors=0;;;0 foreign=0;;;0 unparsed=1;;;0" "proxied.log perfdata"
 well_formed
 no_stderr
-run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -v
+run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -vv
 is_rc 1 "-s judges the first address: one originating client is foreign"
 like "$line1" ', 1 from foreign 192.0.2.7 \|' "the foreign originating address is named, not its proxy"
 perf_has "foreign=1;" "only 192.0.2.7's notification is foreign"
@@ -358,7 +358,7 @@ perf_has "age=960s;600;900;0" "age from the newest Async"
 # onto a line of its own.  A line that ends at its status is a notification
 # that arrived; a line holding only "343" is no request line (unparsed), and
 # the verdict comes from the 7 notifications understood.
-run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -v
+run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -vv
 is_rc 0 "the seed's excerpt is OK"
 like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscription, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
 perf_has "age=5s;600;900;0 subscriptions=1;;;0 stale=0;;;0 notifications=7;;;0 errors=0;;;0 foreign=0;;;0 unparsed=7;;;0" "the 7 wrapped sizes are unparsed, 173.37.183.83 is no foreign"
@@ -486,6 +486,13 @@ run $P -f $D/ok.log $NOW
 n0=$(wc -l < "$TMPD/stdout")
 run $P -f $D/ok.log $NOW -v
 n1=$(wc -l < "$TMPD/stdout")
+[ "$n1" -eq $((n0 + 1)) ]; ok $? "-v adds exactly one line"
+like "$(sed -n 2p "$TMPD/stdout")" '^stalest: [^ ]+ [0-9]+ s, [^ ]+ [0-9]+ s, [^ ]+ [0-9]+ s$' \
+    "-v: the three stalest subscriptions"
+run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 -v
+like "$(sed -n 2p "$TMPD/stdout")" '; foreign: 192\.0\.2\.50 12, 2001:db8::10 12$' "-v: the foreign senders on the same line"
+run $P -f $D/errors_only.log $NOW -v
+like "$(sed -n 2p "$TMPD/stdout")" '; errors by status: ' "-v: the error statuses on the same line"
 unlike "$out" '^options \(after --extra-opts\)' "-v: no configuration"
 run $P -f $D/ok.log $NOW -vv
 n2=$(wc -l < "$TMPD/stdout")

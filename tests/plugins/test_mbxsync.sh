@@ -79,7 +79,7 @@ opt_err '--error-pattern: "a\(b" is not a regular expression: missing closing pa
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --ignore-pattern '['
 opt_err '--ignore-pattern: "\[" is not a regular expression' "bad --ignore-pattern"
 
-run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -vv
 like "$out" 'http_401: 12x HTTP 401 from mail\.example\.com 12: check the unified' "-v: class, count, hosts"
 like "$out" '  newest: 10:00:00\.000 /9156,mail\.example\.com,,CsEws,14,' "-v: newest example, '|' sanitised"
 like "$out" 'timeout: 3x timeout from mail2\.example\.com 3' "-v: second class"
@@ -167,7 +167,7 @@ like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to
 run $P - --now 2026-11-25T10:00:00Z --tz-offset=+00:00 < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "http_401=10;" "stdin: '-' read, dated from --now"
 case $perf in *log_age*) r=1 ;; *) r=0 ;; esac; ok $r "stdin: no log_age"
-run $P -f - --now 2026-11-25T10:00:00Z --timezone=UTC -v < "$D/auth401/diag_CuMbxSync_00000042.uc"
+run $P -f - --now 2026-11-25T10:00:00Z --timezone=UTC -vv < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "errors=13;" "stdin: -f -"
 like "$out" 'log age: not checked, standard input has no modification time' "stdin: -v says the age is not checked"
 # an empty stream needs no offset
@@ -199,7 +199,7 @@ is_rc 3 "a missing -f file is UNKNOWN"
 mkdir "$D/vanish" && cp "$D/auth401/"*.uc "$D/vanish/" && touch -r "$D/auth401/diag_CuMbxSync_00000042.uc" "$D/vanish/diag_CuMbxSync_00000042.uc" &&
     touch -r "$D/auth401/diag_CuMbxSync_00000041.uc" "$D/vanish/diag_CuMbxSync_00000041.uc" &&
     ln -s "$D/gone.uc" "$D/vanish/diag_CuMbxSync_00000043.uc"
-run $P --logdir "$D/vanish" --now 2026-11-25T10:00:00Z -v
+run $P --logdir "$D/vanish" --now 2026-11-25T10:00:00Z -vv
 is_rc 0 "vanished file skipped"
 perf_has "http_401=12;" "vanished file: the others still read"
 like "$out" 'vanished 1,' "vanished file: said in the long output"
@@ -296,14 +296,14 @@ zone_case auckland Pacific/Auckland 2026-01-15T11:05:00Z
 zone_case st_johns_winter America/St_Johns 2026-01-15T12:00:00Z
 zone_case st_johns_summer America/St_Johns 2026-07-15T12:00:00Z
 
-run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -v
+run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -vv
 like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z -> -04:00' \
     "-v: the measured offset, the line and the mtime it came from"
-run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -v
+run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -vv
 like "$out" 'offset: \+13:00 measured .* -11:00 dates alike' "-v: +13:00, and that -11:00 is the same"
-run $P --logdir "$D/z/kolkata" --now 2026-07-15T18:35:00Z -v --timezone=Asia/Kolkata
+run $P --logdir "$D/z/kolkata" --now 2026-07-15T18:35:00Z -vv --timezone=Asia/Kolkata
 like "$out" 'offset: zone Asia/Kolkata \(--timezone\), \+05:30 IST at the newest line, \+05:30 IST' "-v: the named zone"
-run $P --logdir "$D/z/dublin_winter" --now 2026-01-15T12:00:00Z -v --tz-offset=+00:00
+run $P --logdir "$D/z/dublin_winter" --now 2026-01-15T12:00:00Z -vv --tz-offset=+00:00
 like "$out" 'offset: \+00:00, fixed \(--tz-offset\)' "-v: a fixed offset"
 like "$out" 'log age: newest file .*00000002\.uc written 0 s before now \(--max-log-age 3600\)' "-v: the log's age"
 # the quiet OK of a fixed offset: New York's winter offset all summer
@@ -329,7 +329,7 @@ zone_case_dst dublin_spring Europe/Dublin 2026-03-29T01:10:00Z
 zone_case_dst ny_spring America/New_York 2026-03-08T07:10:00Z
 zone_case_dst ny_autumn America/New_York 2026-11-01T06:05:00Z
 zone_case_dst adelaide_autumn Australia/Adelaide 2026-04-04T16:10:00Z
-run $P --logdir "$D/z/dublin_autumn" --now 2026-10-25T01:10:00Z -v --timezone=Europe/Dublin
+run $P --logdir "$D/z/dublin_autumn" --now 2026-10-25T01:10:00Z -vv --timezone=Europe/Dublin
 like "$out" 'offset: zone Europe/Dublin \(--timezone\), \+00:00 GMT at the newest line, \+01:00 IST at the window.s start' \
     "-v: the offsets on both sides of the change"
 # measured, the offset is the newest line's for the whole window: the
@@ -352,7 +352,7 @@ perf_has "errors=5;" "lost mtime, --timezone: all 5"
 # a line stamped 2 minutes before the mtime still measures (thread disorder)
 mkbox "$D/z/late_write" Asia/Kolkata 2026-07-15T12:00:00Z
 touch -d 2026-07-15T12:01:59Z "$D/z/late_write/diag_CuMbxSync_00000002.uc"
-run $P --logdir "$D/z/late_write" --now 2026-07-15T12:01:59Z -v
+run $P --logdir "$D/z/late_write" --now 2026-07-15T12:01:59Z -vv
 like "$out" 'offset: \+05:30 measured' "a last line 119 s before the mtime: +05:30"
 # the newest file empty (just rolled), a garbage tail: the offset from
 # the newest diag line, in the next file
@@ -360,11 +360,11 @@ mkbox "$D/z/rolled" America/St_Johns 2026-07-15T12:00:00Z
 : > "$D/z/rolled/diag_CuMbxSync_00000003.uc"
 printf '    at com.cisco.Foo(Foo.java:12)\n\n' >> "$D/z/rolled/diag_CuMbxSync_00000002.uc"
 touch -d 2026-07-15T12:00:00Z "$D/z/rolled/diag_CuMbxSync_00000002.uc" "$D/z/rolled/diag_CuMbxSync_00000003.uc"
-run $P --logdir "$D/z/rolled" --now 2026-07-15T12:00:00Z -w 0.3 -v
+run $P --logdir "$D/z/rolled" --now 2026-07-15T12:00:00Z -w 0.3 -vv
 is_rc 1 "an empty newest file and a garbage tail: measured on the last diag line"
 like "$out" 'offset: -02:30 measured from .*00000002\.uc' "rolled: measured on the file before the empty one"
 # a log with no diag line needs no offset
-run $P --logdir "$D/empty" --now 2026-11-25T10:00:00Z --max-log-age 0 -v
+run $P --logdir "$D/empty" --now 2026-11-25T10:00:00Z --max-log-age 0 -vv
 like "$out" 'offset: none needed' "empty files: no offset needed, said in -v"
 
 # --- zone options
@@ -382,6 +382,17 @@ TZDIR=$D/nozones run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata
 like "$line1" '--timezone: "Asia/Kolkata": no such zone in .*/nozones' "\$TZDIR is where zones are looked up"
 run $P --logdir "$D/z/kolkata" --max-log-age=-1
 opt_err '--max-log-age: "-1" is not a number of seconds' "a negative --max-log-age"
+
+# --- -v: one line more (each class with count and hosts); -vv the rest
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z
+n0=$(wc -l < "$TMPD/stdout")
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
+[ "$(wc -l < "$TMPD/stdout")" -eq $((n0 + 1)) ]; ok $? "-v adds exactly one line"
+like "$(sed -n 2p "$TMPD/stdout")" '^errors by class: http_401 12 \(mail\.example\.com 12\); timeout 3 \(mail2\.example\.com 3\)$' \
+    "-v: every class, largest first, with its hosts"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -vv
+like "$out" '^window 2026-11-25 09:45:00Z \.\. ' "-vv: the window and files"
+like "$out" '^options \(after --extra-opts\): ' "-vv: the configuration"
 
 # --- option errors: option and value named, UNKNOWN, a one-line usage
 run $P --logdir "$D/auth401" --window 15m

@@ -58,6 +58,14 @@ is_rc 0 "name resolved, -4"
 like "$line1" "connected to localhost:$SOAP \(127\.0\.0\.1\) in " \
     "name resolved: address named"
 
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -v
+[ "$(wc -l < "$TMPD/stdout")" -eq 2 ]; ok $? "-v: one line more"
+like "$(sed -n 2p "$TMPD/stdout")" '^TCP connect to 127\.0\.0\.1 took [0-9.]+ s$' "-v: the address and the time"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap -v
+like "$(sed -n 3p "$TMPD/stdout")" '^HTTP 200, text/xml.*, [0-9]+ bytes$' "--soap -v: the answer's status, type and size"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -vv
+like "$out" '^options \(after --extra-opts\): -H 127\.0\.0\.1 -p [0-9]+ -vv$' "-vv: the configuration"
+
 run check_cuc_port --hostname=127.0.0.1 --port="$SOAP" -w 10 -c 20 -t 7
 is_rc 0 "thresholds not reached"
 like "$perf" '^time=[0-9.]+s;10;20;0;7$' "thresholds and timeout in perfdata"

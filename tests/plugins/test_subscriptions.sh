@@ -41,9 +41,9 @@ done
 # was answered: its prompt in bold, erased with CR ESC[K, the next row on
 # the same line (the shapes Cisco's unicon VOS plugin matches:
 # CiscoTestAutomation/unicon.plugins, src/unicon/plugins/vos/patterns.py).
-run $P -f "$D/pager.txt" --now $NOW -v
+run $P -f "$D/pager.txt" --now $NOW -vv
 like "$out" 'skipped 3 prompts of the CLI pager \(first at line 6\)' "-v counts the pager prompts skipped"
-run $P -f "$D/cuc.txt" --now $NOW -v
+run $P -f "$D/cuc.txt" --now $NOW -vv
 unlike "$out" 'pager' "no pager line in -v without pager prompts"
 
 # A prompt in the middle: rows after it are a second answer, not ignored.
@@ -75,7 +75,7 @@ perf_has "dump_age=120s;;;0" "seed, fresh: dump_age perfdata"
 well_formed "seed, fresh: well formed"
 no_stderr "seed, fresh: nothing on stderr"
 
-run_stdin "$S" $P -f - --max-dump-age 0 --now 2014-06-29T16:05:00Z -v
+run_stdin "$S" $P -f - --max-dump-age 0 --now 2014-06-29T16:05:00Z -vv
 is_rc 0 "seed capture on stdin, ages to --now 16:05: OK"
 like "$line1" ' - 10 subscriptions, each notified within 900 s, oldest 254 s \|' "seed on stdin: ages count to --now"
 like "$out" 'capture stdin: 10 rows, header at line 2, 3 columns' "seed: -v names the header line"
@@ -162,7 +162,7 @@ touch -d 2026-11-20T00:00:00Z "$D/collected.txt"
 run $P -f "$D/collected.txt" --now $NOW -w 0 -c 5
 is_rc 1 "the collector line wins over an old mtime"
 like "$line1" 'dump 120 s old' "collector line's time used"
-run $P -f "$D/collected.txt" --now $NOW -v
+run $P -f "$D/collected.txt" --now $NOW -vv
 like "$out" 'taken 2026-11-25 10:00:00Z per collector line, host cuc1.example.com' "-v names the collector line and host"
 
 # --- stdin -----------------------------------------------------------------------
@@ -305,7 +305,7 @@ run $P -f "$TMPD/big2.txt" --now $NOW
 perf_has "stale=300;;;0;20000 " "20k rows in the dbaccess shape, CRLF, 6 digits"
 
 # --- long output --------------------------------------------------------------------
-run $P -f "$D/nulls.txt" --now $NOW -v --list 2
+run $P -f "$D/nulls.txt" --now $NOW -vv --list 2
 like "$out" 'stalest subscriptions \(id, last notification, age\):' "-v lists the stalest"
 n=$(printf '%s\n' "$out" | grep -c 'STALE$')
 [ "$n" -eq 2 ]
@@ -335,7 +335,7 @@ run $P -f "$D/cuc.txt" -c 5%%
 opt_err '--critical: "5%%" is not a range' "bad -c"
 run $P -f "$D/cuc.txt" --now yesterday
 opt_err '--now: "yesterday" is not a time' "bad --now"
-run $P -f "$D/cuc.txt" --list 101 -v
+run $P -f "$D/cuc.txt" --list 101 -vv
 opt_err '--list: "101" is not a whole number from 0 to 100$' "--list above 100"
 run $P -f "$D/cuc.txt" --min-subscriptions -1
 opt_err '--min-subscriptions: "-1" is not a whole number' "--min-subscriptions -1"
@@ -343,13 +343,25 @@ run $P -f "$D/cuc.txt" --stale-after 15m
 opt_err '--stale-after: "15m" is not a number of seconds' "--stale-after 15m"
 run $P -f "$D/cuc.txt" --max-dump-age x
 opt_err '--max-dump-age: "x" is not a number of seconds' "--max-dump-age x"
+# -v: one line more (the stalest three), -vv the capture and the list
+run $P -f "$D/cuc.txt" --now $NOW
+n0=$(wc -l < "$TMPD/stdout")
+run $P -f "$D/cuc.txt" --now $NOW -v
+[ "$(wc -l < "$TMPD/stdout")" -eq $((n0 + 1)) ]; ok $? "-v adds exactly one line"
+like "$(sed -n 2p "$TMPD/stdout")" '^stalest: [^ ]+ [0-9]+ s STALE, [^ ]+ [0-9]+ s, [^ ]+ [0-9]+ s$' \
+    "-v: the three stalest with their ages, the stale one marked"
+run $P -f "$D/cuc.txt" --now $NOW -vv
+like "$out" '^capture .*: 3 rows, header at line' "-vv: the capture described"
+like "$out" '^options \(after --extra-opts\): ' "-vv: the configuration"
 run $P -f "$D/cuc.txt" --bogus
 opt_err '--bogus: unknown option$' "unknown option"
 run $P -f "$D/cuc.txt" extra
 opt_err '"extra": unexpected argument' "stray argument"
 # options that cannot apply are errors, not ignored
 run $P -f "$D/cuc.txt" --now $NOW --list 3
-opt_err '--list cannot apply without -v \(the list is long output\)$' "--list without -v"
+opt_err '--list cannot apply without -vv \(the list is long output\)$' "--list without -v"
+run $P -f "$D/cuc.txt" --now $NOW --list 3 -v
+opt_err '--list cannot apply without -vv' "--list with -v (one line)"
 run $P -f "$D/cuc.txt" --now $NOW --netrc-file /dev/null
 opt_err '--netrc-file cannot apply without a login for --url \(not file://\)$' "--netrc-file with -f"
 run $P --url "file://$D/cuc.txt" --now $NOW --netrc-file /dev/null

@@ -579,7 +579,8 @@ test_help(void **unused)
 		"/etc/monitoring-plugins/monitoring-plugins.ini",
 		"/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
 		"/etc/nagios/plugins.ini", "command line wins", "exit code 3",
-		"-vv also the configuration", "-vvv also a trace",
+		"-v adds one line", "-vv\n    also the configuration",
+		"-vvv also a trace",
 		"other sections are not read",
 	};
 	char *text = (char *)capture(help_adapter, NULL), *line, *save = NULL;
