@@ -127,7 +127,7 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR | --cuc=HOST[:PORT]}\n"
+"Usage: " PROGNAME " {-f FILE ... | --logdir=DIR | --cuc=HOST[:PORT]}\n"
 "         [--window=SECS] [-w RATE] [-c RATE] [--max-log-age=SECS] [-v]\n"
 "         [--timezone=ZONE | --tz-offset=+HH:MM] [...] (see below)\n",
 	    fp);
