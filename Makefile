@@ -8,6 +8,7 @@
 #   make check-valgrind   the same under valgrind memcheck
 #   make fuzz FUZZ_SECONDS=N   run each libFuzzer target for N s (clang)
 #   make bench      the benchmarks of tests/bench/
+#   make graphs     docs/graphs/*.png from the outage scenario (tests/lab/test_graphs.sh)
 #   make install    PREFIX=/usr/local DESTDIR= plugindir=$(PREFIX)/lib/nagios/plugins
 #   make deps       install missing build dependencies (apt-get, as root)
 
@@ -57,7 +58,7 @@ FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
-.PHONY: all check check-valgrind demo deps install clean fuzz bench tests man
+.PHONY: all check check-valgrind demo deps install clean fuzz bench tests man graphs
 .SUFFIXES:
 .SECONDARY:
 
@@ -103,6 +104,11 @@ check: deps
 demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@BIN=$(BIN) sh tests/demo.sh
+
+# docs/graphs/*.png: the outage scenario rendered by the real stack.
+graphs: deps
+	@$(MAKE) --no-print-directory all
+	@CUC_GRAPHS_OUT=docs/graphs O=$(O) BIN=$(BIN) sh tests/lab/test_graphs.sh
 
 bench: all $(HELPERS)
 	@O=$(O) BIN=$(BIN) sh tests/bench/run.sh
@@ -174,7 +180,7 @@ install: all $(MANPAGES)
 	install -d $(DESTDIR)$(plugindir) \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
 	    $(DESTDIR)$(docdir)/icinga2 $(DESTDIR)$(docdir)/nagios \
-	    $(DESTDIR)$(man1dir)
+	    $(DESTDIR)$(docdir)/graphite $(DESTDIR)$(man1dir)
 	install -m 0755 $(PLUGINS) $(PLUGIN_SCRIPTS) $(DESTDIR)$(plugindir)
 	@mkdir -p $(O)
 	sed 's|^\([[:space:]]*const CucPluginDir = \)"[^"]*"|\1"$(plugindir)"|' \
@@ -185,6 +191,7 @@ install: all $(MANPAGES)
 	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(docdir)/icinga2/
 	install -m 0644 icinga-conf/nagios/commands.cfg \
 	    icinga-conf/nagios/services.cfg $(DESTDIR)$(docdir)/nagios/
+	install -m 0644 icinga-conf/graphite/*.ini $(DESTDIR)$(docdir)/graphite/
 	install -m 0644 $(MANPAGES) $(DESTDIR)$(man1dir)
 
 clean:
@@ -209,6 +216,9 @@ deps:
 	[ -e /etc/ssl/certs/ca-certificates.crt ] || missing="$$missing ca-certificates"; \
 	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
 	[ -e /usr/share/zoneinfo/Europe/Dublin ] || missing="$$missing tzdata"; \
+	[ -x /usr/bin/carbon-cache ] || missing="$$missing graphite-carbon"; \
+	[ -d /usr/lib/python3/dist-packages/graphite/render ] || missing="$$missing graphite-web"; \
+	[ -x /usr/bin/influxd ] || missing="$$missing influxdb"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
 	        echo "make deps: installing$$missing"; \

@@ -1,14 +1,12 @@
 /*
  * cucsvc.c - list, fetch and cache CUC's log files over its Serviceability
  * SOAP API (cucsvc.h).  The messages are built and read in logsvc.c and
- * dime.c; this file does the I/O: HTTPS through http.c, the cache
- * directory, the lock.
+ * dime.c, the cache directory is kept safe in cachedir.c; this file does
+ * the I/O: HTTPS through http.c, what is fetched and what is reused.
  */
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -19,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cachedir.h"
 #include "cucsvc.h"
 #include "deadline.h"
 #include "dime.h"
@@ -30,13 +29,12 @@
 #include "tz.h"
 #include "zoneabbr.h"
 
-#define PATH_BUF	4096
+#define PATH_BUF	CACHEDIR_PATH_MAX
 #define REQ_MAX		(LOGSVC_PATH_MAX * 6 + 2048)
 #define LIST_MAX_BODY	(16UL * 1024 * 1024)	/* a listing of 10000 files */
 #define ENVELOPE_ROOM	(64UL * 1024)	/* GetOneFile: room beyond the file */
 #define TIME_MARGIN	0.3	/* seconds kept for reporting a slow peer */
 #define CLOCK_MARGIN	300.0	/* s: CUC's clock may be ahead of ours */
-#define LOCK_POLL_NS	20000000L
 
 void
 cucsvc_opts_init(struct cucsvc_opts *o)
@@ -246,8 +244,11 @@ cucsvc_help(FILE *fp)
 "    Do not verify CUC's certificate (a self-signed tomcat certificate).\n"
 " --cache-dir=DIR\n"
 "    Where fetched files are kept (default $XDG_CACHE_HOME/cuc-plugins, else\n"
-"    /var/tmp/cuc-plugins-UID; mode 0700).  Rotated files are fetched once;\n"
-"    the file being written is fetched on every run.\n"
+"    ~/.cache/cuc-plugins in a home of the user's own, else\n"
+"    /var/tmp/cuc-plugins-UID).  It and every directory below it must be the\n"
+"    user's, no symbolic link, writable by nobody else (else UNKNOWN); the\n"
+"    directories above it root's or the user's.  Rotated files are fetched\n"
+"    once; the file being written is fetched on every run.\n"
 " --cache-size=BYTES (default 1G)\n"
 "    Bound of the cache per CUC host; the oldest files go first.\n"
 " --cuc-max-file=BYTES (default 256M)\n"
@@ -259,28 +260,34 @@ cucsvc_help(FILE *fp)
 "    give --timezone (mbxsync) if the log may stop for over an hour.\n", fp);
 }
 
-int
-cucsvc_cache_path(const struct cucsvc_opts *o, char *buf, size_t size)
+/* HOST_PORT: ':' of an IPv6 address is fine in a name, but keep names plain. */
+static void
+host_dirname(const struct cucsvc_opts *o, char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME");
 	char host[CUCSVC_HOST_MAX];
 	size_t i;
-	int n;
 
-	/* ':' of an IPv6 address is fine in a name, but keep names plain. */
 	for (i = 0; o->host[i] != '\0' && i + 1 < sizeof(host); i++)
 		host[i] = (o->host[i] == ':' || o->host[i] == '/') ? '_' :
 		    o->host[i];
 	host[i] = '\0';
+	snprintf(buf, size, "%s_%u", host, o->port);
+}
+
+int
+cucsvc_cache_path(const struct cucsvc_opts *o, char *buf, size_t size)
+{
+	char root[PATH_BUF], host[CUCSVC_HOST_MAX + 8];
+	int n;
+
 	if (o->cache_dir != NULL)
-		n = snprintf(buf, size, "%s/%s_%u", o->cache_dir, host,
-		    o->port);
-	else if (xdg != NULL && xdg[0] == '/')
-		n = snprintf(buf, size, "%s/cuc-plugins/%s_%u", xdg, host,
-		    o->port);
+		n = snprintf(root, sizeof(root), "%s", o->cache_dir);
 	else
-		n = snprintf(buf, size, "/var/tmp/cuc-plugins-%lu/%s_%u",
-		    (unsigned long)geteuid(), host, o->port);
+		n = cachedir_default_root(root, sizeof(root));
+	if (n < 0 || (size_t)n >= sizeof(root))
+		return -1;
+	host_dirname(o, host, sizeof(host));
+	n = snprintf(buf, size, "%s/%s", root, host);
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
@@ -293,85 +300,61 @@ join_path(char *buf, size_t size, const char *dir, const char *name)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
-/* mkdir -p with mode 0700 for the parts we create. */
+/*
+ * A run's cache: the host directory below the root, checked and held by
+ * descriptor (cachedir.h), and its lock file, taken only to move fetched
+ * files in and to trim.
+ */
+struct cache {
+	struct cachedir	dir;
+	int		lock_fd;
+};
+
 static int
-make_dirs(char *path, char *err, size_t errlen)
+cache_open(const struct cucsvc_opts *o, struct cache *c, char *err,
+    size_t errlen)
 {
-	char *p;
+	struct cachedir root;
+	char path[PATH_BUF], host[CUCSVC_HOST_MAX + 8];
+	int rc;
 
-	for (p = path + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			snprintf(err, errlen, "cache directory %s: %s", path,
-			    strerror(errno));
-			*p = c;
-			return -1;
-		}
-		*p = c;
-		if (c == '\0')
-			return 0;
-	}
-}
-
-/* The host directory: ours, 0700, and locked for this run. */
-static int
-open_cache(const char *dir, int *lock_fd, char *err, size_t errlen)
-{
-	char path[PATH_BUF];
-	struct stat sb;
-	struct timespec ts = { 0, LOCK_POLL_NS };
-	int fd;
-
-	snprintf(path, sizeof(path), "%s", dir);
-	if (make_dirs(path, err, errlen) != 0)
-		return -1;
-	if (lstat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		snprintf(err, errlen, "cache directory %s: not a directory",
-		    dir);
-		return -1;
-	}
-	if (sb.st_uid != geteuid()) {
-		snprintf(err, errlen, "cache directory %s belongs to uid %lu, "
-		    "not to this user", dir, (unsigned long)sb.st_uid);
-		return -1;
-	}
-	if ((sb.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
-		snprintf(err, errlen, "cache directory %s: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	if (join_path(path, sizeof(path), dir, ".lock") != 0) {
+	c->dir.fd = c->lock_fd = -1;
+	if (o->cache_dir != NULL)
+		snprintf(path, sizeof(path), "%s", o->cache_dir);
+	else if (cachedir_default_root(path, sizeof(path)) != 0) {
 		snprintf(err, errlen, "cache directory path too long");
 		return -1;
 	}
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
-	    0600)) < 0) {
-		snprintf(err, errlen, "cache lock %s: %s", path,
-		    strerror(errno));
+	if (cachedir_open_root(&root, path, err, errlen) != 0)
+		return -1;
+	host_dirname(o, host, sizeof(host));
+	rc = cachedir_open_sub(&c->dir, &root, host, err, errlen);
+	cachedir_close(&root);
+	if (rc != 0)
+		return -1;
+	if ((c->lock_fd = cachedir_lock_open(&c->dir, err, errlen)) < 0) {
+		cachedir_close(&c->dir);
 		return -1;
 	}
-	/* Another run of the same check may hold it: wait, within our time. */
-	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-		if (errno != EWOULDBLOCK && errno != EINTR) {
-			snprintf(err, errlen, "cache lock %s: %s", path,
-			    strerror(errno));
-			close(fd);
-			return -1;
-		}
-		if (deadline_remaining() < 2 * TIME_MARGIN) {
-			snprintf(err, errlen, "cache %s stayed locked by "
-			    "another run", dir);
-			close(fd);
-			return -1;
-		}
-		nanosleep(&ts, NULL);
-	}
-	*lock_fd = fd;
 	return 0;
+}
+
+static void
+cache_close(struct cache *c)
+{
+	if (c->lock_fd >= 0)
+		close(c->lock_fd);
+	c->lock_fd = -1;
+	cachedir_close(&c->dir);
+}
+
+/* Seconds the lock may be waited for: within -t, time kept to report. */
+static double
+lock_wait(void)
+{
+	double t = deadline_remaining() - 2 * TIME_MARGIN;
+
+	return t > 0 ? t : 0;
 }
 
 /* Which GetOneFile answers: unknown until the first file. */
@@ -683,46 +666,35 @@ cache_name(const struct logsvc_file *f, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
-/* Write data atomically as path with mtime.  0 or -1 with err. */
+/*
+ * Keep a fetched file: written to a temporary file without the lock, moved
+ * in as name under it (a longer copy a concurrent run moved in stays).
+ * 0 or -1 with err.
+ */
 static int
-write_cached(const char *dir, const char *path, const char *data,
-    size_t len, double mtime, char *err, size_t errlen)
+cache_store(struct cache *c, const char *name, const char *data, size_t len,
+    double mtime, char *err, size_t errlen)
 {
-	char tmp[PATH_BUF];
-	struct timespec ts[2];
-	size_t off = 0;
-	ssize_t w;
-	int fd;
+	char tmp[CACHEDIR_TEMP_MAX];
+	int fd, rc;
 
-	if (join_path(tmp, sizeof(tmp), dir, ".fetch.XXXXXX") != 0 ||
-	    (fd = mkstemp(tmp)) < 0) {
-		snprintf(err, errlen, "cache %s: %s", dir, strerror(errno));
+	if ((fd = cachedir_temp(&c->dir, tmp, sizeof(tmp), err, errlen)) < 0)
+		return -1;
+	if (cachedir_fill(fd, data, len, mtime) != 0) {
+		snprintf(err, errlen, "cache %s/%s: %s", c->dir.path, name,
+		    strerror(errno));
+		cachedir_discard(&c->dir, fd, tmp);
 		return -1;
 	}
-	while (off < len) {
-		if ((w = write(fd, data + off, len - off)) < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
+	deadline_step("waiting for the cache's lock");
+	if (cachedir_lock(&c->dir, c->lock_fd, lock_wait(), err,
+	    errlen) != 0) {
+		cachedir_discard(&c->dir, fd, tmp);
+		return -1;
 	}
-	ts[0].tv_sec = ts[1].tv_sec = (time_t)mtime;
-	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	if (futimens(fd, ts) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	return 0;
-fail:
-	snprintf(err, errlen, "cache %s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	return -1;
+	rc = cachedir_commit(&c->dir, fd, tmp, name, err, errlen);
+	cachedir_unlock(c->lock_fd);
+	return rc;
 }
 
 /*
@@ -783,8 +755,8 @@ file_bytes(const struct cucsvc_opts *o, struct http_response *resp,
 }
 
 static int
-fetch_one(struct session *ss, const char *dir, const struct logsvc_file *f,
-    const char *local, char *err, size_t errlen)
+fetch_one(struct session *ss, struct cache *c, const struct logsvc_file *f,
+    const char *name, char *err, size_t errlen)
 {
 	const struct cucsvc_opts *o = ss->o;
 	struct http_response resp;
@@ -839,8 +811,8 @@ fetch_one(struct session *ss, const char *dir, const struct logsvc_file *f,
 		    "(%llu)", f->name, parts.attach_len, o->max_file);
 		goto fail;
 	}
-	if (write_cached(dir, local, parts.attach, parts.attach_len,
-	    f->mtime, err, errlen) != 0)
+	if (cache_store(c, name, parts.attach, parts.attach_len, f->mtime,
+	    err, errlen) != 0)
 		goto fail;
 	http_response_free(&resp);
 	return 0;
@@ -853,109 +825,46 @@ toolong:
 	return -1;
 }
 
-struct entry {
-	char	name[256];
-	off_t	size;
-	time_t	mtime;
+/* Trim's keep(): is name one of this run's files (r->paths, in dir)? */
+struct in_use {
+	const struct cucsvc_result	*r;
+	const char			*dir;
 };
 
-static int
-by_oldest(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-
-	return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
-}
-
 static bool
-in_use(const struct cucsvc_result *r, const char *dir, const char *name)
+in_use(const char *name, const void *arg)
 {
-	size_t i, dl = strlen(dir);
+	const struct in_use *u = arg;
+	size_t i, dl = strlen(u->dir);
 
-	for (i = 0; i < r->count; i++)
-		if (strncmp(r->paths[i], dir, dl) == 0 &&
-		    r->paths[i][dl] == '/' &&
-		    strcmp(r->paths[i] + dl + 1, name) == 0)
+	for (i = 0; i < u->r->count; i++)
+		if (strncmp(u->r->paths[i], u->dir, dl) == 0 &&
+		    u->r->paths[i][dl] == '/' &&
+		    strcmp(u->r->paths[i] + dl + 1, name) == 0)
 			return true;
 	return false;
 }
 
-/*
- * Keep the host directory under its bound: remove the files with the
- * oldest modification times, never one this run uses.  Best effort.
- */
-static void
-evict(const struct cucsvc_opts *o, const char *dir,
-    const struct cucsvc_result *r)
-{
-	struct entry *e = NULL, *ne;
-	struct dirent *de;
-	struct stat sb;
-	char path[PATH_BUF];
-	unsigned long long total = 0;
-	size_t n = 0, alloc = 0, i;
-	DIR *d;
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		/* We hold the lock: a temporary file is a killed run's. */
-		if (strncmp(de->d_name, ".fetch.", 7) == 0 &&
-		    join_path(path, sizeof(path), dir, de->d_name) == 0)
-			unlink(path);
-		if (de->d_name[0] == '.' || strlen(de->d_name) >=
-		    sizeof(e->name))
-			continue;
-		if (join_path(path, sizeof(path), dir, de->d_name) != 0 ||
-		    lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
-			continue;
-		total += (unsigned long long)sb.st_size;
-		if (in_use(r, dir, de->d_name))
-			continue;
-		if (n == alloc) {
-			alloc = alloc ? alloc * 2 : 64;
-			if ((ne = realloc(e, alloc * sizeof(*e))) == NULL)
-				break;
-			e = ne;
-		}
-		snprintf(e[n].name, sizeof(e[n].name), "%s", de->d_name);
-		e[n].size = sb.st_size;
-		e[n].mtime = sb.st_mtime;
-		n++;
-	}
-	closedir(d);
-	if (e != NULL)
-		qsort(e, n, sizeof(*e), by_oldest);
-	for (i = 0; i < n && total > o->cache_size; i++) {
-		if (join_path(path, sizeof(path), dir, e[i].name) == 0 &&
-		    unlink(path) == 0)
-			total -= (unsigned long long)e[i].size;
-	}
-	free(e);
-}
-
-/* Is the cached copy at path the listed file (size and time agree)? */
+/* Is the cached copy sb the listed file (size and time agree)? */
 static bool
-cached_ok(const char *path, const struct logsvc_file *f)
+cached_ok(const struct stat *sb, const struct logsvc_file *f)
 {
-	struct stat sb;
-
-	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	if (f->has_size && (unsigned long long)sb->st_size != f->size)
 		return false;
-	if (f->has_size && (unsigned long long)sb.st_size != f->size)
-		return false;
-	return sb.st_mtime == (time_t)f->mtime;
+	return sb->st_mtime == (time_t)f->mtime;
 }
 
 /* Choose, fetch or reuse, and list the local copies in r. */
 static int
 fetch_needed(struct session *ss, const struct cucsvc_query *q,
-    const char *dir, struct logsvc_list *l, char *err, size_t errlen)
+    struct cache *c, struct logsvc_list *l, char *err, size_t errlen)
 {
 	struct cucsvc_result *r = ss->r;
 	char name[256], path[PATH_BUF];
+	struct stat sb;
 	unsigned older = 0;
 	size_t i;
+	int rc;
 
 	if ((r->paths = calloc(l->count ? l->count : 1,
 	    sizeof(*r->paths))) == NULL) {
@@ -969,16 +878,19 @@ fetch_needed(struct session *ss, const struct cucsvc_query *q,
 		if (i > 0 && f->mtime < q->from && older++ >= q->older)
 			break;
 		cache_name(f, name, sizeof(name));
-		if (join_path(path, sizeof(path), dir, name) != 0) {
+		if (join_path(path, sizeof(path), c->dir.path, name) != 0) {
 			snprintf(err, errlen, "cache path too long for %s",
 			    f->name);
 			return -1;
 		}
+		/* Planted, or not ours: refused, never read nor replaced. */
+		if ((rc = cachedir_stat(&c->dir, name, &sb, err, errlen)) < 0)
+			return -1;
 		/* The newest file is still being written: always fetch it. */
-		if (i > 0 && cached_ok(path, f))
+		if (i > 0 && rc == 1 && cached_ok(&sb, f))
 			r->cached_files++;
 		else {
-			if (fetch_one(ss, dir, f, path, err, errlen) != 0)
+			if (fetch_one(ss, c, f, name, err, errlen) != 0)
 				return -1;
 			r->fetched_files++;
 		}
@@ -1050,14 +962,16 @@ select_files(const struct session *ss, const struct cucsvc_query *q,
  * service is tried afresh each run.  Best effort both ways.
  */
 static enum getfile_ep
-endpoint_load(const char *dir)
+endpoint_load(const struct cache *c)
 {
-	char path[PATH_BUF], buf[16];
+	char buf[16], err[PATH_BUF + 200];
+	struct stat sb;
 	ssize_t n;
 	int fd;
 
-	if (join_path(path, sizeof(path), dir, ".getfile") != 0 ||
-	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+	if (cachedir_stat(&c->dir, ".getfile", &sb, err, sizeof(err)) != 1 ||
+	    (fd = openat(c->dir.fd, ".getfile", O_RDONLY | O_CLOEXEC |
+	    O_NOFOLLOW | O_NONBLOCK)) < 0)
 		return EP_UNKNOWN;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
@@ -1067,29 +981,52 @@ endpoint_load(const char *dir)
 	return strcmp(buf, "legacy\n") == 0 ? EP_LEGACY : EP_UNKNOWN;
 }
 
-/* Keep a new fallback; forget one the older service no longer serves. */
+/*
+ * Keep a new fallback; forget one the older service no longer serves.
+ * Under the lock, as every change to the directory.
+ */
 static void
-endpoint_save(const char *dir, enum getfile_ep was, enum getfile_ep now,
+endpoint_save(const struct cache *c, enum getfile_ep was, enum getfile_ep now,
     bool legacy_404)
 {
 	static const char text[] = "legacy\n";
-	char path[PATH_BUF];
 	int fd;
 
-	if (join_path(path, sizeof(path), dir, ".getfile") != 0)
-		return;
 	if (was == EP_LEGACY && legacy_404) {
-		unlink(path);
+		(void)unlinkat(c->dir.fd, ".getfile", 0);
 		return;
 	}
 	if (now != EP_LEGACY || was == EP_LEGACY ||
-	    (fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-	    O_NOFOLLOW, 0600)) < 0)
+	    (fd = openat(c->dir.fd, ".getfile", O_WRONLY | O_CREAT | O_TRUNC |
+	    O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600)) < 0)
 		return;
 	if (write(fd, text, sizeof(text) - 1) < 0) {
 		/* best effort: the next run tries again */
 	}
 	close(fd);
+}
+
+/*
+ * Every run ends here, answered or failed half-way: under the lock
+ * (waited for within -t), the fallback kept, killed runs' temporary files
+ * removed and the bound enforced, never on this run's files.  Without the
+ * lock in time, the next run does it.
+ */
+static void
+cache_finish(const struct cucsvc_opts *o, struct cache *c,
+    const struct session *ss, enum getfile_ep was)
+{
+	struct in_use u = { ss->r, c->dir.path };
+	char err[PATH_BUF + 200];
+
+	deadline_step("waiting for the cache's lock");
+	if (cachedir_lock(&c->dir, c->lock_fd, lock_wait(), err,
+	    sizeof(err)) == 0) {
+		endpoint_save(c, was, ss->ep, ss->legacy_404);
+		cachedir_trim(&c->dir, o->cache_size, in_use, &u);
+		cachedir_unlock(c->lock_fd);
+	}
+	cache_close(c);
 }
 
 int
@@ -1098,23 +1035,19 @@ cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
 {
 	struct session ss;
 	struct logsvc_list list = { NULL, 0 };
-	char dir[PATH_BUF];
+	struct cache cache;
 	double t0 = monotonic_now();
 	enum getfile_ep was = EP_UNKNOWN;
 	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
-	r->lock_fd = -1;
-	if (cucsvc_cache_path(o, dir, sizeof(dir)) != 0) {
-		snprintf(err, errlen, "cache directory path too long");
-		return -1;
-	}
-	if (open_cache(dir, &r->lock_fd, err, errlen) != 0)
+	deadline_step("opening the cache directory");
+	if (cache_open(o, &cache, err, errlen) != 0)
 		return -1;
 	memset(&ss, 0, sizeof(ss));
 	ss.o = o;
 	ss.r = r;
-	ss.ep = endpoint_load(dir);
+	ss.ep = endpoint_load(&cache);
 	was = ss.ep;
 	if ((ss.hc = http_client_new(err, errlen)) == NULL)
 		goto out;
@@ -1123,12 +1056,11 @@ cucsvc_fetch(const struct cucsvc_opts *o, const struct cucsvc_query *q,
 		goto out;
 	/* No file at all is no error: the plugin says what silence means. */
 	r->listed = (unsigned)list.count;
-	if (fetch_needed(&ss, q, dir, &list, err, errlen) != 0)
+	if (fetch_needed(&ss, q, &cache, &list, err, errlen) != 0)
 		goto out;
-	evict(o, dir, r);
 	rc = 0;
 out:
-	endpoint_save(dir, was, ss.ep, ss.legacy_404);
+	cache_finish(o, &cache, &ss, was);
 	r->fetch_time = monotonic_now() - t0;
 	logsvc_list_free(&list);
 	http_client_free(ss.hc);
@@ -1146,9 +1078,6 @@ cucsvc_result_free(struct cucsvc_result *r)
 	free(r->paths);
 	r->paths = NULL;
 	r->count = 0;
-	if (r->lock_fd >= 0)
-		close(r->lock_fd);
-	r->lock_fd = -1;
 }
 
 void

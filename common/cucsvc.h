@@ -18,10 +18,15 @@
  * on every run.  See cucsvc_help() for the options.
  *
  * The cache (--cache-dir, default $XDG_CACHE_HOME/cuc-plugins, else
+ * $HOME/.cache/cuc-plugins in a home of the user's own, else
  * /var/tmp/cuc-plugins-$UID) has one directory per HOST_PORT, mode 0700,
- * files written to a temporary name and renamed, a lock (flock) held by a
- * run while it fetches and reads, and a size bound: past it the files with
- * the oldest modification times are removed (never the ones of this run).
+ * every directory checked and used through descriptors (cachedir.h: a
+ * directory of another user, a symbolic link, one writable by others is
+ * UNKNOWN).  Files are fetched into temporary files without the lock and
+ * moved in under it (flock, waited for within -t); readers take no lock.
+ * Every run, answered or failed, ends by enforcing a size bound: past it
+ * the files with the oldest modification times are removed (never the
+ * ones of this run).
  */
 #ifndef CUC_CUCSVC_H
 #define CUC_CUCSVC_H
@@ -126,7 +131,6 @@ struct cucsvc_result {
 	unsigned		  cached_files;
 	unsigned long long	  fetched;	/* bytes transferred */
 	double			  fetch_time;	/* seconds, listing included */
-	int			  lock_fd;	/* held until result_free */
 	/* How CUC was asked, for -v (added last: positional initializers). */
 	unsigned		  requests;	/* HTTP requests made */
 	bool			  legacy_getfile; /* DimeGetFileService used */

@@ -2,6 +2,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "diag.h"
 #include "timeparse.h"
 
@@ -27,6 +31,28 @@ trim(const char **s, size_t *len)
 }
 
 /*
+ * The first comma in [p, end), or NULL.  The fields before the message
+ * are short: sixteen bytes at a time inline (SSE2) costs less there than
+ * a call to memchr, and this runs five times a line.
+ */
+static const char *
+find_comma(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	const __m128i comma = _mm_set1_epi8(',');
+	unsigned m;
+
+	for (; end - p >= 16; p += 16) {
+		m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+		    (const __m128i *)(const void *)p), comma));
+		if (m != 0)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	return memchr(p, ',', (size_t)(end - p));
+}
+
+/*
  * Take the field up to the next comma from [*p, end): sets *f and *flen
  * (trimmed) and moves *p past the comma.  Returns -1 when no comma is left.
  */
@@ -35,7 +61,7 @@ take_field(const char **p, const char *end, const char **f, size_t *flen)
 {
 	const char *comma;
 
-	comma = memchr(*p, ',', (size_t)(end - *p));
+	comma = find_comma(*p, end);
 	if (comma == NULL)
 		return -1;
 	*f = *p;

@@ -679,6 +679,17 @@ line_length(const char *line, const char *end, const char *from,
 	size_t n;
 
 	/* after a status the end is a few bytes on: no call for those */
+#if defined(__SSE2__)
+	if (end - from >= 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)from),
+		    _mm_set1_epi8('\n')));
+
+		if (m != 0)
+			nl = from + __builtin_ctz(m);
+		q = from + 16;
+	} else
+#endif
 	for (q = from; q < end && q - from < 16; q++)
 		if (*q == '\n') {
 			nl = q;

@@ -369,14 +369,18 @@ logkey_cmp(const void *a, const void *b)
 }
 
 static int
+path_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct logkey *)a)->path,
+	    ((const struct logkey *)b)->path);
+}
+
+/* Duplicates (two patterns, one file) go when sorted by name. */
+static int
 add_path(struct logkey **keys, size_t *n, size_t *cap, const char *path)
 {
 	struct logkey *nk;
-	size_t i;
 
-	for (i = 0; i < *n; i++)
-		if (strcmp((*keys)[i].path, path) == 0)
-			return 0;	/* two patterns, one file */
 	if (*n == *cap) {
 		*cap = *cap == 0 ? 16 : *cap * 2;
 		if ((nk = realloc(*keys, *cap * sizeof(**keys))) == NULL)
@@ -488,6 +492,16 @@ loglist_expand(struct loglist *ll, const char *const *patterns,
 		}
 		globfree(&g);
 	}
+	/* two patterns, one file: the copies meet when sorted by name */
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), path_cmp);
+	for (i = j = 0; i < n; i++) {
+		if (j > 0 && strcmp(keys[j - 1].path, keys[i].path) == 0)
+			free(keys[i].path);
+		else
+			keys[j++] = keys[i];
+	}
+	n = j;
 	for (i = 0; i < n; i++)
 		fill_key(&keys[i], order);
 	if (n > 1)

@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +124,7 @@ static const struct {
 	[MBXC_CONNECT] = { "connect", "connection failure",
 	    "check the firewall (port 443 to Exchange), the Exchange"
 	    " server name and DNS" },
-	[MBXC_TIMEOUT] = { "timeout", "timeout",
+	[MBXC_TIMEOUT] = { "ews_timeout", "timeout",
 	    "EWS is slow or SSL is required on the wrong virtual"
 	    " directory: check IIS, raise the response timeout" },
 	[MBXC_TLS] = { "tls", "TLS/certificate failure",
@@ -192,10 +193,11 @@ is_alnum(char c)
 	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Either case: the lower-cased copy has no 'A'..'F', the original may. */
 static bool
 is_hex(char c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'f');
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 /* Copy at most size bytes of s lower-cased (ASCII only) into buf. */
@@ -223,31 +225,56 @@ three_digits(const char *s, size_t len)
 	return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 }
 
+/*
+ * The status after the "status code" at hit (in text ending at end), or 0
+ * when no 1..3-digit nonzero number follows it.
+ */
+static int
+label_status_at(const char *hit, const char *end)
+{
+	const char *q = hit + sizeof("status code") - 1;
+	int v = 0;
+	int n = 0;
+
+	while (q < end && (*q == ' ' || *q == ':' || *q == '=' || *q == '\t'))
+		q++;
+	while (q < end && is_digit(*q) && n < 4) {
+		v = v * 10 + (*q - '0');
+		q++;
+		n++;
+	}
+	return n > 0 && n < 4 && v != 0 ? v : 0;
+}
+
 /* Status after each "status code" in lower-cased text: the first nonzero. */
 static int
 status_after_label(const char *s, size_t len)
 {
 	static const char label[] = "status code";
 	const char *p = s, *end = s + len, *hit;
+	int v;
 
 	while ((hit = memmem(p, (size_t)(end - p), label,
 	    sizeof(label) - 1)) != NULL) {
-		const char *q = hit + sizeof(label) - 1;
-		int v = 0;
-		int n = 0;
-
-		while (q < end && (*q == ' ' || *q == ':' || *q == '=' ||
-		    *q == '\t'))
-			q++;
-		while (q < end && is_digit(*q) && n < 4) {
-			v = v * 10 + (*q - '0');
-			q++;
-			n++;
-		}
-		if (n > 0 && n < 4 && v != 0)
+		if ((v = label_status_at(hit, end)) != 0)
 			return v;
 		p = hit + 1;
 	}
+	return 0;
+}
+
+/* The status of the "http/" at hit: "http/1.1 500" gives 500, else 0. */
+static int
+http_status_at(const char *hit, const char *end)
+{
+	const char *q = hit + 5;
+	int v;
+
+	while (q < end && (is_digit(*q) || *q == '.'))
+		q++;
+	if (q < end && *q == ' ' && q > hit + 5 &&
+	    (v = three_digits(q + 1, (size_t)(end - q - 1))) > 0)
+		return v;
 	return 0;
 }
 
@@ -256,18 +283,11 @@ static int
 status_line(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len, *hit;
+	int v;
 
 	while ((hit = memmem(p, (size_t)(end - p), "http/", 5)) != NULL) {
-		const char *q = hit + 5;
-		int v;
-
-		while (q < end && (is_digit(*q) || *q == '.'))
-			q++;
-		if (q < end && *q == ' ' && q > hit + 5) {
-			v = three_digits(q + 1, (size_t)(end - q - 1));
-			if (v > 0)
-				return v;
-		}
+		if ((v = http_status_at(hit, end)) > 0)
+			return v;
 		p = hit + 1;
 	}
 	return 0;
@@ -295,23 +315,46 @@ mbxclass_http_status(const char *msg, size_t len)
 	return status_of_lower(buf, n);
 }
 
+/*
+ * "0x8" at hit and 7 more hex digits (either case), no more: a failure
+ * HRESULT such as E_CML_..._FAILED's.
+ */
+static bool
+hresult_at(const char *hit, const char *end)
+{
+	size_t i;
+
+	if ((size_t)(end - hit) < 10)
+		return false;
+	for (i = 3; i < 10 && is_hex(hit[i]); i++)
+		;
+	return i == 10 && (hit + 10 == end || !is_hex(hit[10]));
+}
+
 /* "(0x8" and 7 more hex digits: a failure HRESULT such as E_CML_..._FAILED's. */
 static bool
 has_hresult(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len, *hit;
-	size_t i;
 
 	while ((hit = memmem(p, (size_t)(end - p), "0x8", 3)) != NULL) {
-		if ((size_t)(end - hit) >= 10) {
-			for (i = 3; i < 10 && is_hex(hit[i]); i++)
-				;
-			if (i == 10 && (hit + 10 == end || !is_hex(hit[10])))
-				return true;
-		}
+		if (hresult_at(hit, end))
+			return true;
 		p = hit + 1;
 	}
 	return false;
+}
+
+/*
+ * The "Error" at hit (case-sensitive, in the original text s) begins an
+ * EWS response code other than NoError: at the start of a word, then an
+ * upper-case letter.
+ */
+static bool
+ews_error_at(const char *s, const char *hit, const char *end)
+{
+	return (hit == s || !is_alnum(hit[-1])) && end - hit > 5 &&
+	    hit[5] >= 'A' && hit[5] <= 'Z';
 }
 
 /*
@@ -324,8 +367,7 @@ has_ews_error(const char *s, size_t len)
 	const char *p = s, *end = s + len, *hit;
 
 	while ((hit = memmem(p, (size_t)(end - p), "Error", 5)) != NULL) {
-		if ((hit == s || !is_alnum(hit[-1])) && end - hit > 5 &&
-		    hit[5] >= 'A' && hit[5] <= 'Z')
+		if (ews_error_at(s, hit, end))
 			return true;
 		p = hit + 1;
 	}
@@ -426,45 +468,367 @@ scan_sigs(const char *s, size_t len, struct found *f)
 	}
 }
 
+/*
+ * The class from what a message holds: the signatures found, the status
+ * it reports (0: none) and whether it has the generic failure shapes (an
+ * HRESULT, an EWS response code).
+ */
+static enum mbxclass
+verdict(struct found *f, int status, bool shapes)
+{
+	if (f->dns_step && (f->fail || f->no_result) && f->best > MBXC_DNS)
+		f->best = MBXC_DNS;
+	/*
+	 * "Could not connect to Domain Controller" is an LDAP bind that
+	 * failed, most likely on the password (TechNote 116001), not the
+	 * network: it beats the "could not connect" it contains.
+	 */
+	if (f->dc_connect && f->best >= MBXC_CONNECT)
+		return MBXC_LDAP;
+	if (f->best != MBXC_NONE)
+		return (enum mbxclass)f->best;
+	if (f->ldap && f->fail)
+		return MBXC_LDAP;
+	if (status >= 200 && status < 400)
+		return MBXC_NONE;	/* the request went through */
+	if (status >= 400 && status < 600)
+		return http_class(status);
+	if (f->other_word || shapes)
+		return MBXC_OTHER;
+	return MBXC_NONE;
+}
+
 enum mbxclass
 mbxclass_builtin(const char *msg, size_t len)
 {
 	char buf[MBXCLASS_SCAN_MAX];
 	struct found f;
 	size_t n;
-	int status;
 
 	if (msg == NULL || len == 0)
 		return MBXC_NONE;
 	n = lower_copy(buf, sizeof(buf), msg, len);
 	scan_sigs(buf, n, &f);
-	if (f.dns_step && (f.fail || f.no_result) && f.best > MBXC_DNS)
-		f.best = MBXC_DNS;
+	return verdict(&f, status_of_lower(buf, n), has_hresult(buf, n) ||
+	    has_ews_error(msg, n));
+}
+
+/* --- the index --------------------------------------------------------- */
+
+/*
+ * The texts the index finds: the signatures, then the three that the
+ * status and the HRESULT are read after.
+ */
+enum {
+	T_LABEL = NSIGS,	/* "status code" */
+	T_HTTP,			/* "http/" */
+	T_HEX,			/* "0x8" */
+	T_COUNT
+};
+
+/*
+ * Keys: two a text, the eleven after "http/" and the sixteen after "0x8";
+ * an index (uint8_t) must never be MBXINDEX_NONE.
+ */
+_Static_assert(2 * T_COUNT + 11 + 16 <= MBXINDEX_KEYS &&
+    MBXINDEX_KEYS <= MBXINDEX_NONE, "struct mbxkeys too small");
+
+static const struct sig specials[] = {
+	SIG("status code", T_LABEL),
+	SIG("http/", T_HTTP),
+	SIG("0x8", T_HEX),
+};
+
+static const struct sig *
+text_of(unsigned t)
+{
+	return t < NSIGS ? &sigs[t] : &specials[t - NSIGS];
+}
+
+/*
+ * Is text t one of the failure words (they matter beside "ldap" or a DNS
+ * step only)?  "error" is not: it may begin an EWS response code.
+ */
+static bool
+fail_word(unsigned t)
+{
+	return t < NSIGS && (sigs[t].kind == K_FAIL || sigs[t].kind ==
+	    K_NO_RESULT) && strcmp(sigs[t].text, "error") != 0;
+}
+
+/*
+ * Three bytes as a key, bit 5 set in each: ASCII letters folded to lower
+ * case (and '_' to DEL, '[' to '{': the same on both sides; the match is
+ * checked after).
+ */
+static uint32_t
+key_fold(unsigned char a, unsigned char b, unsigned char c)
+{
+	return ((uint32_t)a | (uint32_t)b << 8 | (uint32_t)c << 16) | 0x202020;
+}
+
+static unsigned
+key_hash(uint32_t key)
+{
+	return (unsigned)((key * 0x9e3779b1U) >> (32 - MBXINDEX_BITS));
+}
+
+/*
+ * How rare a byte is in CuMbxSync lines, roughly: the later in this list
+ * the rarer; a byte not in it (', _, =, [) the rarest.
+ */
+static unsigned
+rarity(char c)
+{
+	static const char common[] = " etaoinsrlcdumhp.:/,0123456789fgwy"
+	    "bvk-xjqz";
+	const char *p = c != '\0' ? strchr(common, c) : NULL;
+
+	return p != NULL ? (unsigned)(p - common) : sizeof(common);
+}
+
+/*
+ * The usual traces of a busy box, none of them an error (domain.md,
+ * section 4): a key found in them would send most lines to a compare for
+ * nothing.  Only the speed depends on this text, never an answer.
+ */
+static const char usual[] =
+    "[csews/csewshttp.cpp:298]: http status code: 200, for ews url: "
+    "https://ex01.corp.example.com/ews/exchange.asmx, verb: post "
+    "[csmbxsync/csmbxsyncnotify.cpp:144]: processing notification for "
+    "mailbox user0001@example.com, event newmail, item aamkad0123 "
+    "[csews/csewssubscribe.cpp:412]: renewed subscription 0f1e2d3c-4b5a-"
+    "6978-8796-a5b4c3d2e1f0 for user0001@example.com, statusfrequency 5 "
+    "[csmbxsync/csmbxsyncchecker.cpp:201]: checker thread: 2 "
+    "subscriptions older than 15 minutes, for autodiscovery url: "
+    "https://autodiscover.example.com/autodiscover/autodiscover.xml "
+    "[csexmbxlocator/csexmbxlocator.cpp:640] [cswebdav/cswebdavhttp.cpp:99]"
+    " http request";
+
+static void
+add_key(struct mbxkeys *ks, uint32_t key, unsigned text, unsigned off)
+{
+	struct mbxkey *k = &ks->keys[ks->nkeys];
+	unsigned h = key_hash(key);
+
+	k->key = key;
+	k->text = (uint8_t)text;
+	k->off = (uint8_t)off;
+	k->next = ks->first[h];
+	ks->first[h] = (uint8_t)ks->nkeys++;
+}
+
+/* The rarest key of text t at an offset of the given parity. */
+static void
+add_text(struct mbxkeys *ks, unsigned t, unsigned parity)
+{
+	const struct sig *g = text_of(t);
+	unsigned o, best = 0, score, best_score = 0;
+
+	for (o = parity; o + 3 <= g->len; o += 2) {
+		score = rarity(g->text[o]) + rarity(g->text[o + 1]) +
+		    rarity(g->text[o + 2]) + 1;
+		if (memmem(usual, sizeof(usual) - 1, g->text + o, 3) == NULL)
+			score += 1000;
+		if (score > best_score) {
+			best_score = score;
+			best = o;
+		}
+	}
+	add_key(ks, key_fold((unsigned char)g->text[best],
+	    (unsigned char)g->text[best + 1], (unsigned char)g->text[best + 2]),
+	    t, best);
+}
+
+static void
+keys_init(struct mbxkeys *ks, bool fail)
+{
+	static const char after_http[] = "0123456789.";
+	static const char hex[] = "0123456789abcdef";
+	unsigned t, i;
+
+	memset(ks->first, MBXINDEX_NONE, sizeof(ks->first));
+	ks->nkeys = 0;
+	for (t = 0; t < T_COUNT; t++) {
+		if (fail_word(t) != fail)
+			continue;
+		add_text(ks, t, 0);
+		if (t != T_HEX && t != T_HTTP)
+			add_text(ks, t, 1);
+	}
+	if (fail)
+		return;
 	/*
-	 * "Could not connect to Domain Controller" is an LDAP bind that
-	 * failed, most likely on the password (TechNote 116001), not the
-	 * network: it beats the "could not connect" it contains.
+	 * Two texts are short of a rare key at an odd offset, but count
+	 * only with a byte of a known few after them: a status follows
+	 * "http/" after a digit or '.', an HRESULT has a hex digit after
+	 * "0x8".  Then "p/" or "x8" and that byte is a key.
 	 */
-	if (f.dc_connect && f.best >= MBXC_CONNECT)
-		return MBXC_LDAP;
-	if (f.best != MBXC_NONE)
-		return (enum mbxclass)f.best;
-	if (f.ldap && f.fail)
-		return MBXC_LDAP;
-	status = status_of_lower(buf, n);
-	if (status >= 200 && status < 400)
-		return MBXC_NONE;	/* the request went through */
-	if (status >= 400 && status < 600)
-		return http_class(status);
-	if (f.other_word || has_hresult(buf, n) || has_ews_error(msg, n))
-		return MBXC_OTHER;
-	return MBXC_NONE;
+	for (i = 0; i < sizeof(after_http) - 1; i++)
+		add_key(ks, key_fold('p', '/', (unsigned char)after_http[i]),
+		    T_HTTP, 3);
+	for (i = 0; i < sizeof(hex) - 1; i++)
+		add_key(ks, key_fold('x', '8', (unsigned char)hex[i]), T_HEX, 1);
+}
+
+void
+mbxindex_init(struct mbxindex *ix)
+{
+	keys_init(&ix->main, false);
+	keys_init(&ix->fail, true);
+}
+
+/* Is the lower-case text g at s (len bytes from s on), ASCII case aside? */
+static bool
+text_at(const struct sig *g, const char *s, size_t len)
+{
+	size_t i;
+
+	if (g->len > len)
+		return false;
+	for (i = 0; i < g->len; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != g->text[i])
+			return false;
+	}
+	return true;
+}
+
+/* What one pass found, besides the signatures. */
+struct seen {
+	struct found	 f;
+	const char	*label;		/* the first "status code" with a status */
+	int		 label_status;
+	const char	*http;		/* the first "http/" with a status */
+	int		 http_status;
+	bool		 shapes;	/* an HRESULT or an EWS response code */
+};
+
+/* Text t was found at hit, in the message [s, end). */
+static void
+note_text(struct seen *sn, unsigned t, const char *s, const char *hit,
+    const char *end)
+{
+	int v;
+
+	switch (t) {
+	case T_LABEL:
+		if ((sn->label == NULL || hit < sn->label) &&
+		    (v = label_status_at(hit, end)) != 0) {
+			sn->label = hit;
+			sn->label_status = v;
+		}
+		return;
+	case T_HTTP:
+		if ((sn->http == NULL || hit < sn->http) &&
+		    (v = http_status_at(hit, end)) != 0) {
+			sn->http = hit;
+			sn->http_status = v;
+		}
+		return;
+	case T_HEX:
+		sn->shapes |= hresult_at(hit, end);
+		return;
+	}
+	if (sigs[t].kind < sn->f.best)
+		sn->f.best = sigs[t].kind;
+	else
+		note_marker(&sn->f, sigs[t].kind);
+	/* "error" is a signature; "Error" in this case also an EWS code's start */
+	if (sigs[t].len == 5 && memcmp(sigs[t].text, "error", 5) == 0 &&
+	    memcmp(hit, "Error", 5) == 0)
+		sn->shapes |= ews_error_at(s, hit, end);
+}
+
+/* The keys at position c: any of the texts they stand for found there. */
+static void
+look_at(const struct mbxkeys *ks, struct seen *sn, const char *s, size_t n,
+    size_t c, uint32_t w)
+{
+	const struct mbxkey *k;
+	unsigned i;
+
+	for (i = ks->first[key_hash(w)]; i != MBXINDEX_NONE; i = k->next) {
+		k = &ks->keys[i];
+		if (k->key == w && c >= k->off && text_at(text_of(k->text),
+		    s + c - k->off, n - (c - k->off)))
+			note_text(sn, k->text, s, s + c - k->off, s + n);
+	}
+}
+
+/* Are all three keys of a 64-bit word (bytes 0-2, 2-4, 4-6) absent? */
+static bool
+none_of_three(const struct mbxkeys *ks, uint64_t w)
+{
+	return (ks->first[key_hash((uint32_t)w & 0xffffff)] &
+	    ks->first[key_hash((uint32_t)(w >> 16) & 0xffffff)] &
+	    ks->first[key_hash((uint32_t)(w >> 32) & 0xffffff)]) ==
+	    MBXINDEX_NONE;
+}
+
+/* Every text of ks in the first n bytes of s, into sn. */
+static void
+scan_keys(const struct mbxkeys *ks, const char *s, size_t n, struct seen *sn)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t c = 0, k;
+	uint32_t w;
+
+	/*
+	 * Every text is 3 bytes or more: one of its keys starts at an even
+	 * c.  Most of a line is passed three keys (six bytes) at a time.
+	 */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; c + 8 <= n; c += 6) {
+		uint64_t w8;
+
+		memcpy(&w8, u + c, 8);
+		w8 |= 0x2020202020202020ULL;
+		if (none_of_three(ks, w8))
+			continue;
+		for (k = 0; k < 6; k += 2) {
+			w = (uint32_t)(w8 >> (8 * k)) & 0xffffff;
+			if (ks->first[key_hash(w)] != MBXINDEX_NONE)
+				look_at(ks, sn, s, n, c + k, w);
+		}
+	}
+#else
+	(void)k;
+#endif
+	for (; c + 3 <= n; c += 2) {
+		w = key_fold(u[c], u[c + 1], u[c + 2]);
+		if (ks->first[key_hash(w)] != MBXINDEX_NONE)
+			look_at(ks, sn, s, n, c, w);
+	}
+}
+
+enum mbxclass
+mbxclass_indexed(const struct mbxindex *ix, const char *msg, size_t len)
+{
+	struct seen sn;
+	size_t n;
+
+	if (msg == NULL || len == 0)
+		return MBXC_NONE;
+	n = len < MBXCLASS_SCAN_MAX ? len : MBXCLASS_SCAN_MAX;
+	memset(&sn, 0, sizeof(sn));
+	sn.f.best = MBXC_NONE;
+	scan_keys(&ix->main, msg, n, &sn);
+	if ((sn.f.ldap || sn.f.dns_step) && !sn.f.fail)
+		scan_keys(&ix->fail, msg, n, &sn);
+	return verdict(&sn.f, sn.label != NULL ? sn.label_status :
+	    sn.http_status, sn.shapes);
 }
 
 void
 mbxpatterns_init(struct mbxpatterns *p)
 {
-	memset(p, 0, sizeof(*p));
+	p->error = p->ignore = NULL;
+	p->nerror = p->nignore = 0;
+	mbxindex_init(&p->index);
 }
 
 static void
@@ -548,7 +912,8 @@ mbxclass_classify(struct mbxpatterns *pats, const char *line,
 	if (pats != NULL && match_any(pats->ignore, pats->nignore, line,
 	    line_len))
 		return MBXC_NONE;
-	c = mbxclass_builtin(msg, msg_len);
+	c = pats != NULL ? mbxclass_indexed(&pats->index, msg, msg_len) :
+	    mbxclass_builtin(msg, msg_len);
 	if (c == MBXC_NONE && pats != NULL &&
 	    match_any(pats->error, pats->nerror, line, line_len))
 		c = MBXC_OTHER;

@@ -256,6 +256,25 @@ report_metric(struct report *r, const char *label, double value,
 }
 
 int
+report_count(struct report *r, const char *label, unsigned long count,
+    unsigned long whole, const struct threshold *thr)
+{
+	struct perf p;
+
+	memset(&p, 0, sizeof(p));
+	p.label = label;
+	p.value = (double)count;
+	if (thr != NULL && thr->has_warning)
+		p.warning = &thr->warning;
+	if (thr != NULL && thr->has_critical)
+		p.critical = &thr->critical;
+	p.has_min = true;
+	p.has_max = true;
+	p.max = (double)whole;
+	return report_perf(r, &p);
+}
+
+int
 report_print(const struct report *r, FILE *fp)
 {
 	enum state st = r->state;

@@ -84,6 +84,14 @@ int report_perf(struct report *, const struct perf *);
 int report_metric(struct report *, const char *label, double value,
     const char *uom, int decimals, const struct threshold *thr);
 
+/*
+ * A count of part of a whole (stale of the subscriptions, errors of the
+ * lines): as report_metric with no unit, and max = whole so that graphs
+ * scale.  Returns as report_perf.
+ */
+int report_count(struct report *, const char *label, unsigned long count,
+    unsigned long whole, const struct threshold *thr);
+
 /* Write the report to fp and return the exit code (the state). */
 int report_print(const struct report *, FILE *fp);
 

@@ -217,7 +217,7 @@ time_parse_sql(const char *s, size_t len, double *epoch)
 int
 time_parse_tod(const char *s, size_t len, long *ms_of_day, size_t *used)
 {
-	long h, mi, sec;
+	long h, mi, sec, ms;
 	double frac = 0;
 	size_t n = 8, fused;
 
@@ -228,6 +228,17 @@ time_parse_tod(const char *s, size_t len, long *ms_of_day, size_t *used)
 		return -1;
 	if (h > 23 || mi > 59 || sec > 60)
 		return -1;
+	/*
+	 * Milliseconds, the usual fraction (a diag line's): the same value
+	 * as the general case below gives, without floating point.
+	 */
+	if (len >= 12 && s[8] == '.' && digits(s + 9, 3, &ms) == 0 &&
+	    (len == 12 || s[12] < '0' || s[12] > '9')) {
+		*ms_of_day = (h * 3600 + mi * 60 + sec) * 1000 + ms;
+		if (used != NULL)
+			*used = 12;
+		return 0;
+	}
 	/* A '.' not followed by a digit is not part of the time. */
 	if (len > 9 && s[8] == '.' &&
 	    fraction(s + 9, len - 9, 6, &frac, &fused) == 0)

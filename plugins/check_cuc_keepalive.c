@@ -143,7 +143,8 @@ struct logread {
 	size_t		 start;		/* window read from here to the end */
 	unsigned long	 lines;
 	unsigned long	 parsed;
-	bool		 open;
+	bool		 open;		/* opened: it took part */
+	bool		 held;		/* still open (lf valid) */
 };
 
 static void
@@ -214,14 +215,20 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "                0 (a skew over 300 s is noted).  When the window has\n"
 "                notifications but none answered 2xx (errors only), the\n"
 "                log is searched further back (up to 64 MiB) for the\n"
-"                newest one; if none is found age is the time since the\n"
-"                oldest line read, a lower bound.\n"
+"                newest one.  If none is found (or the log has no\n"
+"                request line) there is no age to measure: age is left\n"
+"                out of the perfdata, and -w/-c judge the time since the\n"
+"                oldest line read (at least --window), a lower bound.\n"
 " subscriptions  distinct ids in the window.\n"
-" stale          of those, stale as --stale-after says (CUC's view).\n"
+" stale          of those, stale as --stale-after says (CUC's view);\n"
+"                max = subscriptions.\n"
 " notifications  notifications in the window.\n"
-" errors         of those, answered non-2xx (Async is none).\n"
-" foreign        of those, from outside --source (0 without --source).\n"
+" errors         of those, answered non-2xx (Async is none); max =\n"
+"                notifications.\n"
+" foreign        of those, from outside --source (0 without --source);\n"
+"                max = notifications.\n"
 " unparsed       lines read that are not request-log lines.\n"
+"Counts have min 0; labels and units never change with the options.\n"
 "\nStates:\n"
 " OK        age within -w, no other threshold passed.\n"
 " WARNING   age beyond -w; --stale-warning, --error-warning passed;\n"
@@ -796,7 +803,7 @@ open_log(const struct config *cfg, struct run *run, size_t i,
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		return -1;
 	}
-	lr->open = true;
+	lr->open = lr->held = true;
 	if (lr->lf.truncated) {
 		report_fail(rep, STATE_UNKNOWN, "%s: more than %lu MiB, give "
 		    "the file itself with -f", strcmp(lr->path, "-") == 0 ?
@@ -818,7 +825,22 @@ check_parsed(const struct logread *lr, struct report *rep)
 	return 0;
 }
 
-/* Read the window from the newest file back.  Returns 0, or -1 (failed). */
+/*
+ * Done with a file: a window of 1,500 files must not hold 1,500
+ * descriptors (and mappings) at once.
+ */
+static void
+release_log(struct logread *lr)
+{
+	if (lr->held)
+		logfile_close(&lr->lf);
+	lr->held = false;
+}
+
+/*
+ * Read the window from the newest file back.  Only the file the window
+ * starts in stays open, for the look-back.  Returns 0, or -1 (failed).
+ */
 static int
 gather_window(const struct config *cfg, struct run *run, struct report *rep)
 {
@@ -834,6 +856,8 @@ gather_window(const struct config *cfg, struct run *run, struct report *rep)
 			return -1;
 		if (rc > 0)
 			continue;
+		if (i > 0)
+			release_log(&run->lr[run->last]);
 		lr->start = logwindow_start(lr->lf.data, lr->lf.len, run->sc.ws,
 		    SLACK, jetty_line_time);
 		lines = run->sc.lines;
@@ -874,12 +898,13 @@ gather_lookback(const struct config *cfg, struct run *run, struct report *rep)
 				continue;
 			lr->start = lr->lf.len;
 		}
-		if (!lr->open)
+		if (!lr->held)
 			continue;
 		if (lookback_buffer(&run->sc, lr, lr->start, &run->lb))
 			return check_parsed(lr, rep);
 		if (check_parsed(lr, rep) != 0)
 			return -1;
+		release_log(lr);
 	}
 	run->lb.exhausted = true;
 	return 0;
@@ -1191,15 +1216,17 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	    "notification%s, %lu error%s%s", head, subscriptions(sc),
 	    plural(subscriptions(sc)), stale, sc->notifications,
 	    plural(sc->notifications), sc->errors, plural(sc->errors), fgn);
-	report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
+	/* A lower bound is no measurement: left out, not made up. */
+	if (ok_t != NO_TIME)
+		report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
 	report_metric(rep, "subscriptions", (double)subscriptions(sc), NULL,
 	    0, NULL);
-	report_metric(rep, "stale", (double)stale, NULL, 0, &cfg->stale_thr);
+	report_count(rep, "stale", stale, subscriptions(sc), &cfg->stale_thr);
 	report_metric(rep, "notifications", (double)sc->notifications, NULL, 0,
 	    NULL);
-	report_metric(rep, "errors", (double)sc->errors, NULL, 0,
+	report_count(rep, "errors", sc->errors, sc->notifications,
 	    &cfg->error_thr);
-	report_metric(rep, "foreign", (double)sc->foreign, NULL, 0, NULL);
+	report_count(rep, "foreign", sc->foreign, sc->notifications, NULL);
 	report_metric(rep, "unparsed", (double)(sc->lines - sc->parsed), NULL,
 	    0, NULL);
 	details(cfg, run, rep);
@@ -1210,7 +1237,7 @@ keepalive_check(void *config, struct report *rep)
 {
 	const struct config *cfg = config;
 	struct run run;
-	struct cucsvc_result cr = { .paths = NULL, .lock_fd = -1 };
+	struct cucsvc_result cr = { .paths = NULL };
 	const char *const *logs = cfg->logs;
 	size_t nlogs = cfg->nlogs;
 	char err[512];
@@ -1286,8 +1313,7 @@ keepalive_check(void *config, struct report *rep)
 	if (cfg->cuc.enabled)
 		cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 	for (i = 0; i < run.nread; i++)
-		if (run.lr[i].open)
-			logfile_close(&run.lr[i].lf);
+		release_log(&run.lr[i]);
 	idtable_free(&run.sc.subs);
 	free(run.lr);
 	loglist_free(&run.ll);

@@ -197,12 +197,13 @@ help(FILE *fp)
 	fputs("\nClasses (perfdata labels; the first that matches wins):\n"
 " throttled (ErrorServerBusy), impersonation (ErrorImpersonateUserDenied),\n"
 " no_mailbox (ErrorNonExistentMailbox), connect (couldn't connect, logged\n"
-" as 503), timeout (Timeout was reached), tls (SSL connect error,\n"
-" certificate problems), dns (failed lookups, no autodiscover SRV record:\n"
-" a lookup alone is a trace), ldap (refused binds, AUTH_NOT_INITIALIZED,\n"
-" a domain controller unreachable: ahead of connect), http_401, http_403,\n"
-" http_404, http_440, http_500, http_503, http_other (other 4xx/5xx), other\n"
-" (failed, exception, 0x8... codes, EWS Error... codes, --error-pattern).\n"
+" as 503), ews_timeout (Timeout was reached; `timeout' in 0.1.0), tls\n"
+" (SSL connect error, certificate problems), dns (failed lookups, no\n"
+" autodiscover SRV record: a lookup alone is a trace), ldap (refused\n"
+" binds, AUTH_NOT_INITIALIZED, a domain controller unreachable: ahead of\n"
+" connect), http_401, http_403, http_404, http_440, http_500, http_503,\n"
+" http_other (other 4xx/5xx), other (failed, exception, 0x8... codes, EWS\n"
+" Error... codes, --error-pattern).\n"
 " A line with a 2xx/3xx status and nothing more specific is not an error.\n"
 "\nStates:\n"
 " OK        rate within -w, also when no line lies in the window (quiet\n"
@@ -221,8 +222,19 @@ help(FILE *fp)
 "the last line); walking back, a time of day later than the next line's\n"
 "means midnight passed.  Copied files must keep their mtimes (scp -p,\n"
 "rsync -t): they date the lines and measure the box's offset.\n"
-"\nPerfdata: errors, rate (/min), lines, unparsed, one count per class,\n"
-"log_age (s, the newest file's; not for standard input).\n"
+"\nPerfdata (labels and units never change with the options):\n"
+" errors          error lines in the window (min 0, max lines).\n"
+" errors_per_min  errors per minute over the window, with -w/-c (rate in\n"
+"                 0.1.0).\n"
+" lines           diag lines in the window; unparsed: lines read that\n"
+"                 are not diag lines.\n"
+" <class>         one error count per class above, always all of them\n"
+"                 (min 0, max errors): 0 is a measured zero.\n"
+" log_age         s since the newest file was written; absent for\n"
+"                 standard input (no mtime) and when --cuc lists no\n"
+"                 file: never made up.\n"
+" fetch_time, fetched  with --cuc only: s and bytes of the download.\n"
+"An empty window is measured: errors 0, errors_per_min 0, lines 0.\n"
 "\n-v adds one line: each class seen with its count and hosts.  -vv adds\n"
 "the window, files read and vanished, the offset used and how it was\n"
 "measured, the log's age, and per class its advice and newest line.\n",
@@ -1084,13 +1096,13 @@ evaluate(struct report *rep, const struct config *cfg,
 		    hosts, mbxclass_advice(top), t->errors, plural(t->errors),
 		    win, rate_s);
 	}
-	report_metric(rep, "errors", (double)t->errors, NULL, 0, NULL);
-	report_metric(rep, "rate", rate, NULL, 3, &cfg->thr);
+	report_count(rep, "errors", t->errors, t->lines, NULL);
+	report_metric(rep, "errors_per_min", rate, NULL, 3, &cfg->thr);
 	report_metric(rep, "lines", (double)t->lines, NULL, 0, NULL);
 	report_metric(rep, "unparsed", (double)t->unparsed, NULL, 0, NULL);
 	for (c = 0; c < MBXC_COUNT; c++)
-		report_metric(rep, mbxclass_label((enum mbxclass)c),
-		    (double)t->cls[c].count, NULL, 0, NULL);
+		report_count(rep, mbxclass_label((enum mbxclass)c),
+		    t->cls[c].count, t->errors, NULL);
 	/* An age is never negative: -v says "after now". */
 	if (t->has_age)
 		report_metric(rep, "log_age", t->age > 0 ? t->age : 0, "s", 0,

@@ -149,9 +149,12 @@ help(FILE *fp)
 "reported as \"no answer\" (CRITICAL) and not as the plugin timing out.\n"
 "\n-v adds one line: the address connected to and the connect time, or\n"
 "with --http/--soap the answer's status, type and size.\n"
-"\nPerfdata: time (TCP connect, s, with -w/-c, max = -t); with --http or\n"
-"--soap also http_time (the whole HTTP exchange, s, with --http-warning\n"
-"and --http-critical).\n", fp);
+"\nPerfdata (s, min 0, max = -t; labels never change with the options):\n"
+" time       the TCP connect, with -w/-c; absent when no connection was\n"
+"            made (refused, unreachable, no answer: nothing measured).\n"
+" http_time  with --http or --soap, the whole HTTP exchange, with\n"
+"            --http-warning and --http-critical; absent when no HTTP\n"
+"            answer came.  --listening prints no perfdata.\n", fp);
 }
 
 static int

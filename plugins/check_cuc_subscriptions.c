@@ -190,8 +190,17 @@ help(FILE *fp)
 "           timestamputc column, a header without rows, an unparsable\n"
 "           row, rows after the closing prompt or a CLI error (the line\n"
 "           is named); bad options, -t.\n"
-"\nPerfdata: stale, stale_share (%), subscriptions, oldest (s, age of the\n"
-"stalest row), dump_age (s, when known).\n"
+"\nPerfdata (labels and units never change with the options; min 0):\n"
+" stale          stale rows (max = subscriptions), with -w/-c as counts.\n"
+" stale_share    % of the rows that are stale (max 100), with -w/-c as\n"
+"                shares; absent when there are no rows.\n"
+" subscriptions  rows in the capture (critical below --min-subscriptions).\n"
+" oldest         s since the stalest row's timestamputc (to when the\n"
+"                capture was taken); absent when no row has a time (no\n"
+"                rows, or all NULL).\n"
+" dump_age       s since the capture was taken; absent when that is not\n"
+"                known (standard input or a URL without the collector's\n"
+"                line, with --max-dump-age=0).\n"
 "\n-v adds one line: the three stalest subscriptions and their ages.  -vv\n"
 "describes the capture (rows, header line, columns, pager prompts, when\n"
 "it was taken) and lists the --list stalest.\n", fp);
@@ -585,16 +594,19 @@ evaluate(const struct config *cfg, const struct tally *t,
 	    thr->has_warning && !thr->warning.percent ? &thr->warning : NULL,
 	    thr->has_critical && !thr->critical.percent ? &thr->critical :
 	    NULL, true, (double)t->total);
-	add_perf(rep, "stale_share", share, "%", 2,
-	    thr->has_warning && thr->warning.percent ? &thr->warning : NULL,
-	    thr->has_critical && thr->critical.percent ? &thr->critical :
-	    NULL, true, 100);
+	/* No rows: no share, no oldest row.  Left out, not made up. */
+	if (t->total > 0)
+		add_perf(rep, "stale_share", share, "%", 2, thr->has_warning &&
+		    thr->warning.percent ? &thr->warning : NULL,
+		    thr->has_critical && thr->critical.percent ?
+		    &thr->critical : NULL, true, 100);
 	memset(&minr, 0, sizeof(minr));
 	minr.start = (double)cfg->min_subscriptions;
 	minr.end_infinite = true;
 	add_perf(rep, "subscriptions", (double)t->total, NULL, 0, NULL,
 	    cfg->min_subscriptions > 0 ? &minr : NULL, false, 0);
-	add_perf(rep, "oldest", oldest, "s", 0, NULL, NULL, false, 0);
+	if (t->has_oldest)
+		add_perf(rep, "oldest", oldest, "s", 0, NULL, NULL, false, 0);
 }
 
 /* -v: where the capture came from and the stalest rows. */

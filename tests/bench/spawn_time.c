@@ -8,12 +8,16 @@
  * them alike, with stdout and stderr on /dev/null.  For each command it
  * prints one line:
  *
- *	name=<argv0> runs=N median_ms=.. p90_ms=.. min_ms=.. maxrss_kb=.. exit=..
+ *	name=<argv0> runs=N median_ms=.. p90_ms=.. min_ms=.. max_ms=..
+ *	    maxrss_kb=.. exit=..
  *
  * The time runs from just before posix_spawn() to wait4() returning: exec,
  * dynamic loading, the program's work and exit.  maxrss_kb is the largest
  * ru_maxrss wait4() reported over the runs; exit is the first run's exit
- * status (-1: killed).  Ten warm-up rounds are not counted.
+ * status (-1: killed).  With SPAWN_EACH=1 the line also has runs_ms=a,b,..
+ * (after name and runs): the times in the order run, round 1 first, so
+ * that a script can pair the commands' runs of one round.  Ten warm-up
+ * rounds are not counted (SPAWN_WARMUP=K: K of them).
  */
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -77,14 +81,19 @@ cmp_double(const void *a, const void *b)
 }
 
 static void
-report(const struct cmd *c, int n)
+report(const struct cmd *c, int n, int each)
 {
+	int i;
+
+	printf("name=%s runs=%d", c->argv[0], n);
+	for (i = 0; each && i < n; i++)	/* in order, before the sort */
+		printf("%s%.3f", i == 0 ? " runs_ms=" : ",", c->ms[i]);
 	qsort(c->ms, (size_t)n, sizeof(double), cmp_double);
-	printf("name=%s runs=%d median_ms=%.3f p90_ms=%.3f min_ms=%.3f "
-	    "maxrss_kb=%ld exit=%d\n", c->argv[0], n,
+	printf(" median_ms=%.3f p90_ms=%.3f min_ms=%.3f max_ms=%.3f "
+	    "maxrss_kb=%ld exit=%d\n",
 	    n % 2 ? c->ms[n / 2] : (c->ms[n / 2 - 1] + c->ms[n / 2]) / 2,
 	    c->ms[(n * 9) / 10 < n ? (n * 9) / 10 : n - 1], c->ms[0],
-	    c->maxrss_kb, c->first_exit);
+	    c->ms[n - 1], c->maxrss_kb, c->first_exit);
 }
 
 int
@@ -92,9 +101,10 @@ main(int argc, char **argv)
 {
 	struct cmd cmds[MAX_CMDS];
 	posix_spawn_file_actions_t fa;
-	int n, ncmd = 0, i, r, k, status;
+	int n, ncmd = 0, i, r, k, status, warmup = WARMUP;
 	double ms;
 	long rss;
+	const char *w = getenv("SPAWN_WARMUP"), *each = getenv("SPAWN_EACH");
 
 	if (argc < 3 || (n = atoi(argv[1])) < 1) {
 		fprintf(stderr, "usage: spawn_time N CMD ARGS... "
@@ -111,10 +121,12 @@ main(int argc, char **argv)
 		if ((cmds[ncmd].ms = calloc((size_t)n, sizeof(double))) == NULL)
 			return 2;
 	}
+	if (w != NULL && *w != '\0')
+		warmup = atoi(w) < 0 ? 0 : atoi(w);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	for (r = -WARMUP; r < n; r++) {
+	for (r = -warmup; r < n; r++) {
 		for (k = 0; k < ncmd; k++) {
 			status = run_once(&cmds[k], &fa, &ms, &rss);
 			if (status == -2) {
@@ -122,7 +134,7 @@ main(int argc, char **argv)
 				    cmds[k].argv[0]);
 				return 2;
 			}
-			if (r == -WARMUP)
+			if (r == -warmup)
 				cmds[k].first_exit = status;
 			if (r < 0)
 				continue;
@@ -132,7 +144,7 @@ main(int argc, char **argv)
 		}
 	}
 	for (k = 0; k < ncmd; k++) {
-		report(&cmds[k], n);
+		report(&cmds[k], n, each != NULL && strcmp(each, "1") == 0);
 		free(cmds[k].ms);
 	}
 	posix_spawn_file_actions_destroy(&fa);

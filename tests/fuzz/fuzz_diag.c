@@ -14,6 +14,7 @@
  * residual within half a step.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,20 @@ fake_offset(const void *zone, double t)
 		return 0;
 	return ((int)z->bytes[(size_t)fmod(fabs(k), (double)z->n)] - 128) *
 	    900 / 8;
+}
+
+/* The classifier's index, built on the first input (it is the same for all). */
+static const struct mbxindex *
+index_once(void)
+{
+	static struct mbxindex ix;
+	static bool built;
+
+	if (!built) {
+		mbxindex_init(&ix);
+		built = true;
+	}
+	return &ix;
 }
 
 /* An mtime near the bound, whole seconds or not, from the input. */
@@ -119,12 +134,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			prev = t;
 		c = mbxclass_classify(NULL, line, len, r.message,
 		    r.message_len);
-		if ((unsigned)c > MBXC_NONE || mbxclass_label(c) == NULL)
+		if ((unsigned)c > MBXC_NONE || mbxclass_label(c) == NULL ||
+		    mbxclass_indexed(index_once(), r.message, r.message_len) != c)
 			abort();
 	}
-	/* The whole input as one message. */
+	/* The whole input as one message; the index answers as the definition. */
 	c = mbxclass_builtin(s, size);
-	if ((unsigned)c > MBXC_NONE)
+	if ((unsigned)c > MBXC_NONE || mbxclass_indexed(index_once(), s, size) != c)
 		abort();
 	(void)mbxclass_http_status(s, size);
 	return 0;

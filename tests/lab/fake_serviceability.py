@@ -15,7 +15,7 @@ the real services (see common/logsvc.h):
       --service "Connection Mailbox Sync=DIR[=GLOB]" ... [--mode dime|multipart]
       [--fault none|401|soapfault|truncated|toolarge|hang] [--chunk N]
       [--current present|404|fault] [--select both|absolute] [--no-gettz]
-      [--zone Europe/Dublin] [--now 2026-07-15T10:00:30Z]
+      [--zone Europe/Dublin] [--now 2026-07-15T10:00:30Z] [--gate FILE]
 
 Files are served from DIR under the remote directory
 /var/log/active/cuc/<service-slug>/, their mtimes printed as modifiedDate
@@ -50,7 +50,8 @@ what was fetched and that the connection was reused.  Faults: 401 to every
 request; a SOAP fault to every request; a DIME attachment record cut short
 (with an honest Content-Length); a listing that gives a small filesize for
 files it then sends whole (the cap must stop them); a GetOneFile that
-never answers.  Standard library only.
+never answers.  --gate FILE holds every GetOneFile until FILE exists (a
+test's cue to act while a run is under way).  Standard library only.
 """
 import argparse
 import base64
@@ -181,6 +182,7 @@ class Config:
     gettz = True
     zone = zoneinfo.ZoneInfo("UTC")
     now = None
+    gate = None
     lock = threading.Lock()
 
 
@@ -330,6 +332,11 @@ class Handler(BaseHTTPRequestHandler):
     def file_data(self, f, path):
         """The bytes GetOneFile answers with (both endpoints), or None once
         a fault was sent or the hang is over."""
+        # --gate: the test's cue, given once it did its part mid-run.
+        for _ in range(1200):
+            if Config.gate is None or os.path.exists(Config.gate):
+                break
+            time.sleep(0.05)
         if Config.fault == "hang":
             time.sleep(120)
             return None
@@ -443,6 +450,7 @@ def main():
     ap.add_argument("--no-gettz", action="store_true")
     ap.add_argument("--zone", default="UTC")
     ap.add_argument("--now", help="fixed clock, ISO 8601 UTC")
+    ap.add_argument("--gate", help="GetOneFile answers once this file exists")
     a = ap.parse_args()
     Config.current, Config.select, Config.gettz = a.current, a.select, not a.no_gettz
     Config.zone = zoneinfo.ZoneInfo(a.zone)
@@ -454,6 +462,10 @@ def main():
     Config.user, Config.password = a.user, a.password
     Config.mode, Config.fault, Config.chunk = a.mode, a.fault, a.chunk
     Config.count_log = a.count_log
+    Config.gate = a.gate
+    # Room for a burst of clients (test_cuc_cache.sh: 200 runs at once);
+    # socketserver's default backlog of 5 drops their SYNs.
+    ThreadingHTTPServer.request_queue_size = 256
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -111,7 +111,7 @@ PARGS="-f $LOG --window 60 -w 2 -c 4 --stale-after 3"
 run $P $PARGS -vv
 is_rc 2 "no keepalive from Exchange, only probes: CRITICAL"
 like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications in the log \(back to ' "the probes are no notification"
-perf_has "subscriptions=0;;;0 stale=0;;;0 notifications=0;;;0 errors=0;" "no probe in the counts"
+perf_has "subscriptions=0;;;0 stale=0;;;0;0 notifications=0;;;0 errors=0;" "no probe in the counts"
 like "$out" "skipped 3 lines of check_cuc_port --soap probes \(id $PROBE\)" "-v: 3 probe lines skipped"
 well_formed
 

@@ -3,8 +3,10 @@
 # stock Debian object files (nagios4 -v), then runs every plugin through the
 # shipped command definitions against the bundled sample data, in a
 # throw-away tree on loopback: what status.dat holds (state, output, long
-# output, perfdata) must be exactly what the plugins print, and nagios.log
-# must hold no warning about them.
+# output, perfdata) must be exactly what the plugins print, the
+# service_perfdata_file (process_performance_data=1, PNP4Nagios' template,
+# what PNP4Nagios and nagflux read) must hold every label and value as
+# printed, and nagios.log must hold no warning about them.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/icinga/lib.sh"
 need_cmd "$NAGIOS4" nagios4-core
@@ -156,6 +158,15 @@ EOF
 nagios_cfg "$N/nagios.cfg" "$CONF/nagios/commands.cfg" \
     "$CONF/nagios/services.cfg" "$N/live.cfg"
 echo "allow_empty_hostgroup_assignment=1" >> "$N/nagios.cfg"
+# Performance data as PNP4Nagios (bulk mode) and nagflux read it: the
+# service_perfdata_file with PNP's template, word for word.
+cat >> "$N/nagios.cfg" <<'EOF'
+process_performance_data=1
+service_perfdata_file_mode=a
+service_perfdata_file_processing_interval=0
+service_perfdata_file_template=DATATYPE::SERVICEPERFDATA\tTIMET::$TIMET$\tHOSTNAME::$HOSTNAME$\tSERVICEDESC::$SERVICEDESC$\tSERVICEPERFDATA::$SERVICEPERFDATA$\tSERVICECHECKCOMMAND::$SERVICECHECKCOMMAND$\tHOSTSTATE::$HOSTSTATE$\tHOSTSTATETYPE::$HOSTSTATETYPE$\tSERVICESTATE::$SERVICESTATE$\tSERVICESTATETYPE::$SERVICESTATETYPE$
+EOF
+echo "service_perfdata_file=$N/var/service-perfdata" >> "$N/nagios.cfg"
 "$NAGIOS4" -v "$N/nagios.cfg" > "$N/live-verify.out" 2>&1
 ok $? "live configuration verifies"
 grep -E '^(Warning|Error)' "$N/live-verify.out" | head -10 | sed 's/^/#   /'
@@ -194,6 +205,25 @@ for s in port keepalive subscriptions mbxsync; do
 	$TOOL compare $fuzzy nagios "$row" "$@" > "$TMPD/cmp" 2>&1
 	ok $? "$s: state, output, long output and perfdata as the plugin printed them"
 	sed 's/^/#   /' "$TMPD/cmp"
+	# Nagios hands the perfdata on untouched: each line of the perfdata
+	# file for the service holds what the plugin prints after its '|'
+	# (the port's timings differ from run to run: the rest must not).
+	want=$("$@" | head -n 1 | sed 's/^[^|]*| *//')
+	grep -F "	SERVICEDESC::$s	" "$N/var/service-perfdata" |
+	    sed 's/.*	SERVICEPERFDATA::\([^	]*\)	.*/\1/' > "$TMPD/pd.$s"
+	n=$(grep -c . "$TMPD/pd.$s")
+	[ "$n" -ge 1 ]
+	ok $? "$s: $n results in the service_perfdata_file"
+	if [ $s = port ]; then
+		shape() { sed 's/=[0-9.]*s;/=Ns;/g'; }
+		want=$(printf '%s\n' "$want" | shape)
+		bad=$(shape < "$TMPD/pd.$s" | grep -vxF -- "$want")
+	else
+		bad=$(grep -vxF -- "$want" "$TMPD/pd.$s")
+	fi
+	[ -z "$bad" ]
+	ok $? "$s: every label, value, threshold, min and max the plugin printed, as printed"
+	[ -z "$bad" ] || printf '#   want %s\n#   got  %s\n' "$want" "$bad" | head -4
 	perf=$(field "$row" "$HOST!$s" 6)
 	[ -n "$perf" ]
 	ok $? "$s: Nagios stored perfdata"

@@ -47,7 +47,9 @@ cmp -s "$TMPD/a" "$TMPD/b"
 ok $? "otherwise the file is icinga-conf/cuc-single-inbox.conf"
 
 DOC=$R/usr/share/doc/cuc-single-inbox-plugins
-for f in nagios/commands.cfg nagios/services.cfg icinga2/services.conf; do
+for f in nagios/commands.cfg nagios/services.cfg icinga2/services.conf \
+    graphite/cuc_port.ini graphite/cuc_keepalive.ini \
+    graphite/cuc_subscriptions.ini graphite/cuc_mbxsync.ini; do
 	[ -f "$DOC/$f" ]
 	ok $? "example $f in share/doc/cuc-single-inbox-plugins/"
 done

@@ -17,7 +17,7 @@ NOW=--now=2014-06-29T16:15:00Z
 run $P -f $D/ok.log $NOW
 is_rc 0 "ok.log is OK"
 like "$line1" '^CUC KEEPALIVE OK - newest notification 30 s ago, 5 subscriptions, 0 stale, 60 notifications, 0 errors \| ' "ok.log summary"
-perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=0;;;0" "ok.log perfdata, labels in order"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0;5 notifications=60;;;0 errors=0;;;0;60 foreign=0;;;0;60 unparsed=0;;;0" "ok.log perfdata, labels in order"
 well_formed
 no_stderr
 
@@ -26,7 +26,7 @@ no_stderr
 # CRLF.  Same answers.
 run $P -f $D/shapes.log $NOW
 is_rc 0 "shapes.log is OK"
-perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=0;;;0" "shapes.log: same answers as ok.log"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0;5 notifications=60;;;0 errors=0;;;0;60 foreign=0;;;0;60 unparsed=0;;;0" "shapes.log: same answers as ok.log"
 run $P -f $D/shapes.log $NOW -s 10.1.2.0/24 -s 2001:db8::/64
 is_rc 0 "shapes.log: v4, v4-mapped and bracketed v6 clients all within --source"
 perf_has "foreign=0;" "no foreign notification"
@@ -62,7 +62,7 @@ like "$out" 'clock skew: the newest line \(2014-06-29 16:14:30Z\) is 570 s ahead
 run $P -f $D/none.log $NOW
 is_rc 2 "no notification in the window is CRITICAL"
 like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications since 2014-06-29 14:25:00Z \(6600 s ago\)' "names the last notification"
-perf_has "age=6600s;600;900;0 subscriptions=0;;;0 stale=0;;;0 notifications=0;" "perfdata still there"
+perf_has "age=6600s;600;900;0 subscriptions=0;;;0 stale=0;;;0;0 notifications=0;" "perfdata still there"
 well_formed
 
 run $P -f $D/none.log $NOW -c 3000 -w 2000
@@ -87,6 +87,8 @@ is_rc 2 "an inside range the window holds is taken (age 30 s alerts)"
 run $P -f $D/empty.log $NOW
 is_rc 2 "an empty log is CRITICAL"
 like "$line1" 'no notifications: the log has no request lines' "empty log summary"
+unlike "$perf" '(^| )age=' "an empty log has no age to measure: age left out, not made up"
+perf_has "subscriptions=0;;;0 stale=0;;;0;0 notifications=0;;;0 errors=0;;;0;0" "the counts are measured zeros"
 
 # --- errors ---------------------------------------------------------------------
 run $P -f $D/errors_only.log $NOW
@@ -95,9 +97,17 @@ like "$line1" 'no notification answered 2xx since 2014-06-29 14:50:00Z \(5100 s 
 perf_has "age=5100s;" "age from before the window"
 perf_has "errors=33;" "33 errors"
 
+# only 500s in the whole log: the age of the newest 2xx is unknown
+grep ' 500 ' $D/errors_only.log > "$TMPD/only500.log"
+run $P -f "$TMPD/only500.log" $NOW
+is_rc 2 "a log of 500s only is CRITICAL (the time since its oldest line, a lower bound, passes -c)"
+like "$line1" 'no notification answered 2xx in the log \(back to ' "says it is a lower bound"
+unlike "$perf" '(^| )age=' "the lower bound is not printed as age"
+perf_has "errors=33;;;0;33" "33 errors of 33 notifications"
+
 run $P -f $D/stale.log $NOW
 is_rc 0 "stale.log without stale/error thresholds is OK"
-perf_has "age=90s;600;900;0 subscriptions=6;;;0 stale=2;;;0 notifications=66;;;0 errors=12;;;0" "stale.log counts"
+perf_has "age=90s;600;900;0 subscriptions=6;;;0 stale=2;;;0;6 notifications=66;;;0 errors=12;;;0;66" "stale.log counts"
 run $P -f $D/stale.log $NOW --stale-warning 1
 is_rc 1 "2 stale with --stale-warning 1 is WARNING"
 perf_has "stale=2;1;;0" "stale warning in perfdata"
@@ -163,7 +173,7 @@ as_without() {
 as_without $D/probe_dead.log "dead log + probes" $NOW
 is_rc 2 "dead log + probes is CRITICAL"
 like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications since 2014-06-29 15:14:30Z \(3630 s ago\), 0 subscriptions, 0 stale, 0 notifications, 0 errors \| ' "the probes are no notification"
-perf_has "age=3630s;600;900;0 subscriptions=0;;;0 stale=0;;;0 notifications=0;;;0 errors=0;;;0 foreign=0;;;0" "no probe in any count"
+perf_has "age=3630s;600;900;0 subscriptions=0;;;0 stale=0;;;0;0 notifications=0;;;0 errors=0;;;0;0 foreign=0;;;0;0" "no probe in any count"
 well_formed
 as_without $D/probe_dead.log "dead log + probes, -s" $NOW -s 10.1.2.0/24
 is_rc 2 "with -s still CRITICAL, not WARNING foreign"
@@ -174,7 +184,7 @@ is_rc 1 "700 s after the last keepalive, probes newer: WARNING by age"
 perf_has "age=700s;600;900;0 subscriptions=5;" "age from Exchange's newest, 5 subscriptions"
 as_without $D/probe_dead.log "stale" $NOW --window 7200 --stale-after 100 --stale-warning 5
 is_rc 2 "stale: CRITICAL by age"
-perf_has "subscriptions=5;;;0 stale=5;5;;0 notifications=60;" "the probe is no (stale) subscription"
+perf_has "subscriptions=5;;;0 stale=5;5;;0;5 notifications=60;" "the probe is no (stale) subscription"
 run $P -f $D/probe_dead.log $NOW -vv
 like "$out" "skipped [0-9]+ lines of check_cuc_port --soap probes \(id $PROBE\)" "-v says the probes were skipped"
 run $P -f $D/probe_dead.log $NOW --window 86400 -vv
@@ -188,7 +198,7 @@ like "$line1" 'no notifications in the log \(back to 2014-06-29 ' "probes only: 
 # Healthy, the newest line a probe, one probe answered 500.
 as_without $D/probe_ok.log "healthy log + probes" $NOW
 is_rc 0 "healthy log + probes is OK"
-perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=0;;;0" "ok.log's answers: age from Exchange's newest, the probe's 500 no error"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0;5 notifications=60;;;0 errors=0;;;0;60 foreign=0;;;0;60 unparsed=0;;;0" "ok.log's answers: age from Exchange's newest, the probe's 500 no error"
 as_without $D/probe_ok.log "healthy log + probes, -s" $NOW -s 10.1.2.0/24
 is_rc 0 "healthy log + probes with -s is OK"
 as_without $D/probe_ok.log "healthy log + probes, -s, --error-warning" $NOW -s 10.1.2.0/24 --error-warning 0
@@ -223,7 +233,7 @@ PY
 cp "$TMPD/big.log" "$TMPD/big_probes.log"
 as_without "$TMPD/big_probes.log" "two threads" $NOW -s 10.1.2.0/24
 is_rc 0 "two threads: OK"
-perf_has "subscriptions=1000;;;0 stale=0;;;0 notifications=69965;;;0 errors=0;;;0 foreign=0;" "two threads: 1000 subscriptions, 70000 - 35 probe lines"
+perf_has "subscriptions=1000;;;0 stale=0;;;0;1000 notifications=69965;;;0 errors=0;;;0;69965 foreign=0;" "two threads: 1000 subscriptions, 70000 - 35 probe lines"
 run $P -f "$TMPD/big_probes.log" $NOW -vv
 like "$out" "skipped 35 lines of check_cuc_port --soap probes" "two threads: 35 probe lines skipped"
 
@@ -246,14 +256,14 @@ with open(path, "w") as f:
 PY
 run $P -f "$TMPD/full.log" $NOW -vv
 is_rc 2 "table full, then probes: CRITICAL by Exchange's age"
-perf_has "age=2701s;600;900;0 subscriptions=99999;;;0 stale=99999;;;0 notifications=100000;" "the probes in no count, the bound noted"
+perf_has "age=2701s;600;900;0 subscriptions=99999;;;0 stale=99999;;;0;99999 notifications=100000;" "the probes in no count, the bound noted"
 like "$out" 'more than 100000 distinct ids' "the bound is said"
 like "$out" "skipped 3 lines of check_cuc_port --soap probes" "the 3 probes skipped"
 
 # --- unparsed and not-a-log -------------------------------------------------------
 run $P -f $D/unparsed.log $NOW
 is_rc 0 "3 broken lines among good ones are only counted"
-perf_has "notifications=60;;;0 errors=0;;;0 foreign=0;;;0 unparsed=3;;;0" "unparsed=3"
+perf_has "notifications=60;;;0 errors=0;;;0;60 foreign=0;;;0;60 unparsed=3;;;0" "unparsed=3"
 run $P -f $D/garbage.log $NOW
 is_rc 3 "a file in which no line parses is UNKNOWN"
 like "$line1" '^CUC KEEPALIVE UNKNOWN - tests/data/keepalive/garbage.log: no line parses \(not a Jetty request log\?\)$' "garbage summary"
@@ -281,7 +291,7 @@ like "$line1" 'no log given' "says what is missing"
 
 run_stdin $D/ok.log $P -f - $NOW
 is_rc 0 "stdin"
-perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;" "stdin gives the file's answers"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0;5 notifications=60;" "stdin gives the file's answers"
 run_stdin $D/garbage.log $P -f - $NOW
 is_rc 3 "garbage on stdin is UNKNOWN"
 like "$line1" 'standard input: no line parses' "names stdin"
@@ -294,7 +304,7 @@ touch -d 2014-06-29T00:20:00Z "$R/2014_06_27.request.log"
 touch -d 2014-06-28T00:00:00Z "$R/2014_06_29.request.log"
 run $P -f "$R/*.request.log" --now=2014-06-29T00:20:00Z -vv
 is_rc 0 "glob over daily files"
-perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0 notifications=60;" "the window spans midnight: 20 + 40 notifications"
+perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0;5 notifications=60;" "the window spans midnight: 20 + 40 notifications"
 like "$out" "log $R/2014_06_29.request.log: 20 lines read" "newest file read whole"
 like "$out" "log $R/2014_06_28.request.log: " "older file read for the rest"
 unlike "$out" "2014_06_27" "the oldest file is never opened"
@@ -302,18 +312,63 @@ run $P -f "$R/2014_06_28.request.log" -f "$R/2014_06_29.request.log" --now=2014-
 is_rc 0 "files given one by one are ordered too"
 perf_has "notifications=60;" "same 60"
 
+# A window over 1,500 files read with at most 64 descriptors (issue 15: every
+# file of the window used to stay open, and the 61st ended in "Too many open
+# files").  Files of a line each, one a minute, undated names (ordered by
+# mtime); the oldest, before the window, holds the only 2xx answer of the
+# second run, which the look-back must reach.
+M=$TMPD/many
+mkdir -p "$M"
+python3 - "$M" <<'PY'
+import os, sys
+t0 = 1404000000  # 2014-06-29T00:00:00Z
+def write(i, when, status):
+    path = os.path.join(sys.argv[1], "r%04d.request.log" % i)
+    stamp = __import__("time").strftime("%d/%b/%Y:%H:%M:%S +0000",
+                                        __import__("time").gmtime(when))
+    with open(path, "w") as f:
+        f.write('10.1.2.3 - - [%s] "POST /NotificationService/services/'
+                'NotificationService?id=sub%d&pid=1 HTTP/1.1" %d 343\n'
+                % (stamp, i % 7, status))
+    os.utime(path, (when, when))
+write(0, t0, 200)
+for i in range(1, 1501):
+    write(i, t0 + 600 + i * 60, 200)
+PY
+ulimit -S -n 64
+run $P -f "$M/r*.request.log" --now=@1404090630 --window 90060
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 0 "1,500 files in the window with 64 descriptors"
+perf_has "age=30s;600;900;0 subscriptions=7;;;0 stale=0;;;0;7 notifications=1500;;;0 errors=0;" "every file counted"
+python3 - "$M" <<'PY'
+import os, sys
+d = sys.argv[1]
+for i in range(1, 1501):
+    p = os.path.join(d, "r%04d.request.log" % i)
+    st = os.stat(p)
+    s = open(p).read().replace('" 200 ', '" 500 ')
+    open(p, "w").write(s)
+    os.utime(p, (st.st_mtime, st.st_mtime))
+PY
+ulimit -S -n 64
+run $P -f "$M/r*.request.log" --now=@1404090630 --window 90060
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 2 "1,500 files of errors: CRITICAL"
+like "$line1" 'no notification answered 2xx since 2014-06-29 00:00:00Z \(90630 s ago, -c 900\)' "the look-back reached the oldest file"
+perf_has "notifications=1500;;;0 errors=1500;" "every error counted"
+
 # A window that starts among out-of-order lines (long.log is bisected): the
 # late line stamped 15:15:10 counts, the one stamped 15:13:50 does not.
 run $P -f $D/long.log $NOW
 is_rc 0 "long.log"
-perf_has "subscriptions=6;;;0 stale=1;;;0 notifications=61;" "out-of-order lines around the window's start"
+perf_has "subscriptions=6;;;0 stale=1;;;0;6 notifications=61;" "out-of-order lines around the window's start"
 run $P -f $D/long.log $NOW --window 86400
-perf_has "subscriptions=7;;;0 stale=2;;;0 notifications=977;" "whole day"
+perf_has "subscriptions=7;;;0 stale=2;;;0;7 notifications=977;" "whole day"
 
 # The demo's sample (tests/data/sample/jetty/README) keeps its answer.
 run $P -f tests/data/sample/jetty/request.log $NOW -s 10.20.1.0/24
 is_rc 0 "sample log is OK"
-perf_has "age=32s;600;900;0 subscriptions=30;;;0 stale=1;;;0 notifications=353;;;0 errors=2;;;0 foreign=0;;;0 unparsed=0;;;0" "sample log's answer"
+perf_has "age=32s;600;900;0 subscriptions=30;;;0 stale=1;;;0;30 notifications=353;;;0 errors=2;;;0;353 foreign=0;;;0;353 unparsed=0;;;0" "sample log's answer"
 
 # --- behind a proxy; status Async ------------------------------------------------
 # proxied.log (written by hand, 11 lines): Jetty 7/8's NCSARequestLog with
@@ -327,7 +382,7 @@ perf_has "age=32s;600;900;0 subscriptions=30;;;0 stale=1;;;0 notifications=353;;
 run $P -f $D/proxied.log $NOW
 is_rc 0 "proxied.log is OK"
 like "$line1" '^CUC KEEPALIVE OK - newest notification 60 s ago, 6 subscriptions, 0 stale, 10 notifications, 0 errors \| ' "an Async notification arrived: age from it, no error"
-perf_has "age=60s;600;900;0 subscriptions=6;;;0 stale=0;;;0 notifications=10;;;0 errors=0;;;0 foreign=0;;;0 unparsed=1;;;0" "proxied.log perfdata"
+perf_has "age=60s;600;900;0 subscriptions=6;;;0 stale=0;;;0;6 notifications=10;;;0 errors=0;;;0;10 foreign=0;;;0;10 unparsed=1;;;0" "proxied.log perfdata"
 well_formed
 no_stderr
 run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -vv
@@ -361,7 +416,7 @@ perf_has "age=960s;600;900;0" "age from the newest Async"
 run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -vv
 is_rc 0 "the seed's excerpt is OK"
 like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscription, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
-perf_has "age=5s;600;900;0 subscriptions=1;;;0 stale=0;;;0 notifications=7;;;0 errors=0;;;0 foreign=0;;;0 unparsed=7;;;0" "the 7 wrapped sizes are unparsed, 173.37.183.83 is no foreign"
+perf_has "age=5s;600;900;0 subscriptions=1;;;0 stale=0;;;0;1 notifications=7;;;0 errors=0;;;0;7 foreign=0;;;0;7 unparsed=7;;;0" "the 7 wrapped sizes are unparsed, 173.37.183.83 is no foreign"
 like "$out" 'window 2014-06-29 11:01:00Z to 2014-06-29 12:01:00Z: 14 lines read, 7 unparsed' "-v says how many lines were not understood"
 like "$out" '2348c723-2466-4fco-bda0-b9419fb0215e: 2014-06-29 12:00:55Z \(5 s ago\), 2014-06-29 12:00:55Z, 200, 7' "the subscription with all 7"
 run $P -f $D/seed/request.log --now=2014-06-29T12:20:00Z

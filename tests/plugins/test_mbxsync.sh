@@ -34,11 +34,11 @@ like "$line1" '^CUC MBXSYNC OK - 15 errors in the last 900 s, 1/min, within thre
     "auth401: totals first, dominant class, count and host"
 unlike "$line1" 'check the' "auth401: no advice on an OK line"
 perf_has "errors=15;" "auth401: errors"
-perf_has "rate=1;1;10;0" "auth401: rate with default thresholds"
+perf_has "errors_per_min=1;1;10;0" "auth401: rate with default thresholds"
 perf_has "lines=20;" "auth401: lines in the window (window start excluded, now included)"
 perf_has "unparsed=1;" "auth401: the garbage line is counted"
 perf_has "http_401=12;" "auth401: http_401"
-perf_has "timeout=3;" "auth401: timeout"
+perf_has "ews_timeout=3;" "auth401: timeout"
 perf_has "throttled=0;" "auth401: first class present at 0"
 perf_has "other=0;" "auth401: last class present"
 well_formed "auth401: output well formed"
@@ -46,12 +46,12 @@ no_stderr
 
 perf_has "log_age=0s;;;0" "auth401: the newest file written at --now"
 n=$(printf '%s\n' "$perf" | tr ' ' '\n' | grep -c '=')
-[ "$n" -eq 21 ]; ok $? "auth401: 21 perfdata items (errors rate lines unparsed + 16 classes + log_age)"
+[ "$n" -eq 21 ]; ok $? "auth401: 21 perfdata items (errors errors_per_min lines unparsed + 16 classes + log_age)"
 
 run $P -f "$D/auth401/*.uc" --now 2026-11-25T10:00:00Z -w 0.5
 is_rc 1 "auth401: glob, -w 0.5 is WARNING"
 like "$line1" '^CUC MBXSYNC WARNING - 12x HTTP 401' "auth401: WARNING first line"
-perf_has "rate=1;0.5;10;0" "auth401: thresholds in perfdata"
+perf_has "errors_per_min=1;0.5;10;0" "auth401: thresholds in perfdata"
 
 run $P -f "$D/auth401/diag_CuMbxSync_00000041.uc" -f "$D/auth401/diag_CuMbxSync_00000042.uc" \
     --now 2026-11-25T10:00:00Z -c 0.9
@@ -59,12 +59,12 @@ is_rc 2 "auth401: two -f, -c 0.9 is CRITICAL"
 
 run $P --logdir "$D/auth401/" --now 2026-11-25T10:00:00Z --window 3600
 is_rc 0 "auth401: 3600 s window reads all files: 33 errors in 60 min"
-perf_has "rate=0.55;" "auth401: rate over the hour"
+perf_has "errors_per_min=0.55;" "auth401: rate over the hour"
 perf_has "http_401=30;" "auth401: all 401s of the hour"
 perf_has "lines=45;" "auth401: all lines of the hour"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --ignore-pattern 'Timeout was'
-perf_has "timeout=0;" "--ignore-pattern drops lines"
+perf_has "ews_timeout=0;" "--ignore-pattern drops lines"
 perf_has "errors=12;" "--ignore-pattern: errors without them"
 perf_has "lines=20;" "--ignore-pattern: ignored lines still count as lines"
 
@@ -117,7 +117,7 @@ perf_has "http_401=0;" "nothing in the window: classes 0"
 # --- midnight inside a file: (23:50, 00:05]
 run $P --logdir "$D/midnight_file" --now 2026-11-25T00:05:00Z
 is_rc 0 "midnight_file: 14 errors in 15 min"
-perf_has "rate=0.933;" "midnight_file: rate"
+perf_has "errors_per_min=0.933;" "midnight_file: rate"
 perf_has "connect=6;" "midnight_file: connect before midnight, window start excluded"
 perf_has "tls=3;" "midnight_file: lines of the 24th in the newer file"
 perf_has "dns=5;" "midnight_file: lines of the 25th"
@@ -127,13 +127,13 @@ like "$line1" 'WARNING - 6x connection failure from mail\.example\.com: check th
 
 # --- midnight between files, the older file's mtime set late (a copy)
 run $P --logdir "$D/midnight_between" --now 2026-11-25T00:05:00Z
-perf_has "timeout=9;" "midnight_between: the older file dated by the newer file's first line"
+perf_has "ews_timeout=9;" "midnight_between: the older file dated by the newer file's first line"
 perf_has "http_500=5;" "midnight_between: the newer file"
 perf_has "errors=14;" "midnight_between: errors"
 
 # --- one line of each class
 run $P -f "$D/classes/diag_CuMbxSync_00000100.uc" --now 2026-11-25T12:00:00Z
-for c in throttled impersonation no_mailbox connect timeout tls dns ldap \
+for c in throttled impersonation no_mailbox connect ews_timeout tls dns ldap \
     http_401 http_403 http_404 http_440 http_500 http_503 http_other other; do
 	perf_has "$c=1;" "classes: $c counted once"
 done
@@ -173,6 +173,33 @@ like "$out" 'log age: not checked, standard input has no modification time' "std
 # an empty stream needs no offset
 run $P - --now 2026-11-25T10:00:00Z < /dev/null
 is_rc 0 "stdin: an empty stream is OK without a zone"
+
+# --- 1,500 files in the window, read with at most 64 descriptors (issue 15):
+# one a minute, each with a 401 and a trace (shapes of domain.md section 4)
+M=$TMPD/many
+mkdir -p "$M"
+python3 - "$M" <<'PY'
+import os, sys
+end = 1795564800  # 2026-11-25T00:00:00Z, the box in UTC
+for i in range(1500):
+    t = end - (1500 - i) * 60 + 30
+    tod = "%02d:%02d:%02d" % (t // 3600 % 24, t // 60 % 60, t % 60)
+    p = os.path.join(sys.argv[1], "diag_CuMbxSync_%08d.uc" % (20000 + i))
+    with open(p, "w") as f:
+        f.write("%s.100 |4040,ex01.example.com,,CsEws,14,[CsEws/CsEwsHttp.cpp:312]: "
+                "HTTP request failed with error: , HTTP status code: 401, for ews "
+                "URL: https://ex01.example.com/EWS/Exchange.ASMX, verb: POST\n"
+                "%s.200 |4040,ex01.example.com,,CsEws,11,[CsEws/CsEwsHttp.cpp:298]: "
+                "HTTP status code: 200, for ews URL: https://ex01.example.com/EWS/"
+                "Exchange.ASMX, verb: POST\n" % (tod, tod))
+    os.utime(p, (t + 1, t + 1))
+PY
+ulimit -S -n 64
+run $P --logdir "$M" --now 2026-11-25T00:00:00Z --window 90000 --tz-offset=+00:00
+ulimit -S -n "$(ulimit -H -n)"
+is_rc 0 "1,500 files with 64 descriptors: read (1 a minute is within -w 1)"
+perf_has "errors=1500;;;0;3000 errors_per_min=1;1;10;0 lines=3000;;;0 unparsed=0;;;0" "every file counted"
+perf_has "http_401=1500;" "all 401"
 
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
@@ -388,7 +415,7 @@ run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z
 n0=$(wc -l < "$TMPD/stdout")
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
 [ "$(wc -l < "$TMPD/stdout")" -eq $((n0 + 1)) ]; ok $? "-v adds exactly one line"
-like "$(sed -n 2p "$TMPD/stdout")" '^errors by class: http_401 12 \(mail\.example\.com 12\); timeout 3 \(mail2\.example\.com 3\)$' \
+like "$(sed -n 2p "$TMPD/stdout")" '^errors by class: http_401 12 \(mail\.example\.com 12\); ews_timeout 3 \(mail2\.example\.com 3\)$' \
     "-v: every class, largest first, with its hosts"
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -vv
 like "$out" '^window 2026-11-25 09:45:00Z \.\. ' "-vv: the window and files"

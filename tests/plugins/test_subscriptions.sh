@@ -133,6 +133,8 @@ run $P -f "$D/no_records.txt" --now $NOW
 is_rc 2 "No records found is CRITICAL"
 like "$line1" '^CUC SUBSCRIPTIONS CRITICAL - no subscriptions \(No records found, at least 1 expected\), dump 120 s old \|' "No records found first line"
 perf_has "subscriptions=0;;1:;0 " "no records: subscriptions=0"
+perf_has "stale=0;;;0;0 " "no records: stale 0 of 0"
+unlike "$perf" 'stale_share=|oldest=' "no records: no share and no oldest row to measure (left out, not 0)"
 well_formed "no records: well formed"
 
 run $P -f "$D/no_records.txt" --now $NOW --min-subscriptions 0

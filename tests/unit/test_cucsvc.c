@@ -1,4 +1,6 @@
 /* test_cucsvc.c - the --cuc options and the cache directory's place. */
+#include <sys/stat.h>
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -191,7 +193,7 @@ static void
 test_cache_path(void **state)
 {
 	struct cucsvc_opts o;
-	char buf[512], want[512], err[100];
+	char buf[512], want[512], err[100], home[] = "/tmp/test_cucsvc.XXXXXX";
 
 	(void)state;
 	cucsvc_opts_init(&o);
@@ -205,6 +207,7 @@ test_cache_path(void **state)
 	assert_int_equal(cucsvc_cache_path(&o, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "/home/n/.cache/cuc-plugins/__1_9443");
 	setenv("XDG_CACHE_HOME", "relative", 1);	/* ignored, as the spec says */
+	setenv("HOME", "/nonexistent", 1);	/* no home: /var/tmp */
 	assert_int_equal(cucsvc_cache_path(&o, buf, sizeof(buf)), 0);
 	snprintf(want, sizeof(want), "/var/tmp/cuc-plugins-%lu/__1_9443",
 	    (unsigned long)geteuid());
@@ -213,6 +216,17 @@ test_cache_path(void **state)
 	assert_int_equal(cucsvc_cache_path(&o, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, want);
 	assert_int_equal(cucsvc_cache_path(&o, buf, 10), -1);
+	/* A home of the user's own, without XDG_CACHE_HOME: ~/.cache. */
+	assert_non_null(mkdtemp(home));
+	setenv("HOME", home, 1);
+	assert_int_equal(cucsvc_cache_path(&o, buf, sizeof(buf)), 0);
+	snprintf(want, sizeof(want), "%s/.cache/cuc-plugins/__1_9443", home);
+	assert_string_equal(buf, want);
+	/* ... but not one others may write to. */
+	assert_int_equal(chmod(home, 0777), 0);
+	assert_int_equal(cucsvc_cache_path(&o, buf, sizeof(buf)), 0);
+	assert_true(strncmp(buf, "/var/tmp/cuc-plugins-", 21) == 0);
+	rmdir(home);
 }
 
 int

@@ -294,6 +294,53 @@ test_cases(void **unused)
 	}
 }
 
+/*
+ * The index (mbxclass_indexed, what the plugin runs) answers as the
+ * definition (mbxclass_builtin) does: on every case, every cut of it
+ * (a text at the start or the end of a message, partly cut off), and the
+ * case upper-cased and shifted by one byte (the other parity of every
+ * text's position).
+ */
+static void
+test_indexed_same(void **unused)
+{
+	static struct mbxindex ix;
+	char buf[1024];
+	size_t i, k, len;
+
+	(void)unused;
+	mbxindex_init(&ix);
+	for (i = 0; i < LEN(cases); i++) {
+		const char *m = cases[i].msg;
+
+		len = strlen(m);
+		assert_true(len + 1 < sizeof(buf));
+		for (k = 0; k < len; k++) {
+			if (mbxclass_indexed(&ix, m + k, len - k) !=
+			    mbxclass_builtin(m + k, len - k) ||
+			    mbxclass_indexed(&ix, m, len - k) !=
+			    mbxclass_builtin(m, len - k))
+				print_message("# case %zu cut at %zu: '%s'\n",
+				    i, k, m);
+			assert_int_equal(mbxclass_indexed(&ix, m + k, len - k),
+			    mbxclass_builtin(m + k, len - k));
+			assert_int_equal(mbxclass_indexed(&ix, m, len - k),
+			    mbxclass_builtin(m, len - k));
+		}
+		buf[0] = ' ';
+		for (k = 0; k < len; k++)
+			buf[k + 1] = (m[k] >= 'a' && m[k] <= 'z') ?
+			    (char)(m[k] - 'a' + 'A') : m[k];
+		assert_int_equal(mbxclass_indexed(&ix, buf, len + 1),
+		    mbxclass_builtin(buf, len + 1));
+		assert_int_equal(mbxclass_indexed(&ix, buf + 1, len),
+		    mbxclass_builtin(buf + 1, len));
+		assert_int_equal(mbxclass_indexed(&ix, m, len), cases[i].want);
+	}
+	assert_int_equal(mbxclass_indexed(&ix, NULL, 0), MBXC_NONE);
+	assert_int_equal(mbxclass_indexed(&ix, "", 0), MBXC_NONE);
+}
+
 /* Every class is reached by at least one case, so none is dead. */
 static void
 test_every_class_reached(void **unused)
@@ -314,7 +361,7 @@ test_labels(void **unused)
 {
 	static const char *const want[MBXC_COUNT] = {
 		"throttled", "impersonation", "no_mailbox", "connect",
-		"timeout", "tls", "dns", "ldap", "http_401", "http_403",
+		"ews_timeout", "tls", "dns", "ldap", "http_401", "http_403",
 		"http_404", "http_440", "http_500", "http_503", "http_other",
 		"other"
 	};
@@ -449,6 +496,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_indexed_same),
 		cmocka_unit_test(test_every_class_reached),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_http_status),

@@ -488,12 +488,31 @@ test_metric(void **state)
 	assert_int_equal(report_metric(&r, "x", 1, "furlongs", 0, NULL), -1);
 }
 
+/* A count of part of a whole carries min 0 and max = the whole. */
+static void
+test_count(void **state)
+{
+	struct report r;
+	struct threshold thr;
+
+	(void)state;
+	memset(&thr, 0, sizeof(thr));
+	report_init(&r, "T");
+	assert_int_equal(report_count(&r, "stale", 2, 30, NULL), 0);
+	assert_int_equal(range_parse("10", 0, &thr.warning, NULL), 0);
+	thr.has_warning = true;
+	assert_int_equal(report_count(&r, "errors", 0, 0, &thr), 0);
+	assert_string_equal(r.perf, "stale=2;;;0;30 errors=0;10;;0;0");
+	assert_int_equal(report_count(&r, "a b'", 1, 1, NULL), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_line),
 		cmocka_unit_test(test_metric),
+		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_states_and_exit),
 		cmocka_unit_test(test_empty_summary),
 		cmocka_unit_test(test_line_with_perf_and_details),

@@ -385,6 +385,32 @@ test_tod(void **state)
 	}
 }
 
+/*
+ * Three fraction digits take a shortcut: every one of the 1,000 gives
+ * what a fourth digit, 0, through the general case gives.
+ */
+static void
+test_tod_millis(void **state)
+{
+	char three[16], four[16];
+	size_t used3, used4;
+	long ms3, ms4, k;
+
+	(void)state;
+	for (k = 0; k < 1000; k++) {
+		snprintf(three, sizeof(three), "07:08:09.%03ld |", k);
+		snprintf(four, sizeof(four), "07:08:09.%03ld0 |", k);
+		assert_int_equal(time_parse_tod(three, strlen(three), &ms3,
+		    &used3), 0);
+		assert_int_equal(time_parse_tod(four, strlen(four), &ms4,
+		    &used4), 0);
+		assert_int_equal(ms3, ms4);
+		assert_int_equal(ms3, (7 * 3600 + 8 * 60 + 9) * 1000 + k);
+		assert_int_equal(used3, 12);
+		assert_int_equal(used4, 13);
+	}
+}
+
 static void
 test_format_utc(void **state)
 {
@@ -474,6 +500,7 @@ main(void)
 		cmocka_unit_test(test_zone),
 		cmocka_unit_test(test_sql),
 		cmocka_unit_test(test_tod),
+		cmocka_unit_test(test_tod_millis),
 		cmocka_unit_test(test_format_utc),
 		cmocka_unit_test(test_format_parse_roundtrip),
 		cmocka_unit_test(test_wallclock),
