@@ -120,14 +120,14 @@ ok $? "pager on: the prompts are kept in the capture"
 tail -n 1 "$OUT" | grep -qx 'admin:'
 ok $? "pager on: ends with the prompt"
 fake_gone "pager"
-run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -vv
 is_rc 0 "pager on: the check reads the capture"
 like "$line1" ' - 3 of 3 subscriptions stale .* dump [0-9] s old' "pager on: all three rows read"
 perf_has "subscriptions=3;;1:;0 " "pager on: subscriptions perfdata"
 like "$out" 'skipped 3 prompts of the CLI pager' "pager on: -v counts the pager prompts"
 FAKE_CUC_PAGE=1 CUC_PASSWORD=secret FAKE_CUC_MODE=pager collect -t 10
 is_rc 0 "a pager after every line: capture written"
-run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -vv
 is_rc 0 "a pager after every line: the check reads the capture"
 perf_has "subscriptions=3;;1:;0 " "a pager after every line: subscriptions perfdata"
 like "$out" 'skipped 6 prompts of the CLI pager' "a pager after every line: -v counts 6"
