@@ -128,4 +128,18 @@ else
 	ok 1 "mandoc is installed (make deps)"
 fi
 
+# groff too, as lintian reads a page (its manpage check): no warning.
+if command -v man > /dev/null 2>&1 && command -v groff > /dev/null 2>&1; then
+	for p in $PROGRAMS; do
+		[ -f "$SRC/$p.1" ] || continue
+		LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 \
+		    -l -Tutf8 -Z "$SRC/$p.1" 2> "$TMPD/groff" > /dev/null
+		[ ! -s "$TMPD/groff" ]
+		ok $? "$p.1: groff (man --warnings) clean, as lintian checks it"
+		sed 's/^/#   /' "$TMPD/groff" | head -n 10
+	done
+else
+	echo "# skip groff check: man or groff missing"
+fi
+
 done_testing
