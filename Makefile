@@ -10,6 +10,7 @@
 #   make bench      the benchmarks of tests/bench/
 #   make graphs     docs/graphs/*.png from the outage scenario (tests/lab/test_graphs.sh)
 #   make install    PREFIX=/usr/local DESTDIR= plugindir=$(PREFIX)/lib/nagios/plugins
+#   make man        check the man pages (plugins/*.1, mdoc) with mandoc
 #   make deps       install missing build dependencies (apt-get, as root)
 
 VERSION		= 0.1.0
@@ -49,7 +50,7 @@ COMMON_SRC	= $(wildcard common/*.c)
 COMMON_OBJ	= $(COMMON_SRC:%.c=$(O)/%.o)
 PLUGIN_SRC	= $(wildcard plugins/check_cuc_*.c)
 PLUGINS		= $(PLUGIN_SRC:plugins/%.c=$(BIN)/%)
-PLUGIN_SCRIPTS	= $(filter-out %.c %.o,$(wildcard plugins/cuc_*))
+PLUGIN_SCRIPTS	= $(filter-out %.c %.o %.1,$(wildcard plugins/cuc_*))
 UNIT_SRC	= $(wildcard tests/unit/test_*.c)
 UNIT_TESTS	= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -154,29 +155,19 @@ check-valgrind: deps
 icinga2includedir ?= $(PREFIX)/share/icinga2/include
 docdir		?= $(PREFIX)/share/doc/cuc-single-inbox-plugins
 man1dir		?= $(PREFIX)/share/man/man1
-HELP2MAN	?= help2man
-MANPAGES	= $(PLUGINS:$(BIN)/%=$(O)/man/%.1)
-
-# The NAME line of each man page (help2man takes the rest from --help).
-MAN_NAME_check_cuc_port = check the port on which Cisco Unity Connection takes Exchange notifications
-MAN_NAME_check_cuc_keepalive = check Exchange keepalive notifications in the Jetty request log of Cisco Unity Connection
-MAN_NAME_check_cuc_subscriptions = check stale EWS subscriptions in tbl_exsubscription of Cisco Unity Connection
-MAN_NAME_check_cuc_mbxsync = check Single Inbox sync failures in the CuMbxSync logs of Cisco Unity Connection
-
-# Man pages are generated from --help, so they never drift from it.
-$(O)/man/%.1: $(BIN)/%
-	@mkdir -p $(@D)
-	@command -v $(HELP2MAN) >/dev/null 2>&1 || { \
-	    echo "make: the man pages need help2man: apt-get install help2man"; exit 1; }
-	$(HELP2MAN) --no-info --version-string=$(VERSION) \
-	    --name='$(or $(MAN_NAME_$*),$*)' --output=$@.tmp $<
-	mv $@.tmp $@
+# The man pages are written by hand in mdoc, one beside each program's
+# source; tests/plugins/test_manpages.sh keeps their options and --help the
+# same.  `make man` checks them with mandoc.
+MANPAGES	= $(PLUGIN_SRC:%.c=%.1) $(PLUGIN_SCRIPTS:%=%.1)
 
 man: $(MANPAGES)
+	@command -v mandoc >/dev/null 2>&1 || { \
+	    echo "make: checking the man pages needs mandoc: apt-get install mandoc"; exit 1; }
+	cd plugins && mandoc -Tlint -W warning $(MANPAGES:plugins/%=%)
 
 # The CheckCommands get the real plugindir as CucPluginDir (DESTDIR is only
 # where the tree is staged, never written into a file).
-install: all $(MANPAGES)
+install: all
 	install -d $(DESTDIR)$(plugindir) \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
 	    $(DESTDIR)$(docdir)/icinga2 $(DESTDIR)$(docdir)/nagios \
@@ -209,7 +200,7 @@ deps:
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
 	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
-	command -v help2man >/dev/null 2>&1 || missing="$$missing help2man"; \
+	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
 	[ -x /usr/sbin/icinga2 ] || missing="$$missing icinga2"; \
 	[ -x /usr/sbin/nagios4 ] || missing="$$missing nagios4-core"; \
 	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \

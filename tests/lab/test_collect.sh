@@ -271,6 +271,16 @@ rc=$?
 is_rc 0 "--help exits 0"
 grep -q '^Usage: cuc_dbquery_collect -H HOST -l USER -o FILE' "$TMPD/stdout"
 ok $? "--help shows the usage"
+# One line, as the plugins print it, with the Makefile's VERSION.
+version=$(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile)
+for v in --version -V; do
+	"$C" $v > "$TMPD/stdout" 2> "$TMPD/stderr"
+	rc=$?
+	is_rc 0 "$v exits 0"
+	[ "$(cat "$TMPD/stdout")" = "cuc_dbquery_collect $version (cuc-single-inbox-plugins)" ] &&
+	    [ ! -s "$TMPD/stderr" ]
+	ok $? "$v: one line, cuc_dbquery_collect $version (cuc-single-inbox-plugins)"
+done
 collect --query "$(printf 'select 1\nexit')"
 is_rc 1 "a query of two lines is refused"
 # ^U kills the CLI's line: what follows it would run instead of the query.
