@@ -10,6 +10,7 @@
 #   make bench      the benchmarks of tests/bench/
 #   make graphs     docs/graphs/*.png from the outage scenario (tests/lab/test_graphs.sh)
 #   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=$(PREFIX)/lib/nagios/plugins
+#   make man        check the man pages (plugins/*.1, mdoc) with mandoc
 #   make deps       install what is missing (apt-get, as root): deps-build
 #                   (build, install, demo) and deps-test (make check)
 
@@ -51,7 +52,7 @@ COMMON_SRC	= $(wildcard common/*.c)
 COMMON_OBJ	= $(COMMON_SRC:%.c=$(O)/%.o)
 PLUGIN_SRC	= $(wildcard plugins/check_cuc_*.c)
 PLUGINS		= $(PLUGIN_SRC:plugins/%.c=$(BIN)/%)
-PLUGIN_SCRIPTS	= $(filter-out %.c %.o,$(wildcard plugins/cuc_*))
+PLUGIN_SCRIPTS	= $(filter-out %.c %.o %.1,$(wildcard plugins/cuc_*))
 UNIT_SRC	= $(wildcard tests/unit/test_*.c)
 UNIT_TESTS	= $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -158,29 +159,19 @@ docdir		?= $(PREFIX)/share/doc/cuc-single-inbox-plugins
 # Where Debian puts a package's examples (the .deb and the RPM alike).
 exampledir	?= $(docdir)/examples
 man1dir		?= $(PREFIX)/share/man/man1
-HELP2MAN	?= help2man
-MANPAGES	= $(PLUGINS:$(BIN)/%=$(O)/man/%.1)
-
-# The NAME line of each man page (help2man takes the rest from --help).
-MAN_NAME_check_cuc_port = check the port on which Cisco Unity Connection takes Exchange notifications
-MAN_NAME_check_cuc_keepalive = check Exchange keepalive notifications in the Jetty request log of Cisco Unity Connection
-MAN_NAME_check_cuc_subscriptions = check stale EWS subscriptions in tbl_exsubscription of Cisco Unity Connection
-MAN_NAME_check_cuc_mbxsync = check Single Inbox sync failures in the CuMbxSync logs of Cisco Unity Connection
-
-# Man pages are generated from --help, so they never drift from it.
-$(O)/man/%.1: $(BIN)/%
-	@mkdir -p $(@D)
-	@command -v $(HELP2MAN) >/dev/null 2>&1 || { \
-	    echo "make: the man pages need help2man: apt-get install help2man"; exit 1; }
-	$(HELP2MAN) --no-info --version-string=$(VERSION) \
-	    --name='$(or $(MAN_NAME_$*),$*)' --output=$@.tmp $<
-	mv $@.tmp $@
+# The man pages are written by hand in mdoc, one beside each program's
+# source; tests/plugins/test_manpages.sh keeps their options and --help the
+# same.  `make man` checks them with mandoc.
+MANPAGES	= $(PLUGIN_SRC:%.c=%.1) $(PLUGIN_SCRIPTS:%=%.1)
 
 man: $(MANPAGES)
+	@command -v mandoc >/dev/null 2>&1 || { \
+	    echo "make: checking the man pages needs mandoc: apt-get install mandoc"; exit 1; }
+	cd plugins && mandoc -Tlint -W warning $(MANPAGES:plugins/%=%)
 
 # The CheckCommands get the real plugindir as CucPluginDir (DESTDIR is only
 # where the tree is staged, never written into a file).
-install: all $(MANPAGES)
+install: all
 	install -d $(DESTDIR)$(plugindir) \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
 	    $(DESTDIR)$(exampledir)/icinga2 $(DESTDIR)$(exampledir)/nagios \
@@ -209,14 +200,14 @@ clean:
 # deps-build: building, installing and running the plugins and `make demo`:
 # the compiler, libc headers, pkg-config, libcurl and PCRE2 headers; CA
 # certificates and the zone database (HTTPS, --timezone); expect for
-# cuc_dbquery_collect; python3 for the demo's stand-in Jetty; help2man for
-# the man pages of `make install` (to go once the pages are written by hand).
+# cuc_dbquery_collect; python3 for the demo's stand-in Jetty.  (The man
+# pages are in the tree: nothing makes them.)
 DEPS_BUILD	= cmd:cc=gcc file:/usr/include/stdio.h=libc6-dev \
 		  cmd:pkg-config=pkg-config pc:libcurl=libcurl4-openssl-dev \
 		  pc:libpcre2-8=libpcre2-dev \
 		  file:/etc/ssl/certs/ca-certificates.crt=ca-certificates \
 		  file:/usr/share/zoneinfo/Europe/Dublin=tzdata \
-		  cmd:expect=expect cmd:python3=python3 cmd:help2man=help2man
+		  cmd:expect=expect cmd:python3=python3
 # deps-test: only the tests: cmocka; openssl and sshd for the TLS and SSH
 # peers; both schedulers; the graph stack; locales (a de_DE.UTF-8 run);
 # mandoc (man page lint); the package tests (debhelper, lintian, dpkg-dev,

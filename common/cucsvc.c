@@ -85,7 +85,7 @@ parse_host(struct cucsvc_opts *o, const char *arg, char *err, size_t errlen)
 	o->enabled = true;
 	return 0;
 bad:
-	snprintf(err, errlen, "invalid --cuc '%s': expected HOST[:PORT]", arg);
+	option_error(err, errlen, "cuc", arg, "is not HOST[:PORT]");
 	return -1;
 }
 
@@ -116,8 +116,8 @@ parse_bytes(const char *name, const char *arg, unsigned long long *out,
 	*out = v * mul;
 	return 0;
 bad:
-	snprintf(err, errlen, "invalid --%s '%s': expected bytes, with K, M "
-	    "or G (at most 1 TiB)", name, arg);
+	option_error(err, errlen, name, arg, "is not a size: bytes, with K, "
+	    "M or G (at most 1 TiB)");
 	return -1;
 }
 
@@ -145,25 +145,43 @@ cucsvc_option(struct cucsvc_opts *o, int opt, const char *arg, char *err,
 		return 0;
 	case OPT_CUC_CACHE_DIR:
 		if (arg[0] == '\0') {
-			snprintf(err, errlen, "invalid --cache-dir: empty");
+			option_error(err, errlen, "cache-dir", arg, "is empty");
 			return -1;
 		}
 		o->cache_dir = arg;
 		return 0;
 	case OPT_CUC_MAX_FILE:
+		o->max_file_given = true;
 		return parse_bytes("cuc-max-file", arg, &o->max_file, err,
 		    errlen);
 	case OPT_CUC_CACHE_SIZE:
+		o->cache_size_given = true;
 		return parse_bytes("cache-size", arg, &o->cache_size, err,
 		    errlen);
 	}
 	return 1;
 }
 
+/* The first option given that only --cuc uses, or NULL. */
+static const char *
+cuc_only_option(const struct cucsvc_opts *o)
+{
+	return o->user != NULL ? "--cuc-user" :
+	    o->password != NULL ? "--cuc-password" :
+	    o->netrc_file != NULL ? "--netrc-file" :
+	    o->ca_cert != NULL ? "--ca-cert" :
+	    o->insecure ? "--insecure" :
+	    o->cache_dir != NULL ? "--cache-dir" :
+	    o->max_file_given ? "--cuc-max-file" :
+	    o->cache_size_given ? "--cache-size" : NULL;
+}
+
 int
 cucsvc_check_source(const struct cucsvc_opts *o, size_t nlocal,
     const char *local_opts, char *err, size_t errlen)
 {
+	const char *unused = cuc_only_option(o);
+
 	if (o->enabled && nlocal > 0) {
 		snprintf(err, errlen, "--cuc and %s exclude each other",
 		    local_opts);
@@ -172,6 +190,11 @@ cucsvc_check_source(const struct cucsvc_opts *o, size_t nlocal,
 	if (!o->enabled && nlocal == 0) {
 		snprintf(err, errlen, "no log given (%s or --cuc HOST, see "
 		    "--help)", local_opts);
+		return -1;
+	}
+	if (!o->enabled && unused != NULL) {
+		snprintf(err, errlen, "%s cannot apply without --cuc: the "
+		    "logs are read from %s", unused, local_opts);
 		return -1;
 	}
 	return cucsvc_check(o, err, errlen);
@@ -183,11 +206,13 @@ cucsvc_check(const struct cucsvc_opts *o, char *err, size_t errlen)
 	if (!o->enabled)
 		return 0;
 	if (o->password != NULL && o->user == NULL) {
-		snprintf(err, errlen, "cuc-password given without --cuc-user");
+		snprintf(err, errlen, "--cuc-password cannot apply without "
+		    "--cuc-user");
 		return -1;
 	}
 	if (o->user != NULL && strchr(o->user, ':') != NULL) {
-		snprintf(err, errlen, "invalid --cuc-user: no ':' allowed");
+		option_error(err, errlen, "cuc-user", o->user, "holds a ':', "
+		    "which HTTP Basic cannot carry in a user name");
 		return -1;
 	}
 	if (o->password == NULL && o->netrc_file == NULL) {

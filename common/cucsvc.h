@@ -78,6 +78,8 @@ struct cucsvc_opts {
 	const char		*cache_dir;	/* NULL: the default */
 	unsigned long long	 max_file;	/* bytes, per file */
 	unsigned long long	 cache_size;	/* bytes, per host directory */
+	bool			 max_file_given;
+	bool			 cache_size_given;
 };
 
 void cucsvc_opts_init(struct cucsvc_opts *);

@@ -52,6 +52,8 @@ static int			 dl_armed;
 static char			 dl_bus_prefix[PREFIX_MAX];
 static char			 dl_step_text[2][STEP_MAX + 1];	/* deadline_stepf */
 static int			 dl_step_next;
+static void			(*dl_trace)(void *, const char *);	/* -vvv */
+static void			*dl_trace_ctx;
 static size_t			 dl_bus_prefix_len;
 
 static void
@@ -203,9 +205,18 @@ deadline_disarm(void)
 }
 
 void
+deadline_trace(void (*fn)(void *ctx, const char *step), void *ctx)
+{
+	dl_trace = fn;
+	dl_trace_ctx = ctx;
+}
+
+void
 deadline_step(const char *what)
 {
 	dl_step = what;
+	if (dl_trace != NULL && what != NULL)
+		dl_trace(dl_trace_ctx, what);
 }
 
 void
@@ -224,6 +235,8 @@ deadline_stepf(const char *fmt, ...)
 	text_sanitise(text, sizeof(dl_step_text[0]), raw, true);
 	dl_step = text;
 	dl_step_next = !dl_step_next;
+	if (dl_trace != NULL)
+		dl_trace(dl_trace_ctx, text);
 }
 
 double

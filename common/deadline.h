@@ -47,6 +47,12 @@ void deadline_step(const char *what);
 void deadline_stepf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 
+/*
+ * -vvv: call fn(ctx, step) for every step named from now on (NULL: no
+ * more).  Main thread only, like the steps themselves.
+ */
+void deadline_trace(void (*fn)(void *ctx, const char *step), void *ctx);
+
 /* Seconds left before the guard fires (0 when past; the full timeout when not armed). */
 double deadline_remaining(void);
 

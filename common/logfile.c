@@ -393,6 +393,66 @@ add_path(struct logkey **keys, size_t *n, size_t *cap, const char *path)
 	return 0;
 }
 
+/* A pattern that matched nothing: its directory's problem, or "no file". */
+static void
+nomatch_err(const char *pattern, char *err, size_t errlen)
+{
+	char dir[4096];
+	const char *slash = strrchr(pattern, '/');
+	size_t n = slash == NULL ? 1 : slash == pattern ? 1 :
+	    (size_t)(slash - pattern);
+
+	if (n >= sizeof(dir))
+		n = sizeof(dir) - 1;
+	memcpy(dir, slash == NULL ? "." : pattern, n);
+	dir[n] = '\0';
+	/* a glob in the directory part: only the pattern can be named */
+	if (strpbrk(dir, "*?[") == NULL && access(dir, R_OK | X_OK) != 0) {
+		set_err(err, errlen, dir, errno);
+		return;
+	}
+	snprintf(err, errlen, "%s: no file matches", pattern);
+	errno = ENOENT;
+}
+
+int
+loglist_check_given(const char *const *patterns, size_t npatterns,
+    char *err, size_t errlen)
+{
+	struct stat st;
+	glob_t g;
+	size_t i;
+	int fd, rc;
+
+	for (i = 0; i < npatterns; i++) {
+		if (strcmp(patterns[i], "-") == 0)
+			continue;
+		if (strpbrk(patterns[i], "*?[") != NULL) {
+			memset(&g, 0, sizeof(g));
+			rc = glob(patterns[i], 0, NULL, &g);
+			globfree(&g);
+			if (rc == GLOB_NOMATCH || rc == GLOB_ABORTED) {
+				nomatch_err(patterns[i], err, errlen);
+				return -1;
+			}
+			continue;
+		}
+		/* O_NONBLOCK: a FIFO is not waited for here (-t is, later) */
+		fd = open(patterns[i], O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+		if (fd < 0) {
+			set_err(err, errlen, patterns[i], errno);
+			return -1;
+		}
+		rc = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+		close(fd);
+		if (rc) {
+			set_err(err, errlen, patterns[i], EISDIR);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 loglist_expand(struct loglist *ll, const char *const *patterns,
     size_t npatterns, enum logorder order, char *err, size_t errlen)

@@ -78,4 +78,15 @@ int loglist_expand(struct loglist *, const char *const *patterns,
     size_t npatterns, enum logorder, char *err, size_t errlen);
 void loglist_free(struct loglist *);
 
+/*
+ * Before a run: every log the user named is there.  A path (not "-")
+ * that cannot be opened for reading or is a directory, or a glob that
+ * matches nothing, fails with "<path>: <reason>" in err (for a glob, its
+ * directory's reason, else "no file matches").  Files a glob finds are
+ * not opened here: one that goes between the listing and its reading is
+ * rotation, which the plugins tolerate.  Returns 0 or -1.
+ */
+int loglist_check_given(const char *const *patterns, size_t npatterns,
+    char *err, size_t errlen);
+
 #endif

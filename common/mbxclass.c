@@ -868,8 +868,9 @@ mbxpatterns_add(struct mbxpatterns *p, bool ignore, const char *regex,
 	if (pat.code == NULL) {
 		if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
 			snprintf((char *)msg, sizeof(msg), "error %d", code);
-		snprintf(err, errlen, "invalid %s '%s': %s at offset %lu",
-		    opt, regex, (const char *)msg, (unsigned long)offset);
+		snprintf(err, errlen, "%s: \"%s\" is not a regular "
+		    "expression: %s at offset %lu", opt, regex,
+		    (const char *)msg, (unsigned long)offset);
 		return -1;
 	}
 	/* Not every build has a JIT; the interpreter gives the same answers. */

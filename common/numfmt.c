@@ -270,3 +270,9 @@ numparse(const char *text, double *out)
 	*out = v;
 	return 0;
 }
+
+const char *
+plural(unsigned long n)
+{
+	return n == 1 ? "" : "s";
+}

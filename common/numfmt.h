@@ -27,4 +27,7 @@ int numparse(const char *text, double *out);
 /* Same, but stop at the first character that cannot continue the number; *end is set to it. */
 int numparse_prefix(const char *text, double *out, const char **end);
 
+/* "s" unless n is 1: "%lu error%s", n, plural(n). */
+const char *plural(unsigned long n);
+
 #endif

@@ -17,15 +17,20 @@
  *     Config::Tiny strip them), so "password = a#b c" gives "a#b c";
  *   - "key" and "key =" both give "--key" (monitoring-plugins does the
  *     same for "key =").
- * Where we differ, we are stricter or clearer: a malformed line is
- * reported with its number, an empty section is not an error, and a
- * one-letter key gives "-kVALUE" (monitoring-plugins' "-k=VALUE" hands
- * "=VALUE" to getopt).
+ *   - the lines of other sections are skipped unread, malformed or not,
+ *     and so is a malformed header that is not ours: one plugin's typo
+ *     in a shared file does not break every other plugin;
+ *   - a line before the first [section] is an error, as there.
+ * Where we differ, we are stricter or clearer: a malformed line of our
+ * section is reported with its number, an empty section is not an error,
+ * and a one-letter key gives "-kVALUE" (monitoring-plugins' "-k=VALUE"
+ * hands "=VALUE" to getopt).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +83,22 @@ dashes(const char *optname)
 	return optname[0] != '\0' && optname[1] == '\0' ? "-" : "--";
 }
 
+void
+option_error(char *err, size_t errlen, const char *optname,
+    const char *value, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(err, errlen, "%s%s: \"%s\" ", dashes(optname), optname,
+	    value != NULL ? value : "");
+	if (n < 0 || (size_t)n >= errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
 static int
 parse_timeout(const char *arg, struct common_opts *o, char *err,
     size_t errlen)
@@ -91,21 +112,21 @@ parse_timeout(const char *arg, struct common_opts *o, char *err,
 	colon = strchr(arg, ':');
 	n = colon != NULL ? (size_t)(colon - arg) : strlen(arg);
 	if (n == 0 || n >= sizeof(secs)) {
-		snprintf(err, errlen, "invalid --timeout '%s': expected "
-		    "SECONDS[:STATE]", arg);
+		option_error(err, errlen, "timeout", arg, "is not "
+		    "SECONDS[:STATE]");
 		return -1;
 	}
 	memcpy(secs, arg, n);
 	secs[n] = '\0';
 	if (numparse(secs, &v) != 0 || !isfinite(v) || v <= 0 ||
 	    v > TIMEOUT_MAX) {
-		snprintf(err, errlen, "invalid --timeout '%s': seconds must be "
-		    "a number above 0 and at most %d", arg, (int)TIMEOUT_MAX);
+		option_error(err, errlen, "timeout", arg, "is not a number of "
+		    "seconds above 0 and at most %d", (int)TIMEOUT_MAX);
 		return -1;
 	}
 	if (colon != NULL && state_parse(colon + 1, &st) != 0) {
-		snprintf(err, errlen, "invalid --timeout state '%s': expected "
-		    "OK, WARNING, CRITICAL, UNKNOWN or 0..3", colon + 1);
+		option_error(err, errlen, "timeout", arg, "names no state after "
+		    "':' (expected OK, WARNING, CRITICAL, UNKNOWN or 0..3)");
 		return -1;
 	}
 	o->timeout = v;
@@ -179,42 +200,198 @@ common_option(int opt, const char *arg, struct common_opts *o, char *err,
 		return -1;
 	case '?':
 	case ':':
-		/* getopt_long's "unknown option or missing value". */
+		/* What options_getopt() did not name better. */
 		if (optopt > ' ' && optopt < 0x7f)
-			snprintf(err, errlen, "unknown option -%c or missing "
-			    "value (see --help)", optopt);
+			snprintf(err, errlen, "-%c: unknown option or missing "
+			    "value", optopt);
 		else
-			snprintf(err, errlen, "unknown option or missing value "
-			    "(see --help)");
+			snprintf(err, errlen, "unknown option or missing value");
 		return -1;
 	}
 	return 1;
+}
+
+/* The long options whose names start with name[0..len): 0, 1 or more. */
+static size_t
+long_matches(const struct option *longopts, const char *name, size_t len,
+    char *list, size_t listlen)
+{
+	const struct option *o;
+	size_t n = 0, used = 0;
+	int w;
+
+	list[0] = '\0';
+	for (o = longopts; o->name != NULL; o++) {
+		if (strncmp(o->name, name, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return 1;	/* exact: not ambiguous */
+		w = snprintf(list + used, listlen - used, "%s--%s",
+		    n > 0 ? ", " : "", o->name);
+		if (w > 0 && (size_t)w < listlen - used)
+			used += (size_t)w;
+		n++;
+	}
+	return n;
+}
+
+/* The code of the long option name[0..len) abbreviates uniquely, or -1. */
+static int
+long_code(const struct option *longopts, const char *name, size_t len)
+{
+	const struct option *o;
+	int code = -1, n = 0;
+
+	for (o = longopts; o->name != NULL; o++) {
+		if (strncmp(o->name, name, len) != 0)
+			continue;
+		if (strlen(o->name) == len)
+			return o->val;
+		code = o->val;
+		n++;
+	}
+	return n == 1 ? code : -1;
+}
+
+/*
+ * getopt_long's '?' (unknown, ambiguous, a value where none is taken) or
+ * ':' (value missing), named as the user wrote it.
+ */
+static void
+getopt_error(int opt, const char *arg, const struct option *longopts,
+    char *err, size_t errlen)
+{
+	char list[256];
+	size_t len = 0;
+	bool is_long = arg != NULL && strncmp(arg, "--", 2) == 0;
+
+	/*
+	 * argv[optind - 1] is the option only when getopt_long left that
+	 * element: inside a cluster of short options ("-vZ") it may be the
+	 * one before.  A long option's error has optopt 0 or its code.
+	 */
+	if (is_long) {
+		len = strcspn(arg + 2, "=");
+		is_long = optopt == 0 || long_code(longopts, arg + 2, len) ==
+		    optopt;
+	}
+	if (!is_long) {
+		if (opt == ':')
+			snprintf(err, errlen, "-%c: needs a value", optopt);
+		else if (optopt > ' ' && optopt < 0x7f)
+			snprintf(err, errlen, "-%c: unknown option", optopt);
+		else
+			snprintf(err, errlen, "unknown option");
+		return;
+	}
+	if (opt == ':')
+		snprintf(err, errlen, "--%.*s: needs a value", (int)len,
+		    arg + 2);
+	else if (optopt != 0)
+		snprintf(err, errlen, "--%.*s: takes no value (\"%s\")",
+		    (int)len, arg + 2, arg);
+	else if (long_matches(longopts, arg + 2, len, list,
+	    sizeof(list)) > 1)
+		snprintf(err, errlen, "--%.*s: ambiguous, could be %s",
+		    (int)len, arg + 2, list);
+	else
+		snprintf(err, errlen, "--%.*s: unknown option", (int)len,
+		    arg + 2);
 }
 
 int
 options_getopt(int argc, char **argv, const struct option_table *tab,
     void *cfg, const struct common_opts *common, char *err, size_t errlen)
 {
+	char shortopts[128];
 	int opt;
 
+	/* A leading ':' tells a missing value (':') from the unknown ('?'). */
+	snprintf(shortopts, sizeof(shortopts), ":%s", tab->shortopts);
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, tab->shortopts, tab->longopts,
-	    NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, shortopts, tab->longopts,
+	    NULL)) != -1) {
+		if (opt == '?' || opt == ':') {
+			getopt_error(opt, optind > 1 && optind - 1 < argc ?
+			    argv[optind - 1] : NULL, tab->longopts, err,
+			    errlen);
+			return -1;
+		}
 		if (tab->option(cfg, opt, optarg, err, errlen) != 0)
 			return -1;
+	}
 	if (common->help || common->version)
 		return 1;
 	for (; optind < argc; optind++) {
 		if (tab->operand == NULL) {
-			snprintf(err, errlen, "unexpected argument '%s' (see "
-			    "--help)", argv[optind]);
+			snprintf(err, errlen, "\"%s\": unexpected argument "
+			    "(options start with -)", argv[optind]);
 			return -1;
 		}
 		if (tab->operand(cfg, argv[optind], err, errlen) != 0)
 			return -1;
 	}
 	return 0;
+}
+
+/* Does this option carry a secret ("--cuc-password", "--password=x")? */
+static bool
+is_secret_option(const char *a)
+{
+	size_t n = strcspn(a, "="), i;
+
+	for (i = 0; a[0] == '-' && i + 8 <= n; i++)
+		if (memcmp(a + i, "password", 8) == 0)
+			return true;
+	return false;
+}
+
+/* Append a to buf (used of size), quoted when it holds a blank. */
+static size_t
+append_shown(char *buf, size_t size, size_t used, const char *a, size_t len)
+{
+	const char *q = len == 0 || strcspn(a, " \t") < len ? "'" : "";
+	int n;
+
+	if (used >= size)
+		return used;
+	n = snprintf(buf + used, size - used, " %s%.*s%s", q, (int)len, a, q);
+	return n < 0 ? used : used + (size_t)n;
+}
+
+void
+args_redacted(char *buf, size_t size, int argc, char **argv)
+{
+	const char *a, *scheme, *at, *slash;
+	size_t used = 0;
+	char tmp[1024];
+	int i;
+
+	buf[0] = '\0';
+	for (i = 1; i < argc && used < size; i++) {
+		a = argv[i];
+		if (is_secret_option(a)) {
+			snprintf(tmp, sizeof(tmp), "%.*s=(hidden)",
+			    (int)strcspn(a, "="), a);
+			used = append_shown(buf, size, used, tmp, strlen(tmp));
+			if (strchr(a, '=') == NULL && i + 1 < argc)
+				i++;
+			continue;
+		}
+		/* a URL's user:password@ goes, as in the plugins' messages */
+		scheme = strstr(a, "://");
+		if (scheme != NULL && (at = strchr(scheme + 3, '@')) != NULL &&
+		    ((slash = strchr(scheme + 3, '/')) == NULL || at < slash)) {
+			snprintf(tmp, sizeof(tmp), "%.*s%s",
+			    (int)(scheme + 3 - a), a, at + 1);
+			used = append_shown(buf, size, used, tmp, strlen(tmp));
+			continue;
+		}
+		used = append_shown(buf, size, used, a, strlen(a));
+	}
+	if (used >= size && size > 4)
+		memcpy(buf + size - 4, "...", 4);
 }
 
 void
@@ -226,7 +403,11 @@ common_help(FILE *fp)
 " -V, --version\n"
 "    Print the version and exit (UNKNOWN, exit code 3).\n"
 " -v, --verbose\n"
-"    More detail in the long output; repeat (-vv) for more.\n"
+"    As monitoring-plugins: -v adds one line (what fails, in short), -vv\n"
+"    also the configuration as the plugin understood it (options after\n"
+"    --extra-opts, passwords hidden; thresholds) and every detail line by\n"
+"    line, -vvv also a trace for debugging (each step with its time since\n"
+"    the start).\n"
 " -t, --timeout=SECONDS[:STATE]\n"
 "    Stop after SECONDS (decimals allowed, default 10) and report STATE:\n"
 "    OK, WARNING, CRITICAL, UNKNOWN or 0..3 (default UNKNOWN).\n"
@@ -250,7 +431,8 @@ common_help(FILE *fp)
 "    placed before the command line, so the command line wins.  Lines\n"
 "    starting with # or ; are comments; a value runs to the end of its\n"
 "    line, quotes included.  May be given more than once.  A missing\n"
-"    file or section, or a malformed line, is UNKNOWN.\n";
+"    file or section, or a malformed line in SECTION (or before the\n"
+"    first section), is UNKNOWN; other sections are not read.\n";
 
 	fputs(text, fp);
 }
@@ -258,12 +440,17 @@ common_help(FILE *fp)
 void
 print_version(FILE *fp, const char *progname)
 {
-	fprintf(fp, "%s (cuc-single-inbox-plugins %s)\n"
-	    "License GPL-3.0-or-later: GNU GPL version 3 or later\n"
-	    "<https://gnu.org/licenses/gpl.html>.\n"
-	    "This is free software; there is NO WARRANTY.\n",
+	fprintf(fp, "%s %s (cuc-single-inbox-plugins)\n",
 	    progname != NULL ? progname : "cuc-single-inbox-plugins",
 	    CUC_VERSION);
+}
+
+void
+print_license(FILE *fp)
+{
+	fputs("\nLicense GPL-3.0-or-later: GNU GPL version 3 or later\n"
+	    "<https://gnu.org/licenses/gpl.html>.  This is free software;\n"
+	    "there is NO WARRANTY.\n", fp);
 }
 
 int
@@ -273,8 +460,7 @@ range_option(const char *optname, const char *text, unsigned flags,
 	const char *why = "invalid";
 
 	if (text == NULL || range_parse(text, flags, r, &why) != 0) {
-		snprintf(err, errlen, "invalid %s%s range '%s': %s",
-		    dashes(optname), optname, text != NULL ? text : "",
+		option_error(err, errlen, optname, text, "is not a range: %s",
 		    why != NULL ? why : "invalid");
 		return -1;
 	}
@@ -319,9 +505,8 @@ seconds_option(const char *optname, const char *text, double *out,
 
 	if (text == NULL || numparse(text, &v) != 0 || !isfinite(v) ||
 	    v < 0) {
-		snprintf(err, errlen, "invalid %s%s '%s': expected seconds "
-		    "(0 or more, decimals allowed)", dashes(optname), optname,
-		    text != NULL ? text : "");
+		option_error(err, errlen, optname, text, "is not a number of "
+		    "seconds (0 or more, decimals allowed)");
 		return -1;
 	}
 	*out = v;
@@ -346,9 +531,8 @@ uint_option(const char *optname, const char *text, unsigned long min,
 			v = v * 10 + d;
 	}
 	if (!ok || v < min || v > max) {
-		snprintf(err, errlen, "invalid %s%s '%s': expected a whole "
-		    "number from %lu to %lu", dashes(optname), optname,
-		    text != NULL ? text : "", min, max);
+		option_error(err, errlen, optname, text, "is not a whole "
+		    "number from %lu to %lu", min, max);
 		return -1;
 	}
 	*out = v;
@@ -435,30 +619,36 @@ ini_line(const char *s, const char *e, const char *section, int *state,
 {
 	const char *k, *ke, *v, *ve, *eq, *close;
 	size_t seclen = strlen(section);
+	bool ours;
 
 	if (is_comment_or_empty(s, e))
 		return 0;
-	if (memchr(s, '\0', (size_t)(e - s)) != NULL)
-		return -1;
 	if (*s == '[') {
-		if ((close = memchr(s, ']', (size_t)(e - s))) == NULL)
-			return -1;
+		/*
+		 * A header that is not ours starts a section we skip, even
+		 * when malformed: as monitoring-plugins, another plugin's
+		 * part of a shared file never breaks this one.
+		 */
+		close = memchr(s, ']', (size_t)(e - s));
 		k = s + 1;
-		ke = close;
+		ke = close != NULL ? close : e;
 		trim(&k, &ke);
-		v = close + 1;
+		v = close != NULL ? close + 1 : e;
 		ve = e;
 		trim(&v, &ve);
-		if (!is_comment_or_empty(v, ve))
+		ours = (size_t)(ke - k) == seclen &&
+		    memcmp(k, section, seclen) == 0;
+		if (ours && (close == NULL || !is_comment_or_empty(v, ve) ||
+		    memchr(s, '\0', (size_t)(e - s)) != NULL))
 			return -1;
-		if ((size_t)(ke - k) == seclen && memcmp(k, section, seclen) == 0)
-			*state = OURS;
-		else
-			*state = OTHER;
+		*state = ours ? OURS : OTHER;
 		return 0;
 	}
+	/* Another plugin's section: its lines are for it to judge. */
+	if (*state == OTHER)
+		return 0;
 	/* An entry before any [section] belongs to no plugin. */
-	if (*state == NONE)
+	if (*state == NONE || memchr(s, '\0', (size_t)(e - s)) != NULL)
 		return -1;
 	eq = memchr(s, '=', (size_t)(e - s));
 	k = s;
@@ -475,8 +665,6 @@ ini_line(const char *s, const char *e, const char *section, int *state,
 		v = eq + 1;
 		trim(&v, &ve);
 	}
-	if (*state != OURS)
-		return 0;
 	if (append_arg(args, nargs, k, (size_t)(ke - k), v, (size_t)(ve - v),
 	    v < ve) != 0)
 		return -2;

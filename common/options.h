@@ -94,15 +94,34 @@ struct option_table {
 int options_getopt(int argc, char **argv, const struct option_table *,
     void *cfg, const struct common_opts *common, char *err, size_t errlen);
 
+/*
+ * argv[1..] for -vv, each argument after a space: the value of an option
+ * whose name holds "password" becomes "(hidden)" and a URL loses its
+ * user:password@.  Cut with "..." when it does not fit.
+ */
+void args_redacted(char *buf, size_t size, int argc, char **argv);
+
 /* The help text of the common options, 80 columns. */
 void common_help(FILE *fp);
 
-/* "check_cuc_port (cuc-single-inbox-plugins 0.1.0)" and licence line. */
+/* "check_cuc_port 0.1.0 (cuc-single-inbox-plugins)": one line. */
 void print_version(FILE *fp, const char *progname);
+
+/* The licence lines that end --help. */
+void print_license(FILE *fp);
+
+/*
+ * An option error as monitoring-plugins users read it, naming the option
+ * and the value: "--window: \"15m\" is not a number of seconds".  optname
+ * without dashes ("window", "w") or with them; fmt says what is wrong.
+ */
+void option_error(char *err, size_t errlen, const char *optname,
+    const char *value, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /*
  * Parse a threshold option into *r; on error write
- * "invalid --warning range '1:2x': trailing characters" into err.
+ * "--warning: \"1:2x\" is not a range: trailing characters" into err.
  * Returns 0 or -1.
  */
 int range_option(const char *optname, const char *text, unsigned flags,

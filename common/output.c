@@ -107,7 +107,8 @@ is_hidden_control(unsigned long cp)
  * its length in *len.
  */
 static const char *
-char_replacement(const unsigned char *s, bool first_line, size_t *len)
+char_replacement(const unsigned char *s, bool opening, bool first_line,
+    size_t *len)
 {
 	unsigned long cp;
 
@@ -117,8 +118,10 @@ char_replacement(const unsigned char *s, bool first_line, size_t *len)
 	case '<':	return "\xe2\x80\xb9";		/* U+2039 */
 	case '>':	return "\xe2\x80\xba";		/* U+203A */
 	case '&':	return "\xef\xbc\x86";		/* U+FF06 */
-	case '"':	return "\xe2\x80\x9d";		/* U+201D */
-	case '\'':	return "\xe2\x80\x99";		/* U+2019 */
+	case '"':	return opening ? "\xe2\x80\x9c" :	/* U+201C */
+			    "\xe2\x80\x9d";			/* U+201D */
+	case '\'':	return opening ? "\xe2\x80\x98" :	/* U+2018 */
+			    "\xe2\x80\x99";			/* U+2019 */
 	case ';':	return first_line ? "," : NULL;
 	}
 	if (is_control(s[0]))
@@ -138,10 +141,15 @@ text_sanitise(char *dst, size_t size, const char *src, bool first_line)
 	const unsigned char *s = (const unsigned char *)(src != NULL ? src : "");
 	const char *rep;
 	size_t in, out = 0, len, outlen;
-	bool full = size == 0;
+	bool full = size == 0, opening;
 
 	for (in = 0; s[in] != '\0'; in += len) {
-		rep = char_replacement(s + in, first_line, &len);
+		/*
+		 * A quote after a space or a “(” opens (“15m”), any
+		 * other closes (CUC’s), so messages read as typeset.
+		 */
+		opening = in == 0 || strchr(" \t(", s[in - 1]) != NULL;
+		rep = char_replacement(s + in, opening, first_line, &len);
 		outlen = rep != NULL ? strlen(rep) : len;
 		/* Whole characters only: a cut never splits one. */
 		if (!full && out + outlen < size)
@@ -392,4 +400,21 @@ report_print(const struct report *r, FILE *fp)
 		fputs(CUT_LINE, fp);
 	fflush(fp);
 	return (int)st;
+}
+
+void
+text_appendf(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (size == 0 || *len >= size - 1)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *len, size - *len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		buf[*len] = '\0';
+	else
+		*len = *len + (size_t)n < size - 1 ? *len + (size_t)n : size - 1;
 }

@@ -101,7 +101,9 @@ int report_print(const struct report *, FILE *fp);
  * Copy src into dst (size bytes, always terminated when size > 0) made
  * safe to print, whatever it holds: '|' becomes '/', with `first_line`
  * ';' becomes ',', the HTML specials < > & " ' become look-alikes
- * (U+2039 U+203A U+FF06 U+201D U+2019), and C0/C1 controls, DEL, bidi
+ * (U+2039 U+203A U+FF06, and typographic quotes: U+201C U+2018 after a
+ * space, a tab, '(' or at the start, U+201D U+2019 elsewhere), and C0/C1
+ * controls, DEL, bidi
  * controls, line separators and invalid UTF-8 become '?'.  Cut between
  * characters, never inside one.  Returns the length the whole result
  * needs (as snprintf: a result >= size was cut).  Every line of a report
@@ -109,5 +111,12 @@ int report_print(const struct report *, FILE *fp);
  * any other way.
  */
 size_t text_sanitise(char *dst, size_t size, const char *src, bool first_line);
+
+/*
+ * Append printf-style to buf (size bytes, *len used): for building the
+ * one line -v adds.  What does not fit is cut; buf stays terminated.
+ */
+void text_appendf(char *buf, size_t size, size_t *len, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 #endif

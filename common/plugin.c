@@ -1,7 +1,51 @@
 /* plugin.c - the life of one plugin run; see plugin.h. */
+#include <string.h>
+
 #include "deadline.h"
 #include "plugin.h"
 #include "secrets.h"
+
+/* -vvv: each step the plugin names, with its time since the start. */
+struct trace {
+	struct report	*rep;
+	double		 start;
+};
+
+static void
+trace_step(void *ctx, const char *step)
+{
+	struct trace *t = ctx;
+
+	report_detail(t->rep, "debug +%.3f s: %s", monotonic_now() - t->start,
+	    step);
+}
+
+/* -vv: the configuration as parsed, secrets hidden. */
+static void
+show_config(struct report *rep, const struct common_opts *common, int argc,
+    char **argv)
+{
+	char args[1024], secs[32];
+
+	args_redacted(args, sizeof(args), argc, argv);
+	report_detail(rep, "options (after --extra-opts):%s", args);
+	snprintf(secs, sizeof(secs), "%g", common->timeout);
+	report_detail(rep, "-t %s s, then %s; -w %s, -c %s (as given; "
+	    "defaults: see --help)", secs, state_name(common->timeout_state),
+	    common->warning != NULL ? common->warning : "(default)",
+	    common->critical != NULL ? common->critical : "(default)");
+}
+
+/* An option error: the message, then the one-line usage. */
+static int
+option_failure(const struct plugin *p, struct report *rep, const char *err)
+{
+	report_fail(rep, STATE_UNKNOWN, "%s", err);
+	if (p->usage != NULL)
+		report_detail(rep, "Usage: %s %s (--help for more)",
+		    p->progname, p->usage);
+	return report_print(rep, stdout);
+}
 
 int
 plugin_main(const struct plugin *p, void *config,
@@ -9,6 +53,7 @@ plugin_main(const struct plugin *p, void *config,
 {
 	struct report rep;
 	struct arg_origins origins;
+	struct trace trace;
 	char err[512], **args;
 	double secs = DEFAULT_TIMEOUT;
 	enum state st = STATE_UNKNOWN;
@@ -19,6 +64,8 @@ plugin_main(const struct plugin *p, void *config,
 	 * a core file or a same-user ptrace would hand it out.
 	 */
 	(void)secrets_guard();
+	trace.rep = &rep;
+	trace.start = monotonic_now();
 	report_init(&rep, p->check);
 	/*
 	 * The guard is armed before the ini is read: an ini path may name
@@ -36,18 +83,19 @@ plugin_main(const struct plugin *p, void *config,
 	if (extraopts_expand_origins(argc, argv, p->progname, &nargs, &args,
 	    &origins, err, sizeof(err)) != 0) {
 		deadline_disarm();
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
-		return report_print(&rep, stdout);
+		return option_failure(p, &rep, err);
 	}
 	deadline_step(NULL);
 	if (p->parse(nargs, args, config, err, sizeof(err)) != 0) {
 		deadline_disarm();
-		report_fail(&rep, STATE_UNKNOWN, "%s", err);
+		rc = option_failure(p, &rep, err);
+		goto out;
 	} else if (common->help || common->version) {
 		deadline_disarm();
-		if (common->help)
+		if (common->help) {
 			p->help(stdout);
-		else
+			print_license(stdout);
+		} else
 			print_version(stdout, p->progname);
 		rc = STATE_UNKNOWN;
 		goto out;
@@ -62,7 +110,12 @@ plugin_main(const struct plugin *p, void *config,
 		report_fail(&rep, STATE_UNKNOWN, "cannot arm the timeout");
 	} else {
 		secrets_notes(&rep, common, &origins);
+		if (common->verbose >= 2)
+			show_config(&rep, common, nargs, args);
+		if (common->verbose >= 3)
+			deadline_trace(trace_step, &trace);
 		p->run(config, &rep);
+		deadline_trace(NULL, NULL);
 		deadline_disarm();
 	}
 	rc = report_print(&rep, stdout);

@@ -4,6 +4,10 @@
  *	extra-opts -> options -> (--help | --version) -> arm the timeout ->
  *	the check -> disarm -> print the report -> exit with its state
  *
+ * An option error is UNKNOWN, its message naming option and value, and a
+ * one-line usage below it, as monitoring-plugins' usage2() does.  -vv
+ * adds the configuration, -vvv a trace of the steps (options.h).
+ *
  * A plugin describes itself in a struct plugin and hands its config
  * struct to plugin_main(); its own code is then only the check.
  */
@@ -28,6 +32,11 @@ struct plugin {
 	void		(*run)(void *config, struct report *rep);
 	/* Release what parse allocated, or NULL. */
 	void		(*done)(void *config);
+	/*
+	 * The one-line usage after an option error, without the program's
+	 * name and without '|' (the output writer would turn it into '/').
+	 */
+	const char	*usage;
 };
 
 /*

@@ -87,7 +87,7 @@ range_parse(const char *text, unsigned flags, struct range *out,
 			return -1;
 	}
 	if (!r.start_infinite && !r.end_infinite && r.start > r.end) {
-		*why = "start > end";
+		*why = "its start is above its end";
 		return -1;
 	}
 	*out = r;
@@ -135,4 +135,14 @@ threshold_check(const struct threshold *t, double value)
 	if (t->has_warning && range_alerts(&t->warning, value))
 		return STATE_WARNING;
 	return STATE_OK;
+}
+
+bool
+range_can_alert(const struct range *r, double lo, double hi)
+{
+	if (r->inside)
+		return (r->start_infinite || r->start <= hi) &&
+		    (r->end_infinite || r->end >= lo);
+	return (!r->start_infinite && lo < r->start) ||
+	    (!r->end_infinite && hi > r->end);
 }

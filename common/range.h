@@ -31,13 +31,16 @@ struct range {
 
 /*
  * Parse text into *out.  Returns 0, or -1 with *why set to a static
- * description of the problem ("trailing characters", "start > end", ...).
+ * description of the problem ("trailing characters", "its start is above its end", ...).
  */
 int range_parse(const char *text, unsigned flags, struct range *out,
     const char **why);
 
 /* True when value lies where the range alerts. */
 bool range_alerts(const struct range *, double value);
+
+/* True when some value in [lo, hi] lies where the range alerts. */
+bool range_can_alert(const struct range *, double lo, double hi);
 
 /*
  * Write the range as perfdata wants it: a plain upper bound (0:N) as the

@@ -65,26 +65,27 @@ tz_zone_named(struct tz_zone *z, const char *name, const char *tzdir,
 	int fd;
 
 	if ((why = name_problem(name)) != NULL) {
-		snprintf(err, errlen, "invalid --timezone '%s': %s", name, why);
+		snprintf(err, errlen, "--timezone: \"%s\": %s",
+		    name, why);
 		return -1;
 	}
 	if (tzdir == NULL || tzdir[0] == '\0')
 		tzdir = TZ_DEFAULT_DIR;
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", tzdir, name) >=
 	    sizeof(path)) {
-		snprintf(err, errlen, "invalid --timezone '%s': too long", name);
+		snprintf(err, errlen, "--timezone: \"%s\" is too long", name);
 		return -1;
 	}
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0) {
-		snprintf(err, errlen, "invalid --timezone '%s': no such zone "
-		    "in %s (%s)", name, tzdir, strerror(errno));
+		snprintf(err, errlen, "--timezone: \"%s\": no such zone in %s "
+		    "(%s)", name, tzdir, strerror(errno));
 		return -1;
 	}
 	n = read(fd, magic, sizeof(magic));
 	close(fd);
 	if (n != (ssize_t)sizeof(magic) || memcmp(magic, "TZif", 4) != 0) {
-		snprintf(err, errlen, "invalid --timezone '%s': %s is not a "
-		    "tz database zone file", name, path);
+		snprintf(err, errlen, "--timezone: \"%s\" is no zone: %s is "
+		    "not a tz database zone file", name, path);
 		return -1;
 	}
 	memset(z, 0, sizeof(*z));

@@ -35,6 +35,7 @@
 #include "logfile.h"
 #include "logwindow.h"
 #include "netaddr.h"
+#include "numfmt.h"
 #include "options.h"
 #include "output.h"
 #include "plugin.h"
@@ -85,6 +86,9 @@ struct config {
 	struct netaddr		 sources[MAX_SOURCES];
 	size_t			 nsources;
 	enum state		 foreign_state;
+	bool			 foreign_state_given;
+	bool			 window_given;
+	const char		*window_text;	/* as given, for messages */
 	bool			 has_now;
 	double			 now;
 	double			 window;
@@ -147,18 +151,16 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " {-f PATH|GLOB|- [-f ...] |\n"
-"         --cuc=HOST[:PORT] --extra-opts=SECTION} [--now=TIME]\n"
-"         [--window=SECS] [-w SECS] [-c SECS] [--stale-after=SECS]\n"
-"         [--stale-warning=RANGE] [--stale-critical=RANGE]\n"
-"         [--error-warning=RANGE] [--error-critical=RANGE]\n"
-"         [-s ADDR|CIDR ...] [--foreign-state=STATE] [-v] [-t SECS]\n", fp);
+"Usage: " PROGNAME " {-f PATH|GLOB|- ... | --cuc=HOST[:PORT]}\n"
+"         [--window=SECS] [-w SECS] [-c SECS] [-s ADDR|CIDR ...] [-v]\n"
+"         [--stale-after=SECS] [--stale-warning=RANGE] [...] (see below)\n", fp);
 }
 
 static void
 help(FILE *fp)
 {
 	print_version(fp, PROGNAME);
+	usage(fp);
 	fputs("\n"
 "Check that Exchange's push notifications (keepalives) reach Cisco Unity\n"
 "Connection, from the Jetty request log (NCSA common or combined; both\n"
@@ -167,8 +169,7 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "Every healthy subscription gets one at least every 5 minutes.  Lines of\n"
 "check_cuc_port --soap's probe (id=" PROBE_ID ")\n"
 "are never counted: not as notifications, subscriptions, errors or\n"
-"foreign, nor for the age.\n\n", fp);
-	usage(fp);
+"foreign, nor for the age.\n", fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=PATH\n"
 "    Jetty request log; repeatable; shell globs (quote them) such as\n"
@@ -184,8 +185,8 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "    checking a saved log.  Default: the clock.  All times are UTC.\n"
 " --window=SECONDS\n"
 "    Count notifications stamped within this much before now (default\n"
-"    3600; stamps after now count too).  Keep it above -c: nothing in the\n"
-"    window is CRITICAL.\n"
+"    3600; stamps after now count too).  It must be longer than -w and\n"
+"    -c: an age the window cannot hold could never pass them.\n"
 " -w, --warning=RANGE\n"
 " -c, --critical=RANGE\n"
 "    Thresholds on age, in seconds (default 600 and 900: two keepalives\n"
@@ -204,7 +205,7 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "    field holding an X-Forwarded-For list (\"10.20.1.11, 10.99.0.5\") is\n"
 "    judged on its first address, the originating one.\n"
 " --foreign-state=STATE\n"
-"    State for foreign notifications (default WARNING).\n", fp);
+"    State for foreign notifications (default WARNING); needs -s.\n", fp);
 	common_help(fp);
 	fputs("\nWhat is measured (perfdata labels):\n"
 " age            seconds since the newest notification CUC answered 2xx\n"
@@ -237,10 +238,12 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 " UNKNOWN   a log missing or unreadable (path and reason), a file in\n"
 "           which no line read parses (not a Jetty request log?), standard\n"
 "           input over 256 MiB, bad options, -t passed.\n"
-"\n-v adds the stalest subscriptions with their last-seen times, foreign\n"
-"addresses with counts, proxy chains (X-Forwarded-For) with counts,\n"
-"notifications by status code (Async apart) and how many lines of\n"
-"check_cuc_port's probe were skipped.\n", fp);
+"\n-v adds one line: the three stalest subscriptions (seconds since their\n"
+"newest 2xx), foreign senders and the error statuses with counts.  -vv\n"
+"lists them in full: the window, each log read, the stalest subscriptions\n"
+"with their last-seen times, foreign addresses and proxy chains\n"
+"(X-Forwarded-For) with counts, notifications by status code (Async\n"
+"apart), how many lines of check_cuc_port's probe were skipped.\n", fp);
 }
 
 /* --- reading lines ------------------------------------------------------ */
@@ -583,7 +586,8 @@ add_source(struct config *cfg, const char *arg, char *err, size_t errlen)
 		return -1;
 	}
 	if (netaddr_parse_net(arg, &cfg->sources[cfg->nsources], &why) != 0) {
-		snprintf(err, errlen, "invalid --source '%s': %s", arg, why);
+		option_error(err, errlen, "source", arg, "is not an address "
+		    "or network: %s", why);
 		return -1;
 	}
 	cfg->nsources++;
@@ -619,8 +623,9 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		return add_source(cfg, arg, err, errlen);
 	case OPT_NOW:
 		if (time_parse_user(arg, &cfg->now) != 0 || !isfinite(cfg->now)) {
-			snprintf(err, errlen, "invalid --now '%s': expected "
-			    "@EPOCH or ISO 8601 like 2014-06-29T16:15:00Z", arg);
+			option_error(err, errlen, "now", arg, "is not a time: "
+			    "expected @EPOCH or ISO 8601 like "
+			    "2014-06-29T16:15:00Z");
 			return -1;
 		}
 		cfg->has_now = true;
@@ -629,9 +634,11 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		if (seconds_option("window", arg, &cfg->window, err,
 		    errlen) != 0)
 			return -1;
+		cfg->window_given = true;
+		cfg->window_text = arg;
 		if (cfg->window < 1 || cfg->window > 400 * 86400.0) {
-			snprintf(err, errlen, "invalid --window '%s': expected "
-			    "1 to 34560000 seconds", arg);
+			option_error(err, errlen, "window", arg, "is out of "
+			    "range: 1 to 34560000 seconds");
 			return -1;
 		}
 		return 0;
@@ -656,15 +663,49 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		    errlen);
 	case OPT_FOREIGN_STATE:
 		if (state_parse(arg, &cfg->foreign_state) != 0) {
-			snprintf(err, errlen, "invalid --foreign-state '%s': "
-			    "expected OK, WARNING, CRITICAL or UNKNOWN", arg);
+			option_error(err, errlen, "foreign-state", arg, "is not "
+			    "a state: expected OK, WARNING, CRITICAL or "
+			    "UNKNOWN");
 			return -1;
 		}
+		cfg->foreign_state_given = true;
 		return 0;
 	}
 	if ((rc = cucsvc_option(&cfg->cuc, opt, arg, err, errlen)) != 1)
 		return rc;
 	return common_option(opt, arg, &cfg->common, err, errlen);
+}
+
+/*
+ * Ages past the window are not measured (nothing there is a
+ * notification), so -w or -c where no age in [0, window] alerts could
+ * never be what raises the state: say so instead of never alerting.
+ */
+static int
+window_holds(const struct config *cfg, char *err, size_t errlen)
+{
+	char win[32];
+	const char *name = NULL, *text = NULL;
+
+	if (cfg->age_thr.has_critical &&
+	    !range_can_alert(&cfg->age_thr.critical, 0, cfg->window)) {
+		name = "-c";
+		text = cfg->common.critical != NULL ? cfg->common.critical :
+		    DEFAULT_CRITICAL " (the default)";
+	} else if (cfg->age_thr.has_warning &&
+	    !range_can_alert(&cfg->age_thr.warning, 0, cfg->window)) {
+		name = "-w";
+		text = cfg->common.warning != NULL ? cfg->common.warning :
+		    DEFAULT_WARNING " (the default)";
+	}
+	if (name == NULL)
+		return 0;
+	numfmt(win, sizeof(win), cfg->window, 3);
+	option_error(err, errlen, "window", cfg->window_given ?
+	    cfg->window_text : win, "is not longer than %s %s: an older "
+	    "notification is outside the window, so no age could ever pass "
+	    "%s", name, text, name);
+	return -1;
 }
 
 static int
@@ -709,6 +750,13 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if (common_thresholds(&cfg->common, DEFAULT_WARNING, DEFAULT_CRITICAL,
 	    0, &cfg->age_thr, err, errlen) != 0)
 		return -1;
+	if (window_holds(cfg, err, errlen) != 0)
+		return -1;
+	if (cfg->foreign_state_given && cfg->nsources == 0) {
+		snprintf(err, errlen, "--foreign-state cannot apply without "
+		    "-s/--source: no address is foreign then");
+		return -1;
+	}
 	return cucsvc_check_source(&cfg->cuc, cfg->nlogs, "-f", err, errlen);
 }
 
@@ -934,6 +982,46 @@ id_text(const struct idtable *t, const struct idrec *r, char *buf,
 	buf[i] = '\0';
 }
 
+/*
+ * -v: one line more (monitoring-plugins' level 1, "additional
+ * information"): the stalest subscriptions, the foreign senders, the
+ * statuses that were errors.  -vv has them all, line by line.
+ */
+static void
+detail_line(const struct run *run, struct report *rep)
+{
+	const struct scan *sc = &run->sc;
+	const struct idrec *top[LIST_MAX];
+	char line[900], id[IDTABLE_ID_MAX + 1];
+	size_t i, n, len = 0;
+
+	n = stalest(sc, top);
+	for (i = 0; i < n && i < 3; i++) {
+		id_text(&sc->subs, top[i], id, sizeof(id));
+		if (top[i]->last_ok == 0)
+			text_appendf(line, sizeof(line), &len, "%s%s never 2xx",
+			    i > 0 ? ", " : "stalest: ", id);
+		else
+			text_appendf(line, sizeof(line), &len, "%s%s %.0f s",
+			    i > 0 ? ", " : "stalest: ", id,
+			    age_of(run, top[i]->last_ok));
+	}
+	for (i = 0; i < sc->nfsrc && i < 3; i++)
+		text_appendf(line, sizeof(line), &len, "%s%s %lu",
+		    i > 0 ? ", " : len > 0 ? "; foreign: " : "foreign: ",
+		    sc->fsrc[i].addr, sc->fsrc[i].count);
+	for (i = 1, n = 0; i < sizeof(sc->status) / sizeof(sc->status[0]);
+	    i++)
+		if (sc->status[i] > 0 && (i < 200 || i > 299))
+			text_appendf(line, sizeof(line), &len, "%s%zu: %lu",
+			    n++ > 0 ? ", " : len > 0 ? "; errors by status: " :
+			    "errors by status: ", i, sc->status[i]);
+	if (len == 0)
+		text_appendf(line, sizeof(line), &len, "no subscription heard "
+		    "from in the window");
+	report_detail(rep, "%s", line);
+}
+
 static void
 details(const struct config *cfg, const struct run *run, struct report *rep)
 {
@@ -955,8 +1043,11 @@ details(const struct config *cfg, const struct run *run, struct report *rep)
 	if (run->vanished > 0)
 		report_detail(rep, "%lu log file(s) vanished while reading "
 		    "(rotated)", run->vanished);
-	if (cfg->common.verbose == 0)
+	if (cfg->common.verbose < 2) {
+		if (cfg->common.verbose == 1)
+			detail_line(run, rep);
 		return;
+	}
 	fmt_time(sc->ws, t1, sizeof(t1));
 	fmt_time(run->now, t2, sizeof(t2));
 	report_detail(rep, "window %s to %s: %lu lines read, %lu unparsed",
@@ -1048,6 +1139,20 @@ foreign_text(const struct scan *sc, char *buf, size_t size)
 		    others == 1 ? "" : "es");
 }
 
+/* "-c 900": the age threshold st says was passed, or "". */
+static const char *
+age_why(const struct config *cfg, enum state st, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (st == STATE_CRITICAL)
+		snprintf(buf, size, "-c %s", cfg->common.critical != NULL ?
+		    cfg->common.critical : DEFAULT_CRITICAL);
+	else if (st == STATE_WARNING)
+		snprintf(buf, size, "-w %s", cfg->common.warning != NULL ?
+		    cfg->common.warning : DEFAULT_WARNING);
+	return buf;
+}
+
 static void
 evaluate(const struct config *cfg, struct run *run, struct report *rep)
 {
@@ -1055,7 +1160,7 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 	int64_t ok_t, notif_t;
 	unsigned long stale;
 	double age;
-	char t1[64], head[256], fgn[160];
+	char t1[64], head[256], fgn[160], why[80];
 	enum state st;
 
 	ok_t = sc->newest_ok != NO_TIME ? sc->newest_ok : sc->before_ok;
@@ -1087,12 +1192,15 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 			    "of the log" : "the log", t1);
 		}
 	} else if (sc->newest_ok != NO_TIME)
-		snprintf(head, sizeof(head), "newest notification %.0f s ago",
-		    age);
+		snprintf(head, sizeof(head), "newest notification %.0f s "
+		    "ago%s%s%s", age, st != STATE_OK ? " (" : "",
+		    age_why(cfg, st, why, sizeof(why)), st != STATE_OK ?
+		    ")" : "");
 	else if (ok_t != NO_TIME) {
 		fmt_time(ok_t, t1, sizeof(t1));
 		snprintf(head, sizeof(head), "no notification answered 2xx "
-		    "since %s (%.0f s ago)", t1, age);
+		    "since %s (%.0f s ago%s%s)", t1, age, st != STATE_OK ?
+		    ", " : "", age_why(cfg, st, why, sizeof(why)));
 	} else {
 		fmt_time(sc->oldest_line, t1, sizeof(t1));
 		snprintf(head, sizeof(head), "no notification answered 2xx in "
@@ -1108,9 +1216,10 @@ evaluate(const struct config *cfg, struct run *run, struct report *rep)
 		foreign_text(sc, fgn, sizeof(fgn));
 	}
 	report_set_state(rep, st);
-	report_summary(rep, "%s, %zu subscriptions, %lu stale, %lu "
-	    "notifications, %lu errors%s", head, subscriptions(sc), stale,
-	    sc->notifications, sc->errors, fgn);
+	report_summary(rep, "%s, %zu subscription%s, %lu stale, %lu "
+	    "notification%s, %lu error%s%s", head, subscriptions(sc),
+	    plural(subscriptions(sc)), stale, sc->notifications,
+	    plural(sc->notifications), sc->errors, plural(sc->errors), fgn);
 	/* A lower bound is no measurement: left out, not made up. */
 	if (ok_t != NO_TIME)
 		report_metric(rep, "age", age, "s", 0, &cfg->age_thr);
@@ -1157,7 +1266,7 @@ keepalive_check(void *config, struct report *rep)
 
 		if (cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err)) != 0) {
 			report_fail(rep, STATE_UNKNOWN, "%s", err);
-			if (cfg->common.verbose > 0)
+			if (cfg->common.verbose >= 2)
 				cucsvc_details(rep, &cr);
 			cucsvc_result_free(&cr);
 			idtable_free(&run.sc.subs);
@@ -1171,7 +1280,7 @@ keepalive_check(void *config, struct report *rep)
 			report_fail(rep, STATE_CRITICAL, "no notification: CUC "
 			    "lists no " CUC_SERVICE " request log written in "
 			    "the last %.0f s", (double)window + CUC_LOOKBACK);
-			if (cfg->common.verbose > 0)
+			if (cfg->common.verbose >= 2)
 				cucsvc_details(rep, &cr);
 			cucsvc_perf(rep, cr.fetch_time, cr.fetched);
 			cucsvc_result_free(&cr);
@@ -1179,8 +1288,10 @@ keepalive_check(void *config, struct report *rep)
 			return;
 		}
 	}
-	if (loglist_expand(&run.ll, logs, nlogs, LOGORDER_DATE_NAME,
-	    err, sizeof(err)) != 0) {
+	/* Each log named must be there: none is skipped in silence. */
+	if ((!cfg->cuc.enabled && loglist_check_given(logs, nlogs, err,
+	    sizeof(err)) != 0) || loglist_expand(&run.ll, logs, nlogs,
+	    LOGORDER_DATE_NAME, err, sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		cucsvc_result_free(&cr);
 		idtable_free(&run.sc.subs);
@@ -1217,7 +1328,9 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, keepalive_check, NULL
+		PROGNAME, CHECK, parse_options, help, keepalive_check, NULL,
+		"{-f LOG ... or --cuc HOST} [--window SECS] [-w SECS] "
+		"[-c SECS] [-s ADDR ...]"
 	};
 	struct config cfg;
 

@@ -76,6 +76,7 @@ struct config {
 	enum zone_source	 zone_source;
 	struct tz_zone		 zone;		/* --tz-offset or --timezone */
 	double			 max_log_age;	/* 0: not checked */
+	bool			 max_log_age_given;
 	struct mbxpatterns	 pats;
 	struct cucsvc_opts	 cuc;		/* --cuc: the files from CUC */
 };
@@ -126,13 +127,9 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " {-f FILE|GLOB|- ... | --logdir=DIR |\n"
-"                          --cuc=HOST[:PORT] --extra-opts=SECTION}\n"
-"                         [--window=SECS] [--now=TIME]\n"
-"                         [--timezone=ZONE | --tz-offset=+HH:MM]\n"
-"                         [--max-log-age=SECS]\n"
-"                         [-w RATE] [-c RATE]\n"
-"                         [--error-pattern=RE ...] [--ignore-pattern=RE ...]\n",
+"Usage: " PROGNAME " {-f FILE ... | --logdir=DIR | --cuc=HOST[:PORT]}\n"
+"         [--window=SECS] [-w RATE] [-c RATE] [--max-log-age=SECS] [-v]\n"
+"         [--timezone=ZONE | --tz-offset=+HH:MM] [...] (see below)\n",
 	    fp);
 }
 
@@ -140,11 +137,11 @@ static void
 help(FILE *fp)
 {
 	print_version(fp, PROGNAME);
+	usage(fp);
 	fputs("\n"
 "Rate and kind of Single Inbox sync failures in Cisco Unity Connection's\n"
-"CuMbxSync diagnostic logs (diag_CuMbxSync_*.uc), with what to check next.\n\n",
+"CuMbxSync diagnostic logs (diag_CuMbxSync_*.uc), with what to check next.\n",
 	    fp);
-	usage(fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=FILE\n"
 "    A log file, a glob pattern (quote it), or - for standard input.\n"
@@ -181,7 +178,8 @@ help(FILE *fp)
 "    Inbox note shows a ~37 KB file rolled every 30 s to a minute), so\n"
 "    an hour without a write is a service or a copy job that stopped.\n"
 "    With --cuc, no file listed for a day is the same.  Standard input\n"
-"    has no age and is not checked.  0 turns the guard off.\n"
+"    has no age and is not checked (given with - alone, it is an error).\n"
+"    0 turns the guard off.\n"
 " --error-pattern=REGEX\n"
 "    Count lines matching this PCRE2 regex (on the whole line) as errors\n"
 "    of class other when no built-in signature matched.  Repeatable.\n"
@@ -236,7 +234,10 @@ help(FILE *fp)
 "                 standard input (no mtime) and when --cuc lists no\n"
 "                 file: never made up.\n"
 " fetch_time, fetched  with --cuc only: s and bytes of the download.\n"
-"An empty window is measured: errors 0, errors_per_min 0, lines 0.\n",
+"An empty window is measured: errors 0, errors_per_min 0, lines 0.\n"
+"\n-v adds one line: each class seen with its count and hosts.  -vv adds\n"
+"the window, files read and vanished, the offset used and how it was\n"
+"measured, the log's age, and per class its advice and newest line.\n",
 	    fp);
 }
 
@@ -260,7 +261,7 @@ add_logdir(struct config *cfg, const char *dir, char *err, size_t errlen)
 	char *p;
 
 	if (len == 0) {
-		snprintf(err, errlen, "invalid --logdir: empty");
+		option_error(err, errlen, "logdir", dir, "is empty");
 		return -1;
 	}
 	if ((p = malloc(len + sizeof(LOGDIR_PATTERN) + 1)) == NULL) {
@@ -281,8 +282,8 @@ parse_tz(const char *arg, int *out, char *err, size_t errlen)
 
 	if (time_parse_zone(arg, strlen(arg), &off, &used) != 0 ||
 	    used != strlen(arg) || off < -TZ_MAX || off > TZ_MAX) {
-		snprintf(err, errlen, "invalid --tz-offset '%s': expected "
-		    "+HH:MM or -HH:MM (at most 14 h)", arg);
+		option_error(err, errlen, "tz-offset", arg, "is not an "
+		    "offset: expected +HH:MM or -HH:MM (at most 14 h)");
 		return -1;
 	}
 	*out = off;
@@ -327,15 +328,15 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		    errlen) != 0)
 			return -1;
 		if (cfg->window <= 0) {
-			snprintf(err, errlen, "invalid --window '%s': must be "
-			    "above 0", arg);
+			option_error(err, errlen, "window", arg, "is not above "
+			    "0 seconds");
 			return -1;
 		}
 		return 0;
 	case OPT_NOW:
 		if (time_parse_user(arg, &cfg->now) != 0) {
-			snprintf(err, errlen, "invalid --now '%s': expected "
-			    "@EPOCH or YYYY-MM-DDTHH:MM:SS[Z|+HH:MM]", arg);
+			option_error(err, errlen, "now", arg, "is not a time: "
+			    "expected @EPOCH or YYYY-MM-DDTHH:MM:SS[Z|+HH:MM]");
 			return -1;
 		}
 		cfg->has_now = true;
@@ -347,6 +348,7 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 	case OPT_TIMEZONE:
 		return zone_option(cfg, ZONE_NAMED, 0, arg, err, errlen);
 	case OPT_MAX_LOG_AGE:
+		cfg->max_log_age_given = true;
 		return seconds_option("max-log-age", arg, &cfg->max_log_age,
 		    err, errlen);
 	case OPT_ERROR_PATTERN:
@@ -388,11 +390,23 @@ static int
 operand_dash(void *config, const char *arg, char *err, size_t errlen)
 {
 	if (strcmp(arg, "-") != 0) {
-		snprintf(err, errlen, "unexpected argument '%s' (see --help)",
-		    arg);
+		snprintf(err, errlen, "\"%s\": unexpected argument (options "
+		    "start with -; - alone is standard input)", arg);
 		return -1;
 	}
 	return add_pattern(config, "-", err, errlen);
+}
+
+/* Is "-" all the logs given? */
+static bool
+only_stdin(const struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->npatterns; i++)
+		if (strcmp(cfg->patterns[i], "-") != 0)
+			return false;
+	return cfg->npatterns > 0;
 }
 
 static int
@@ -432,8 +446,14 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		return -1;
 	/* The zone's rules are the C library's: select it once, here. */
 	if (cfg->zone_source == ZONE_NAMED && tz_select(&cfg->zone) != 0) {
-		snprintf(err, errlen, "invalid --timezone '%s': cannot set TZ",
-		    cfg->zone.name);
+		option_error(err, errlen, "timezone", cfg->zone.name, "cannot "
+		    "be set as TZ");
+		return -1;
+	}
+	if (cfg->max_log_age_given && cfg->max_log_age > 0 &&
+	    only_stdin(cfg)) {
+		snprintf(err, errlen, "--max-log-age cannot apply to standard "
+		    "input alone: it has no modification time");
 		return -1;
 	}
 	return cucsvc_check_source(&cfg->cuc, cfg->npatterns, "-f/--logdir",
@@ -745,6 +765,9 @@ gather_files(struct report *rep, struct config *cfg,
 	diag_clock_init(&clk, 0);
 	deadline_step("reading the log files");
 	for (i = 0; i < ll.count && !done; i++) {
+		/* which file, for the timeout message and -vvv's trace */
+		deadline_stepf("reading %s", strcmp(ll.paths[i], "-") == 0 ?
+		    "standard input" : ll.paths[i]);
 		if (logfile_open(&lf, ll.paths[i], err, sizeof(err)) != 0) {
 			/* Gone since the listing (rotation), or never there. */
 			if (strcmp(ll.paths[i], "-") != 0 &&
@@ -815,15 +838,22 @@ gather(struct report *rep, struct config *cfg, double now,
 	char err[512], win[32];
 	int rc;
 
-	if (!cfg->cuc.enabled)
+	if (!cfg->cuc.enabled) {
+		/* Each log named must be there: none is skipped in silence. */
+		if (loglist_check_given(cfg->patterns, cfg->npatterns, err,
+		    sizeof(err)) != 0) {
+			report_fail(rep, STATE_UNKNOWN, "%s", err);
+			return -1;
+		}
 		return gather_files(rep, cfg, cfg->patterns, cfg->npatterns,
 		    now, t);
+	}
 	rc = cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err));
 	t->remote = true;
 	t->fetch_time = cr.fetch_time;
 	t->fetched = cr.fetched;
 	/* First, so an UNKNOWN (a stale log by these dates) shows it too. */
-	if (cfg->common.verbose > 0)
+	if (cfg->common.verbose >= 2)
 		cucsvc_details(rep, &cr);
 	if (rc != 0)
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
@@ -999,6 +1029,46 @@ add_details(struct report *rep, const struct config *cfg,
 	}
 }
 
+/*
+ * -v: one line more (monitoring-plugins' level 1, "additional
+ * information"): every class seen, largest first, with its hosts.  -vv
+ * has the window, the offset, the log's age and an example per class.
+ */
+static void
+class_line(struct report *rep, const struct tally *t)
+{
+	char line[900];
+	bool done[MBXC_COUNT] = { false };
+	size_t len = 0, i;
+	int c, best;
+
+	for (;;) {
+		best = -1;
+		for (c = 0; c < MBXC_COUNT; c++)
+			if (!done[c] && t->cls[c].count > 0 && (best < 0 ||
+			    t->cls[c].count > t->cls[best].count))
+				best = c;
+		if (best < 0)
+			break;
+		done[best] = true;
+		text_appendf(line, sizeof(line), &len, "%s%s %lu",
+		    len > 0 ? "; " : "errors by class: ",
+		    mbxclass_label((enum mbxclass)best), t->cls[best].count);
+		for (i = 0; i < t->cls[best].nhosts; i++)
+			text_appendf(line, sizeof(line), &len, "%s%s %lu",
+			    i > 0 ? ", " : " (", t->cls[best].hosts[i].name,
+			    t->cls[best].hosts[i].count);
+		if (t->cls[best].nhosts > 0)
+			text_appendf(line, sizeof(line), &len, "%s)",
+			    t->cls[best].more_hosts ? ", more" : "");
+	}
+	if (len == 0)
+		text_appendf(line, sizeof(line), &len, "no errors: %lu line%s "
+		    "in the window, %lu file%s read", t->lines,
+		    plural(t->lines), t->files_read, plural(t->files_read));
+	report_detail(rep, "%s", line);
+}
+
 static void
 evaluate(struct report *rep, const struct config *cfg,
     const struct tally *t, double now)
@@ -1014,13 +1084,21 @@ evaluate(struct report *rep, const struct config *cfg,
 	if (t->lines == 0)
 		report_summary(rep, "no log lines in the last %s s", win);
 	else if (top == MBXC_NONE)
-		report_summary(rep, "no sync errors in %lu lines in the last "
-		    "%s s", t->lines, win);
-	else {
+		report_summary(rep, "no sync errors in %lu line%s in the last "
+		    "%s s", t->lines, plural(t->lines), win);
+	else if (threshold_check(&cfg->thr, rate) == STATE_OK) {
+		/* Below -w: the count first, no advice; it reads as OK. */
 		hosts_phrase(hosts, sizeof(hosts), &t->cls[top]);
-		report_summary(rep, "%lux %s%s: %s - %lu errors in the last "
+		report_summary(rep, "%lu error%s in the last %s s, %s/min, "
+		    "within thresholds (most: %lux %s%s)", t->errors,
+		    plural(t->errors), win, rate_s, t->cls[top].count,
+		    mbxclass_title(top), hosts);
+	} else {
+		hosts_phrase(hosts, sizeof(hosts), &t->cls[top]);
+		report_summary(rep, "%lux %s%s: %s - %lu error%s in the last "
 		    "%s s, %s/min", t->cls[top].count, mbxclass_title(top),
-		    hosts, mbxclass_advice(top), t->errors, win, rate_s);
+		    hosts, mbxclass_advice(top), t->errors, plural(t->errors),
+		    win, rate_s);
 	}
 	report_count(rep, "errors", t->errors, t->lines, NULL);
 	report_metric(rep, "errors_per_min", rate, NULL, 3, &cfg->thr);
@@ -1035,8 +1113,10 @@ evaluate(struct report *rep, const struct config *cfg,
 		    NULL);
 	if (t->remote)
 		cucsvc_perf(rep, t->fetch_time, t->fetched);
-	if (cfg->common.verbose > 0)
+	if (cfg->common.verbose >= 2)
 		add_details(rep, cfg, t, now);
+	else if (cfg->common.verbose == 1)
+		class_line(rep, t);
 }
 
 static void
@@ -1059,7 +1139,9 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, run_check, config_free
+		PROGNAME, CHECK, parse_options, help, run_check, config_free,
+		"{-f LOG ... or --logdir DIR or --cuc HOST} [--window SECS] "
+		"[-w RATE] [-c RATE]"
 	};
 	struct config cfg;
 

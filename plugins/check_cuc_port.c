@@ -44,12 +44,16 @@ enum {
 	OPT_EXPECT,
 	OPT_SOAP,
 	OPT_LISTENING,
-	OPT_UNSUBSCRIBE
+	OPT_UNSUBSCRIBE,
+	OPT_HTTP_WARNING,
+	OPT_HTTP_CRITICAL
 };
 
 struct config {
 	struct common_opts	 common;
 	struct threshold	 thr;
+	struct threshold	 http_thr;	/* --http-warning, --http-critical */
+	const char		*http_thr_text[2];	/* as given */
 	const char		*host;
 	const char		*port;
 	unsigned long		 portnum;
@@ -58,9 +62,11 @@ struct config {
 	bool			 soap;
 	bool			 listening;
 	const char		*path;
+	bool			 path_given;
 	long			 expect[MAX_EXPECT];
 	size_t			 nexpect;
 	enum state		 unsubscribe_state;
+	bool			 unsubscribe_given;
 };
 
 static void
@@ -68,8 +74,9 @@ usage(FILE *fp)
 {
 	fputs(
 "Usage: " PROGNAME " -H HOST [-p PORT] [-4|-6] [-w SECS] [-c SECS] [-t SECS]\n"
-"                      [--http [--path=PATH] [--expect=CODE[,CODE...]]]\n"
-"                      [--soap [--unsubscribe-state=STATE]]\n"
+"         [--http|--soap [--path=PATH] [--expect=CODE,...]\n"
+"          [--http-warning=RANGE] [--http-critical=RANGE]]\n"
+"         [--unsubscribe-state=STATE (with --soap)] [-v]\n"
 "       " PROGNAME " --listening [-p PORT] [-4|-6]\n", fp);
 }
 
@@ -77,11 +84,11 @@ static void
 help(FILE *fp)
 {
 	print_version(fp, PROGNAME);
+	usage(fp);
 	fputs("\n"
 "Check the port on which Cisco Unity Connection's Jetty takes Exchange's\n"
 "push notifications (TCP 7080).  When Exchange cannot reach it, mailbox\n"
-"sync from Exchange to CUC lags by about 16 minutes.\n\n", fp);
-	usage(fp);
+"sync from Exchange to CUC lags by about 16 minutes.\n", fp);
 	fputs("\nOptions:\n"
 " -H, --hostname=HOST\n"
 "    CUC server, name or address (required unless --listening).\n"
@@ -91,6 +98,7 @@ help(FILE *fp)
 "    Use IPv4 or IPv6 only (default: either, in resolver order).\n"
 " -w, -c\n"
 "    Thresholds on the TCP connect time in seconds (e.g. -w 0.5 -c 2).\n"
+"    Not with --listening (no connection is made).\n"
 " --http\n"
 "    After connecting, GET --path through HTTP and report the status code\n"
 "    and the Server header (CUC says Jetty(8.1.14...)).  Any HTTP answer is\n"
@@ -100,6 +108,10 @@ help(FILE *fp)
 "    " DEFAULT_PATH ").\n"
 " --expect=CODE[,CODE...]\n"
 "    HTTP status codes that are OK; any other is CRITICAL (default: any).\n"
+"    Only with --http or --soap, as are --path and the two below.\n"
+" --http-warning=RANGE, --http-critical=RANGE\n"
+"    Thresholds on http_time, the whole HTTP exchange in seconds (Nagios\n"
+"    ranges, e.g. --http-warning 1 --http-critical 3; default: none).\n"
 " --soap\n"
 "    POST an EWS SendNotification with a StatusEvent for a made-up\n"
 "    subscription, as Exchange does, and report the SubscriptionStatus of\n"
@@ -111,20 +123,23 @@ help(FILE *fp)
 " --unsubscribe-state=STATE\n"
 "    State when the answer says Unsubscribe (default OK: a working CUC\n"
 "    answers so for the probe's unknown subscription).  Any status other\n"
-"    than OK or Unsubscribe is WARNING.\n"
+"    than OK or Unsubscribe is WARNING.  Only with --soap.\n"
 " --listening\n"
 "    Run on the CUC box: no connection, read /proc/net/tcp{,6} and tell\n"
 "    whether a socket LISTENs on PORT (any address) and which process\n"
-"    owns it (when readable, as lsof shows it).\n", fp);
+"    owns it (when readable, as lsof shows it).  Not with -H, -w, -c or\n"
+"    the HTTP options.\n", fp);
 	common_help(fp);
 	fputs("\nStates:\n"
 " OK        connected (and the HTTP answer is as expected; with --soap a\n"
 "           SendNotificationResult saying OK or Unsubscribe).\n"
-" WARNING   connect time beyond -w; a SubscriptionStatus other than OK\n"
-"           or Unsubscribe (Unsubscribe: see --unsubscribe-state).\n"
+" WARNING   connect time beyond -w, http_time beyond --http-warning; a\n"
+"           SubscriptionStatus other than OK or Unsubscribe (Unsubscribe:\n"
+"           see --unsubscribe-state).\n"
 " CRITICAL  connection refused (nothing listens), host or network\n"
 "           unreachable, no answer within the probe's deadline (SYNs\n"
-"           dropped by a firewall), connect time beyond -c, no HTTP\n"
+"           dropped by a firewall), connect time beyond -c, http_time\n"
+"           beyond --http-critical, no HTTP\n"
 "           answer, an answer that breaks off, does not end in time or\n"
 "           is over 256 KiB, a status not in --expect, a non-SOAP answer\n"
 "           to --soap, nothing listening with --listening.\n"
@@ -132,11 +147,14 @@ help(FILE *fp)
 "           libcurl missing, or the -t timeout (its STATE).\n"
 "\nThe probe gives up min(1 s, 10 %) before -t, so a silent port is\n"
 "reported as \"no answer\" (CRITICAL) and not as the plugin timing out.\n"
+"\n-v adds one line: the address connected to and the connect time, or\n"
+"with --http/--soap the answer's status, type and size.\n"
 "\nPerfdata (s, min 0, max = -t; labels never change with the options):\n"
 " time       the TCP connect, with -w/-c; absent when no connection was\n"
 "            made (refused, unreachable, no answer: nothing measured).\n"
-" http_time  with --http or --soap, the whole HTTP exchange; absent when\n"
-"            no HTTP answer came.  --listening prints no perfdata.\n", fp);
+" http_time  with --http or --soap, the whole HTTP exchange, with\n"
+"            --http-warning and --http-critical; absent when no HTTP\n"
+"            answer came.  --listening prints no perfdata.\n", fp);
 }
 
 static int
@@ -151,9 +169,9 @@ parse_expect(struct config *cfg, const char *arg, char *err, size_t errlen)
 		code = strtol(p, &end, 10);
 		if (end == p || code < 100 || code > 999 ||
 		    (*end != ',' && *end != '\0') || cfg->nexpect == MAX_EXPECT) {
-			snprintf(err, errlen, "invalid --expect '%s': expected "
-			    "up to %d HTTP codes 100..999 separated by commas",
-			    arg, MAX_EXPECT);
+			option_error(err, errlen, "expect", arg, "is not a list "
+			    "of up to %d HTTP codes 100..999 separated by "
+			    "commas", MAX_EXPECT);
 			return -1;
 		}
 		cfg->expect[cfg->nexpect++] = code;
@@ -188,11 +206,12 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		return 0;
 	case OPT_PATH:
 		if (arg[0] != '/') {
-			snprintf(err, errlen, "invalid --path '%s': must start "
-			    "with /", arg);
+			option_error(err, errlen, "path", arg, "does not start "
+			    "with /");
 			return -1;
 		}
 		cfg->path = arg;
+		cfg->path_given = true;
 		return 0;
 	case OPT_EXPECT:
 		return parse_expect(cfg, arg, err, errlen);
@@ -204,13 +223,57 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		return 0;
 	case OPT_UNSUBSCRIBE:
 		if (state_parse(arg, &cfg->unsubscribe_state) != 0) {
-			snprintf(err, errlen, "invalid --unsubscribe-state '%s'",
-			    arg);
+			option_error(err, errlen, "unsubscribe-state", arg,
+			    "is not a state: expected OK, WARNING, CRITICAL, "
+			    "UNKNOWN or 0..3");
 			return -1;
 		}
+		cfg->unsubscribe_given = true;
 		return 0;
+	case OPT_HTTP_WARNING:
+		cfg->http_thr.has_warning = true;
+		cfg->http_thr_text[0] = arg;
+		return range_option("http-warning", arg, 0,
+		    &cfg->http_thr.warning, err, errlen);
+	case OPT_HTTP_CRITICAL:
+		cfg->http_thr.has_critical = true;
+		cfg->http_thr_text[1] = arg;
+		return range_option("http-critical", arg, 0,
+		    &cfg->http_thr.critical, err, errlen);
 	}
 	return common_option(opt, arg, &cfg->common, err, errlen);
+}
+
+/* An option that would be silently ignored is an error, named. */
+static int
+cannot_apply(const struct config *cfg, char *err, size_t errlen)
+{
+	const char *http_opt = cfg->nexpect > 0 ? "--expect" :
+	    cfg->path_given ? "--path" :
+	    cfg->http_thr.has_warning ? "--http-warning" :
+	    cfg->http_thr.has_critical ? "--http-critical" : NULL;
+	const char *no_connect = cfg->host != NULL ? "-H" :
+	    cfg->common.warning != NULL ? "-w" :
+	    cfg->common.critical != NULL ? "-c" : NULL;
+
+	if (cfg->http && cfg->soap)
+		snprintf(err, errlen, "--http and --soap exclude each other: "
+		    "--soap is an HTTP request too");
+	else if (cfg->listening && (cfg->http || cfg->soap))
+		snprintf(err, errlen, "%s cannot apply with --listening: it "
+		    "makes no connection", cfg->http ? "--http" : "--soap");
+	else if (cfg->listening && no_connect != NULL)
+		snprintf(err, errlen, "%s cannot apply with --listening: it "
+		    "makes no connection", no_connect);
+	else if (http_opt != NULL && !cfg->http && !cfg->soap)
+		snprintf(err, errlen, "%s cannot apply without --http or "
+		    "--soap", http_opt);
+	else if (cfg->unsubscribe_given && !cfg->soap)
+		snprintf(err, errlen, "--unsubscribe-state cannot apply "
+		    "without --soap");
+	else
+		return 0;
+	return -1;
 }
 
 static int
@@ -227,6 +290,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		{ "soap", no_argument, NULL, OPT_SOAP },
 		{ "listening", no_argument, NULL, OPT_LISTENING },
 		{ "unsubscribe-state", required_argument, NULL, OPT_UNSUBSCRIBE },
+		{ "http-warning", required_argument, NULL, OPT_HTTP_WARNING },
+		{ "http-critical", required_argument, NULL, OPT_HTTP_CRITICAL },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const struct option_table table = {
@@ -247,11 +312,8 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	if (common_thresholds(&cfg->common, NULL, NULL, 0, &cfg->thr, err,
 	    errlen) != 0)
 		return -1;
-	if (cfg->listening && (cfg->http || cfg->soap)) {
-		snprintf(err, errlen, "--listening makes no connection: it "
-		    "cannot go with --http or --soap");
+	if (cannot_apply(cfg, err, errlen) != 0)
 		return -1;
-	}
 	if (!cfg->listening && (cfg->host == NULL || cfg->host[0] == '\0')) {
 		snprintf(err, errlen, "no host given (-H HOST, see --help)");
 		return -1;
@@ -283,7 +345,7 @@ probe_budget(const struct config *cfg)
 
 static void
 add_time_perf(struct report *rep, const struct config *cfg, const char *label,
-    double value, bool thresholds)
+    double value, const struct threshold *thr)
 {
 	struct perf p;
 
@@ -292,10 +354,10 @@ add_time_perf(struct report *rep, const struct config *cfg, const char *label,
 	p.value = value;
 	p.uom = "s";
 	p.decimals = 6;
-	if (thresholds && cfg->thr.has_warning)
-		p.warning = &cfg->thr.warning;
-	if (thresholds && cfg->thr.has_critical)
-		p.critical = &cfg->thr.critical;
+	if (thr->has_warning)
+		p.warning = &thr->warning;
+	if (thr->has_critical)
+		p.critical = &thr->critical;
 	p.has_min = true;
 	p.min = 0;
 	p.has_max = true;
@@ -434,6 +496,24 @@ judge_broken(struct report *rep, const struct http_response *resp,
 		    server);
 }
 
+/* --http-warning/--http-critical: a slow answer is named in the summary. */
+static void
+judge_http_time(struct report *rep, const struct config *cfg, double secs)
+{
+	char sum[REPORT_SUMMARY_MAX], num[32];
+	enum state st = threshold_check(&cfg->http_thr, secs);
+
+	if (st == STATE_OK)
+		return;
+	report_raise(rep, st);
+	numfmt(num, sizeof(num), secs, 3);
+	snprintf(sum, sizeof(sum), "%s", rep->summary);
+	report_summary(rep, "%s, HTTP exchange took %s s (--http-%s %s)",
+	    sum, num, st == STATE_CRITICAL ? "critical" : "warning",
+	    st == STATE_CRITICAL ? cfg->http_thr_text[1] :
+	    cfg->http_thr_text[0]);
+}
+
 /* --http / --soap over the address the probe reached. */
 static void
 http_check(struct report *rep, const struct config *cfg,
@@ -497,7 +577,9 @@ http_check(struct report *rep, const struct config *cfg,
 	else
 		judge_http(rep, cfg, &resp, target);
 	if (resp.status != 0) {
-		add_time_perf(rep, cfg, "http_time", resp.total_time, false);
+		add_time_perf(rep, cfg, "http_time", resp.total_time,
+		    &cfg->http_thr);
+		judge_http_time(rep, cfg, resp.total_time);
 		if (cfg->common.verbose > 0)
 			report_detail(rep, "HTTP %ld, %s, %zu bytes%s", resp.status,
 			    resp.content_type[0] ? resp.content_type : "no type",
@@ -511,7 +593,7 @@ static void
 port_check(struct report *rep, const struct config *cfg)
 {
 	struct tcp_probe pr;
-	char target[300], secs[32], sum[REPORT_SUMMARY_MAX];
+	char target[300], secs[32], sum[REPORT_SUMMARY_MAX], why[96];
 	enum state tstate;
 	double budget;
 
@@ -523,23 +605,34 @@ port_check(struct report *rep, const struct config *cfg)
 		report_connect_failure(rep, &pr, cfg->host, target, budget);
 		return;
 	}
-	add_time_perf(rep, cfg, "time", pr.connect_time, true);
+	add_time_perf(rep, cfg, "time", pr.connect_time, &cfg->thr);
 	tstate = threshold_check(&cfg->thr, pr.connect_time);
 	report_raise(rep, tstate);
 	numfmt(secs, sizeof(secs), pr.connect_time, 6);
+	/* a passed threshold is named: the state says which, not why */
+	why[0] = '\0';
+	if (tstate != STATE_OK)
+		snprintf(why, sizeof(why), " (-%c %s)",
+		    tstate == STATE_CRITICAL ? 'c' : 'w',
+		    tstate == STATE_CRITICAL ? cfg->common.critical :
+		    cfg->common.warning);
 	if (strcmp(pr.address, cfg->host) == 0)
-		report_summary(rep, "connected to %s in %s s", target, secs);
+		report_summary(rep, "connected to %s in %s s%s", target, secs,
+		    why);
 	else
-		report_summary(rep, "connected to %s (%s) in %s s", target,
-		    pr.address, secs);
-	if (cfg->http || cfg->soap) {
+		report_summary(rep, "connected to %s (%s) in %s s%s", target,
+		    pr.address, secs, why);
+	/* -v: one line more, the address connected to (HTTP: its answer) */
+	if (cfg->http || cfg->soap || cfg->common.verbose > 0)
 		report_detail(rep, "TCP connect to %s took %s s", pr.address,
 		    secs);
+	if (cfg->http || cfg->soap) {
 		http_check(rep, cfg, &pr, target);
 		/* The HTTP summary replaced ours: keep a slow connect visible. */
 		if (tstate != STATE_OK) {
 			snprintf(sum, sizeof(sum), "%s", rep->summary);
-			report_summary(rep, "%s, TCP connect took %s s", sum, secs);
+			report_summary(rep, "%s, TCP connect took %s s%s", sum,
+			    secs, why);
 		}
 	}
 }
@@ -624,7 +717,9 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, run_check, NULL
+		PROGNAME, CHECK, parse_options, help, run_check, NULL,
+		"{-H HOST or --listening} [-p PORT] [--http or --soap] "
+		"[-w SECS] [-c SECS]"
 	};
 	struct config cfg;
 

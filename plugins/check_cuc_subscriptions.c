@@ -69,6 +69,7 @@ struct config {
 	double			 max_dump_age;	/* 0: not checked */
 	unsigned long		 min_subscriptions;
 	unsigned long		 list;
+	bool			 list_given;
 };
 
 /* The capture's bytes and what is known of when it was made. */
@@ -110,9 +111,9 @@ static void
 usage(FILE *fp)
 {
 	fputs(
-"Usage: " PROGNAME " -f FILE|- | --url=URL [--now=TIME]\n"
+"Usage: " PROGNAME " {-f FILE|- | --url=URL} [--now=TIME]\n"
 "         [-w RANGE[%]] [-c RANGE[%]] [--stale-after=SECS]\n"
-"         [--max-dump-age=SECS] [--min-subscriptions=N] [-v [--list=N]]\n"
+"         [--max-dump-age=SECS] [--min-subscriptions=N] [-v|-vv [--list=N]]\n"
 "         [--netrc-file=FILE] [--ca-cert=FILE] [--insecure] [-t SECS]\n", fp);
 }
 
@@ -120,14 +121,14 @@ static void
 help(FILE *fp)
 {
 	print_version(fp, PROGNAME);
+	usage(fp);
 	fputs("\n"
 "Count the Exchange (EWS) subscriptions of Cisco Unity Connection that\n"
 "have not heard from Exchange for --stale-after seconds, from a capture of\n"
 "  run cuc dbquery unitydyndb select * from tbl_exsubscription\n"
 "as cuc_dbquery_collect writes it (or saved by hand, or by dbaccess).\n"
 "Stale rows mean notifications do not reach CUC on port 7080 and mailbox\n"
-"sync lags; CuMbxSync re-subscribes rows older than 15 minutes.\n\n", fp);
-	usage(fp);
+"sync lags; CuMbxSync re-subscribes rows older than 15 minutes.\n", fp);
 	fputs("\nOptions:\n"
 " -f, --file=PATH\n"
 "    The capture; - reads standard input.\n"
@@ -139,12 +140,12 @@ help(FILE *fp)
 "    (use ed25519 or ecdsa: current sshd refuses libssh2's ssh-rsa), and\n"
 "    the host key must be in ~/.ssh/known_hosts.\n"
 " --netrc-file=FILE\n"
-"    netrc with the login for --url.\n"
+"    netrc with the login for --url (not with file://).\n"
 " --ca-cert=FILE\n"
-"    CA bundle to verify the https server with.\n"
+"    CA bundle to verify the https server with (https:// only).\n"
 " --insecure\n"
 "    Do not verify the https server's certificate nor the sftp host key\n"
-"    (default: verify both).\n"
+"    (default: verify both; https:// and sftp:// only).\n"
 " --now=TIME\n"
 "    Take TIME as the current time: @EPOCH or ISO 8601 (2026-11-25T10:00Z).\n"
 " --stale-after=SECONDS\n"
@@ -168,7 +169,7 @@ help(FILE *fp)
 "    Fewer rows than N (No records found included) are CRITICAL: sync is\n"
 "    set up but nothing is subscribed (default 1; 0 turns it off).\n"
 " --list=N\n"
-"    With -v, list the N stalest subscriptions: id, last notification,\n"
+"    With -vv, list the N stalest subscriptions: id, last notification,\n"
 "    age (default 10, at most 100, 0: none).\n", fp);
 	common_help(fp);
 	fputs("\n"
@@ -178,7 +179,7 @@ help(FILE *fp)
 "(unitydyndb>), with or without the command after them, before the header\n"
 "and after the rows; the CLI pager's \"Press <enter> for 1 line, ...\"\n"
 "prompt and its terminal escapes, the rows around it being read as usual\n"
-"(-v counts them).  Rows after the prompt that ends the output are a\n"
+"(-vv counts them).  Rows after the prompt that ends the output are a\n"
 "second answer: UNKNOWN.\n"
 "\nStates:\n"
 " OK        stale subscriptions within -w.\n"
@@ -199,7 +200,10 @@ help(FILE *fp)
 "                rows, or all NULL).\n"
 " dump_age       s since the capture was taken; absent when that is not\n"
 "                known (standard input or a URL without the collector's\n"
-"                line, with --max-dump-age=0).\n", fp);
+"                line, with --max-dump-age=0).\n"
+"\n-v adds one line: the three stalest subscriptions and their ages.  -vv\n"
+"describes the capture (rows, header line, columns, pager prompts, when\n"
+"it was taken) and lists the --list stalest.\n", fp);
 }
 
 static int
@@ -224,9 +228,9 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		return 0;
 	case OPT_NOW:
 		if (time_parse_user(arg, &cfg->now) != 0) {
-			snprintf(err, errlen, "invalid --now '%s': expected "
-			    "@EPOCH or ISO 8601 like 2026-11-25T10:00:00Z",
-			    arg);
+			option_error(err, errlen, "now", arg, "is not a time: "
+			    "expected @EPOCH or ISO 8601 like "
+			    "2026-11-25T10:00:00Z");
 			return -1;
 		}
 		cfg->has_now = true;
@@ -241,6 +245,7 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 		return uint_option("min-subscriptions", arg, 0, 10000000,
 		    &cfg->min_subscriptions, err, errlen);
 	case OPT_LIST:
+		cfg->list_given = true;
 		return uint_option("list", arg, 0, MAX_LIST, &cfg->list, err,
 		    errlen);
 	}
@@ -259,6 +264,36 @@ url_scheme_ok(const char *url)
 		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
 			return true;
 	return false;
+}
+
+
+/* An option that would be silently ignored is an error, named. */
+static int
+cannot_apply(const struct config *cfg, char *err, size_t errlen)
+{
+	const char *url = cfg->url != NULL ? cfg->url : "";
+	bool file = strncasecmp(url, "file://", 7) == 0;
+	bool https = strncasecmp(url, "https://", 8) == 0;
+	bool sftp = strncasecmp(url, "sftp://", 7) == 0;
+	const char *opt = NULL, *why = NULL;
+
+	if (cfg->netrc_file != NULL && (cfg->url == NULL || file)) {
+		opt = "--netrc-file";
+		why = "a login for --url (not file://)";
+	} else if (cfg->ca_cert != NULL && !https) {
+		opt = "--ca-cert";
+		why = "an https:// --url";
+	} else if (cfg->insecure && !https && !sftp) {
+		opt = "--insecure";
+		why = "an https:// or sftp:// --url";
+	} else if (cfg->list_given && cfg->common.verbose < 2) {
+		opt = "--list";
+		why = "-vv (the list is long output)";
+	}
+	if (opt == NULL)
+		return 0;
+	snprintf(err, errlen, "%s cannot apply without %s", opt, why);
+	return -1;
 }
 
 static int
@@ -284,6 +319,7 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		COMMON_SHORTOPTS "f:", longopts, plugin_option, NULL
 	};
 	const char *why;
+	char shown[512];
 	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));
@@ -304,12 +340,13 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 		return -1;
 	}
 	if (cfg->url != NULL && !url_scheme_ok(cfg->url)) {
-		snprintf(err, errlen, "invalid --url: only file://, sftp://, "
-		    "https:// and http:// are supported");
+		http_url_display(shown, sizeof(shown), cfg->url);
+		option_error(err, errlen, "url", shown, "is not a file://, "
+		    "sftp://, https:// or http:// URL");
 		return -1;
 	}
 	if (cfg->url != NULL && http_url_check(cfg->url, &why) != 0) {
-		snprintf(err, errlen, "invalid --url: %s", why);
+		snprintf(err, errlen, "--url: %s", why);
 		return -1;
 	}
 	if (cfg->url != NULL && http_url_has_password(cfg->url)) {
@@ -318,7 +355,7 @@ parse_options(int argc, char **argv, void *config, char *err, size_t errlen)
 	}
 	cfg->common.netrc_file = cfg->netrc_file;
 	cfg->common.insecure = cfg->insecure;
-	return 0;
+	return cannot_apply(cfg, err, errlen);
 }
 
 /* The request gives up a little before -t so that it reports first. */
@@ -529,13 +566,20 @@ evaluate(const struct config *cfg, const struct tally *t,
 		snprintf(oldtext, sizeof(oldtext), ", oldest %s s", oldsecs);
 	}
 	if (t->total > 0 && t->total < cfg->min_subscriptions)
-		report_summary(rep, "only %lu subscriptions%s, %lu stale "
+		report_summary(rep, "only %lu subscription%s%s, %lu stale "
 		    "(%s%%, no notification for over %s s%s)%s%s", t->total,
-		    few, t->stale, sharetext, secs, never, oldtext, dumptext);
+		    plural(t->total), few, t->stale, sharetext, secs, never,
+		    oldtext, dumptext);
+	else if (t->total > 0 && t->stale == 0)
+		/* reads as the OK it is: nothing "stale" in it */
+		report_summary(rep, "%lu subscription%s, each notified within "
+		    "%s s%s%s", t->total, plural(t->total), secs, oldtext,
+		    dumptext);
 	else if (t->total > 0)
-		report_summary(rep, "%lu of %lu subscriptions stale (%s%%, no "
+		report_summary(rep, "%lu of %lu subscription%s stale (%s%%, no "
 		    "notification for over %s s%s)%s%s", t->stale, t->total,
-		    sharetext, secs, never, oldtext, dumptext);
+		    plural(t->total), sharetext, secs, never, oldtext,
+		    dumptext);
 
 	add_perf(rep, "stale", (double)t->stale, NULL, 0,
 	    thr->has_warning && !thr->warning.percent ? &thr->warning : NULL,
@@ -557,6 +601,38 @@ evaluate(const struct config *cfg, const struct tally *t,
 }
 
 /* -v: where the capture came from and the stalest rows. */
+/*
+ * -v: one line more (monitoring-plugins' level 1, "additional
+ * information"): the three stalest subscriptions and their ages.  -vv
+ * describes the capture and lists --list of them.
+ */
+static void
+stalest_line(const struct config *cfg, const struct tally *t,
+    struct report *rep)
+{
+	char line[600], age[32];
+	size_t i, len = 0;
+
+	for (i = 0; i < t->ntop && i < 3; i++) {
+		const struct entry *e = &t->top[i];
+
+		if (isinf(e->ts))
+			snprintf(age, sizeof(age), "never notified");
+		else {
+			numfmt(age, sizeof(age), t->ref - e->ts, 0);
+			strcat(age, " s");
+		}
+		text_appendf(line, sizeof(line), &len, "%s%s %s%s",
+		    i > 0 ? ", " : "stalest: ", e->id, age,
+		    isinf(e->ts) || t->ref - e->ts > cfg->stale_after ?
+		    " STALE" : "");
+	}
+	if (len == 0)
+		text_appendf(line, sizeof(line), &len, "%lu row%s read",
+		    t->total, plural(t->total));
+	report_detail(rep, "%s", line);
+}
+
 static void
 describe(const struct config *cfg, const struct source *src,
     const struct dbq_info *info, const struct tally *t,
@@ -705,8 +781,10 @@ run_check(void *config, struct report *rep)
 	if (known)
 		add_perf(rep, "dump_age", age > 0 ? age : 0, "s", 0, NULL,
 		    NULL, false, 0);
-	if (cfg->common.verbose > 0)
+	if (cfg->common.verbose >= 2)
 		describe(cfg, &src, &info, t, note, rep);
+	else if (cfg->common.verbose == 1)
+		stalest_line(cfg, t, rep);
 out:
 	if (src.have_lf)
 		logfile_close(&src.lf);
@@ -721,7 +799,9 @@ int
 main(int argc, char **argv)
 {
 	static const struct plugin plugin = {
-		PROGNAME, CHECK, parse_options, help, run_check, NULL
+		PROGNAME, CHECK, parse_options, help, run_check, NULL,
+		"{-f FILE or --url URL} [-w RANGE[%]] [-c RANGE[%]] "
+		"[--stale-after SECS] [--max-dump-age SECS]"
 	};
 	struct config cfg;
 

@@ -121,6 +121,20 @@ sane() {
 	no_stderr "$1: nothing on stderr"
 }
 
+# opt_err PATTERN WHAT: the run was an option error as monitoring-plugins
+# report one: exit 3, line 1 "CUC <CHECK> UNKNOWN - " then PATTERN (ERE)
+# naming option and value, line 2 the one-line usage and nothing more.
+opt_err() {
+	is_rc 3 "$2: UNKNOWN"
+	like "$line1" "^CUC [A-Z]+ UNKNOWN - $1" "$2: says what is wrong"
+	l2=$(sed -n 2p "$TMPD/stdout")
+	like "$l2" "^Usage: $prog [^|]+ \(--help for more\)\$" \
+	    "$2: a one-line usage follows"
+	[ "$(wc -l < "$TMPD/stdout")" -eq 2 ]
+	ok $? "$2: two lines, no more"
+	no_stderr "$2: nothing on stderr"
+}
+
 done_testing() {
 	echo "1..$TESTS_RUN"
 	[ "$TESTS_FAILED" -eq 0 ]

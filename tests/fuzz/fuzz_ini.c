@@ -37,6 +37,33 @@ check(const char *text, size_t len, const char *section)
 	free(args);
 }
 
+/*
+ * As monitoring-plugins: whatever another section holds (no header of its
+ * own: every '[' made '('), our section after it is read whole.
+ */
+static void
+check_other_section(const char *text, size_t len)
+{
+	static const char head[] = "[zz]\n", tail[] = "\n[check_x]\nkk=v\n";
+	char **args = NULL, *buf;
+	int nargs = 0, bad = -1, rc;
+	size_t i;
+
+	if ((buf = malloc(sizeof(head) + len + sizeof(tail))) == NULL)
+		return;
+	memcpy(buf, head, sizeof(head) - 1);
+	for (i = 0; i < len; i++)
+		buf[sizeof(head) - 1 + i] = text[i] == '[' ? '(' : text[i];
+	memcpy(buf + sizeof(head) - 1 + len, tail, sizeof(tail) - 1);
+	rc = ini_section_args(buf, sizeof(head) - 1 + len + sizeof(tail) - 1,
+	    "check_x", &args, &nargs, &bad);
+	if (rc != 1 || nargs != 1 || strcmp(args[0], "--kk=v") != 0)
+		abort();
+	free(args[0]);
+	free(args);
+	free(buf);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -45,5 +72,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check(text, size, "check_x");
 	check(text, size, "");
 	check(text, size, "a");
+	check_other_section(text, size);
 	return 0;
 }

@@ -103,7 +103,7 @@ is_rc 3 "mbxsync, two days old on disk: UNKNOWN (--max-log-age)"
 start_fake
 cuc $MB --now 2026-11-27T10:00:00Z
 is_rc 3 "mbxsync, nothing listed: UNKNOWN (--max-log-age)"
-like "$line1" 'CUC lists no file of ”Connection Mailbox Sync” written in the last 87300 s' \
+like "$line1" 'CUC lists no file of “Connection Mailbox Sync” written in the last 87300 s' \
     "mbxsync, nothing listed: says so"
 run $MB --logdir "$D/mb" --now 2026-11-27T10:00:00Z --max-log-age 0
 disk_rc=$rc disk_line=$line1
@@ -117,7 +117,7 @@ ok $? "mbxsync, nothing listed: nothing fetched"
 
 # -v details name the window like on disk
 start_fake
-cuc $MB --now $NOW -v
+cuc $MB --now $NOW -vv
 like "$out" 'files read 2, vanished 0' "mbxsync -v: the two files of the window read"
 
 # --- the cache ---------------------------------------------------------
@@ -184,7 +184,7 @@ run $MB --cuc "127.0.0.1:$PORT" --logdir "$D/mb" --extra-opts="@$D/ok.ini"
 is_rc 3 "--cuc with --logdir: UNKNOWN"
 run $MB --cuc "127.0.0.1:99999" --extra-opts="@$D/ok.ini"
 is_rc 3 "bad port: UNKNOWN"
-like "$line1" "invalid --cuc" "bad port: names the option"
+like "$line1" '--cuc: “127\.0\.0\.1:99999” is not HOST\[:PORT\]' "bad port: names the option and value"
 
 # --- faults ------------------------------------------------------------
 start_fake --fault 401
@@ -315,7 +315,7 @@ mb_sample_at 2026-01-15T10:00:00Z
 t=$(epoch 2026-01-15T10:00:00Z)
 start_fake --zone Asia/Jerusalem --now "$(iso $((t + 4200)))"
 rm -rf "$D/cache"
-cuc $MB --now "$(iso $((t + 4200)))" -v
+cuc $MB --now "$(iso $((t + 4200)))" -vv
 [ "$(stat -c %Y "$D/cache/127.0.0.1_$PORT/diag_CuMbxSync_00000314.uc" 2> /dev/null)" = $((t + 3600)) ]
 ok $? "Israel, log 70 min old, no zone: IST read as +01:00 (today's rule)"
 perf_has "log_age=600s" "Israel, no zone: log_age 600 s by that reading"
@@ -323,7 +323,7 @@ like "$out" "modifiedDate zone IST read as \+01:00: the freshest reading against
     "Israel, no zone: -v says how IST was read and to give --timezone"
 like "$out" "^--cuc: 2 requests, relative \(RelText/RelTime\) selection, GetOneFile on logcollectionservice2, 3 listed, 1 fetched, 0 cached; CUC’s clock [0-9]+ s behind ours" \
     "mbxsync -v: how --cuc asked CUC"
-cuc $MB --now "$(iso $((t + 4200)))" -v --timezone=Asia/Jerusalem
+cuc $MB --now "$(iso $((t + 4200)))" -vv --timezone=Asia/Jerusalem
 is_rc 3 "Israel, --timezone=Asia/Jerusalem: UNKNOWN by --max-log-age"
 like "$line1" "^CUC MBXSYNC UNKNOWN - newest log file .*diag_CuMbxSync_00000314.uc is 4200 s old, more than 3600 s" \
     "Israel, --timezone: the log's true age"
@@ -416,7 +416,7 @@ ok $? "relative refused: the TimeZone is the server's getTimeZone"
 # -v names the fallbacks: the absolute selection, DimeGetFileService.
 start_fake --select absolute --current 404 --zone Europe/Dublin --now "$(iso $((t + 20)))"
 rm -rf "$D/cache"
-cuc $MB --now "$(iso "$t")" -v --timezone=Europe/Dublin
+cuc $MB --now "$(iso "$t")" -vv --timezone=Europe/Dublin
 like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on DimeGetFileService, 3 listed, 2 fetched, 0 cached; CUC’s clock [0-9]+ s behind ours$" \
     "mbxsync -v: the absolute selection and DimeGetFileService named"
 like "$out" "^--cuc: modifiedDate zone IST read in --timezone Europe/Dublin: \+01:00$" \
@@ -438,17 +438,22 @@ stop_fake
 if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	printf '[%s]\ncuc-user=monitor\ncuc-password=secret\n' $KA >> "$D/ok.ini"
 	KNOW=2014-06-29T16:15:00Z
+	# a window must be longer than -c (the default 900): thresholds that
+	# fit the shortest window tested, the same on disk and through --cuc
+	TH="-w 200 -c 250"
 	cp tests/data/sample/jetty/request.log "$D/jetty/request.log" || exit 1
 	touch -d $KNOW "$D/jetty/request.log"
 	for w in 3600 600 300; do
-		run $KA -f "$D/jetty/request.log" --now $KNOW --window $w -s 10.20.1.0/24
+		# shellcheck disable=SC2086
+		run $KA -f "$D/jetty/request.log" --now $KNOW --window $w $TH -s 10.20.1.0/24
 		disk_rc=$rc disk_line=$line1
 		for mode in "dime --current present" "dime --chunk 4096 --current 404" \
 		    "multipart --current fault"; do
 			# shellcheck disable=SC2086
 			start_fake --mode $mode
 			rm -rf "$D/cache"
-			cuc $KA --now $KNOW --window $w -s 10.20.1.0/24
+			# shellcheck disable=SC2086
+			cuc $KA --now $KNOW --window $w $TH -s 10.20.1.0/24
 			is_rc $disk_rc "keepalive window $w, $mode: same state as on disk"
 			[ "$(strip_fetch "$line1")" = "$disk_line" ]
 			ok $? "keepalive window $w, $mode: same first line and perfdata as on disk"
@@ -462,11 +467,13 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 	touch -d 2014-06-29T15:29:59Z "$D/jetty/2014_06_29.request.log"
 	touch -d $KNOW "$D/jetty/request.log"
 	for w in 3600 600; do
-		run $KA -f "$D/jetty/*request.log" --now $KNOW --window $w
+		# shellcheck disable=SC2086
+		run $KA -f "$D/jetty/*request.log" --now $KNOW --window $w $TH
 		disk_rc=$rc disk_line=$line1
 		start_fake
 		rm -rf "$D/cache"
-		cuc $KA --now $KNOW --window $w
+		# shellcheck disable=SC2086
+		cuc $KA --now $KNOW --window $w $TH
 		is_rc $disk_rc "keepalive rotated, window $w: same state as on disk"
 		[ "$(strip_fetch "$line1")" = "$disk_line" ]
 		ok $? "keepalive rotated, window $w: same first line as on disk"
@@ -483,18 +490,20 @@ if "$BIN/$KA" --help 2> /dev/null | grep -q -- '--cuc='; then
 		ok $? "keepalive, CUC in $z: same first line as on disk"
 	done
 	# --now before request.log's last write: still read, as on disk.
-	run $KA -f "$D/jetty/*request.log" --now 2014-06-29T16:10:00Z --window 600
+	# shellcheck disable=SC2086
+	run $KA -f "$D/jetty/*request.log" --now 2014-06-29T16:10:00Z --window 600 $TH
 	disk_rc=$rc disk_line=$line1
 	start_fake --zone Europe/Dublin --now 2014-06-29T16:15:20Z
 	rm -rf "$D/cache"
-	cuc $KA --now 2014-06-29T16:10:00Z --window 600
+	# shellcheck disable=SC2086
+	cuc $KA --now 2014-06-29T16:10:00Z --window 600 $TH
 	[ "$(strip_fetch "$line1")" = "$disk_line" ]
 	ok $? "keepalive, --now before the last write: same first line as on disk"
 	: > "$D/count.log"
 	cuc $KA --now $KNOW --window 3600
 	[ "$(gets)" -eq 1 ] && grep -Eq '^GetOneFile2? request.log$' "$D/count.log"
 	ok $? "keepalive cache: second run fetches only request.log"
-	cuc $KA --now $KNOW --window 3600 -v
+	cuc $KA --now $KNOW --window 3600 -vv
 	# The fake still prints Dublin's dates, its clock in 2014: too far
 	# back for RelTime, so the absolute selection.
 	like "$out" "^--cuc: [0-9]+ requests, absolute \(FromDate/ToDate\) selection, GetOneFile on logcollectionservice2, 2 listed, " \

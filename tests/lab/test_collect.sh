@@ -120,14 +120,14 @@ ok $? "pager on: the prompts are kept in the capture"
 tail -n 1 "$OUT" | grep -qx 'admin:'
 ok $? "pager on: ends with the prompt"
 fake_gone "pager"
-run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -vv
 is_rc 0 "pager on: the check reads the capture"
 like "$line1" ' - 3 of 3 subscriptions stale .* dump [0-9] s old' "pager on: all three rows read"
 perf_has "subscriptions=3;;1:;0 " "pager on: subscriptions perfdata"
 like "$out" 'skipped 3 prompts of the CLI pager' "pager on: -v counts the pager prompts"
 FAKE_CUC_PAGE=1 CUC_PASSWORD=secret FAKE_CUC_MODE=pager collect -t 10
 is_rc 0 "a pager after every line: capture written"
-run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -v
+run check_cuc_subscriptions -f "$OUT" -w 5 -c 10 -vv
 is_rc 0 "a pager after every line: the check reads the capture"
 perf_has "subscriptions=3;;1:;0 " "a pager after every line: subscriptions perfdata"
 like "$out" 'skipped 6 prompts of the CLI pager' "a pager after every line: -v counts 6"
@@ -271,6 +271,16 @@ rc=$?
 is_rc 0 "--help exits 0"
 grep -q '^Usage: cuc_dbquery_collect -H HOST -l USER -o FILE' "$TMPD/stdout"
 ok $? "--help shows the usage"
+# One line, as the plugins print it, with the Makefile's VERSION.
+version=$(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile)
+for v in --version -V; do
+	"$C" $v > "$TMPD/stdout" 2> "$TMPD/stderr"
+	rc=$?
+	is_rc 0 "$v exits 0"
+	[ "$(cat "$TMPD/stdout")" = "cuc_dbquery_collect $version (cuc-single-inbox-plugins)" ] &&
+	    [ ! -s "$TMPD/stderr" ]
+	ok $? "$v: one line, cuc_dbquery_collect $version (cuc-single-inbox-plugins)"
+done
 collect --query "$(printf 'select 1\nexit')"
 is_rc 1 "a query of two lines is refused"
 # ^U kills the CLI's line: what follows it would run instead of the query.

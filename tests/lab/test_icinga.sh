@@ -156,6 +156,7 @@ object Host "$RHOST" {
 	address = "127.0.0.1"
 	enable_active_checks = false
 	vars.cuc_port_port = $JP
+	vars.cuc_port_listening = true	// this box runs the fake Jetty
 	vars.cuc_keepalive_cuc = "127.0.0.1:1"
 	vars.cuc_keepalive_cache_dir = "$TMPD/cache"
 	vars.cuc_keepalive_timeout = 2
@@ -188,9 +189,9 @@ ok $? "REST API up, checks rescheduled"
 
 $TOOL icinga-wait --after="$after" "$URL" root test 30 "CUC " "$HOST!cuc-port" \
     "$HOST!cuc-keepalive" "$HOST!cuc-subscriptions" "$HOST!cuc-mbxsync" \
-    "$RHOST!cuc-keepalive" "$RHOST!cuc-subscriptions" "$RHOST!cuc-mbxsync" \
-    > "$TMPD/results"
-ok $? "Icinga ran all four checks (and the remote node's three)"
+    "$RHOST!cuc-port" "$RHOST!cuc-keepalive" "$RHOST!cuc-subscriptions" \
+    "$RHOST!cuc-mbxsync" > "$TMPD/results"
+ok $? "Icinga ran all four checks (and the remote node's four)"
 sed 's/^/#   /' "$TMPD/results" | cut -c 1-300
 
 # What Icinga stored is what the plugin prints when run the same way.
@@ -214,6 +215,15 @@ like "$cmd" "\"--hostname\", \"127.0.0.1\", \"--port\", \"$JP\", \"--soap\"" \
 st=$(field "$row" "$HOST!cuc-port" 2)
 [ "$st" = 0 ]
 ok $? "cuc-port: OK against the fake Jetty's SOAP answer"
+# --listening refuses -H (it makes no connection): the CheckCommand leaves
+# out the --hostname cuc-node's check_address would give
+row=$(grep "^$RHOST!cuc-port	" "$TMPD/results")
+cmd=$(field "$row" "$RHOST!cuc-port" 7)
+like "$cmd" "\"--listening\", \"--port\", \"$JP\"" "cuc-port with cuc_port_listening: --listening given"
+unlike "$cmd" "\"--hostname\"" "cuc-port with cuc_port_listening: no --hostname"
+st=$(field "$row" "$RHOST!cuc-port" 2)
+[ "$st" = 0 ]
+ok $? "cuc-port --listening: OK, the fake Jetty listens here"
 row=$(grep "^$HOST!cuc-keepalive	" "$TMPD/results")
 cmd=$(field "$row" "$HOST!cuc-keepalive" 7)
 like "$cmd" "\"--logfile\", \"$D/jetty/\\*request.log\"" \

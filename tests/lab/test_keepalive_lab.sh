@@ -108,7 +108,7 @@ probe() {
 probe 3; ok $? "check_cuc_port --soap: Unsubscribe (a working CUC) is OK"
 [ "$(grep -c -F "id=$PROBE&pid=0" "$LOG")" -eq 3 ]; ok $? "Jetty logged the 3 probes"
 PARGS="-f $LOG --window 60 -w 2 -c 4 --stale-after 3"
-run $P $PARGS -v
+run $P $PARGS -vv
 is_rc 2 "no keepalive from Exchange, only probes: CRITICAL"
 like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications in the log \(back to ' "the probes are no notification"
 perf_has "subscriptions=0;;;0 stale=0;;;0;0 notifications=0;;;0 errors=0;" "no probe in the counts"
@@ -130,7 +130,7 @@ kill "$pid_ex"
 i=0
 while :; do
 	probe 1
-	run $P $PARGS -s 127.0.0.2 -v
+	run $P $PARGS -s 127.0.0.2 -vv
 	[ "$rc" -eq 2 ] && break
 	i=$((i + 1))
 	[ $i -gt 40 ] && break

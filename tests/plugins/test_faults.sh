@@ -300,7 +300,7 @@ for p in $KA $MB $SU; do
 done
 run $KA -f "$D/nul.log" --now $NOW -vv
 like "$out" "su\?-1" "NUL in a request-log id: shown as '?', not cut there"
-run $MB -f "$D/nul.uc" --now $NOW -v
+run $MB -f "$D/nul.uc" --now $NOW -vv
 like "$out" "newest: 09:58:00\.000 /9156,mail\.example\.com,,CsEws,14,.*re\?uest failed with error" \
     "NUL in a diag line: the example goes on past it as '?'"
 
@@ -456,7 +456,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null &&
 		N=$(name_of $p)
 		measure $AS_NOBODY "$BIN/$p" --extra-opts="check_cuc_port@$D/secret.ini"
 		is_rc 3 "extra-opts unreadable $p"
-		like "$line1" "^CUC $N UNKNOWN - --extra-opts: cannot read ’$D/secret\.ini’: Permission denied" \
+		like "$line1" "^CUC $N UNKNOWN - --extra-opts: cannot read ‘$D/secret\.ini’: Permission denied" \
 		    "extra-opts unreadable $p: named"
 	done
 else
@@ -502,16 +502,16 @@ for p in $KA $MB $SU $PO; do
 	N=$(name_of $p)
 	run $p --extra-opts="@$D/missing.ini"
 	is_rc 3 "extra-opts missing $p"
-	like "$line1" "^CUC $N UNKNOWN - --extra-opts: cannot read ’$D/missing\.ini’: No such file or directory" \
+	like "$line1" "^CUC $N UNKNOWN - --extra-opts: cannot read ‘$D/missing\.ini’: No such file or directory" \
 	    "extra-opts missing $p: named"
 	sane "extra-opts missing $p"
 	run $p --extra-opts="@$D/malformed.ini"
 	is_rc 3 "extra-opts malformed $p"
-	like "$line1" "^CUC $N UNKNOWN - --extra-opts: ’$D/malformed\.ini’ line 1: malformed" \
+	like "$line1" "^CUC $N UNKNOWN - --extra-opts: ‘$D/malformed\.ini’ line 1: malformed" \
 	    "extra-opts malformed $p: file and line named"
 	run $p --extra-opts="@$D/other.ini"
 	is_rc 3 "extra-opts section absent $p"
-	like "$line1" "^CUC $N UNKNOWN - --extra-opts: section \[$p\] not found in ’$D/other\.ini’" \
+	like "$line1" "^CUC $N UNKNOWN - --extra-opts: section \[$p\] not found in ‘$D/other\.ini’" \
 	    "extra-opts section absent $p: named"
 done
 MP_CONFIG_FILE=$D/missing.ini run $MB --extra-opts -f "$D/empty"
@@ -527,7 +527,7 @@ for p in $KA $MB $SU $PO; do
 	measure timeout -s KILL 20 $VALGRIND "$BIN/$p" -t 3 \
 	    --extra-opts="@$D/fifo.ini"
 	is_rc 3 "extra-opts FIFO $p"
-	like "$line1" "^CUC $N UNKNOWN - --extra-opts: ’$D/fifo\.ini’ is not a regular file" \
+	like "$line1" "^CUC $N UNKNOWN - --extra-opts: ‘$D/fifo\.ini’ is not a regular file" \
 	    "extra-opts FIFO $p: named"
 	returned_by 3 "extra-opts FIFO $p"
 	sane "extra-opts FIFO $p"
@@ -693,10 +693,10 @@ then
 	like "$line1" "cannot fetch https://127\.0\.0\.1:$T/x: SSL certificate problem" \
 	    "self-signed https: the certificate named"
 	run $SU --url "https://127.0.0.1:$T/x" --now $NOW --ca-cert "$D/tls.crt"
-	like "$line1" "no column header found \(line 1 says ’nope’\)" \
+	like "$line1" "no column header found \(line 1 says ‘nope’\)" \
 	    "https with --ca-cert: verified, the answer read"
 	run $SU --url "https://127.0.0.1:$T/x" --now $NOW --insecure
-	like "$line1" "no column header found \(line 1 says ’nope’\)" \
+	like "$line1" "no column header found \(line 1 says ‘nope’\)" \
 	    "https with --insecure: not verified, the answer read"
 else
 	skip "TLS: no openssl to make a certificate"
@@ -728,7 +728,7 @@ for p in $KA $MB $SU; do
 		sane "control chars $p $v"
 	done
 done
-run $MB -f "$D/ctl.uc" --now $NOW -v
+run $MB -f "$D/ctl.uc" --now $NOW -vv
 like "$out" "newest: .*/injected/" "control chars: '|' from a diag line printed as '/'"
 # The same bytes in a name given on the command line come back clean too.
 run $KA -f "$D/nope|${ESC}[31m${CR}.log" --now $NOW

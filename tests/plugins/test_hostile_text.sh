@@ -42,11 +42,11 @@ if found:
 	ok $? "$1: HTML-safe output${why:+ ($why)}"
 }
 
-# hostile PLUGIN FILE ARGS...: run with and without -v, each output safe.
+# hostile PLUGIN FILE ARGS...: run at each -v level, each output safe.
 hostile() {
 	p=$1
 	shift
-	for v in "" -v; do
+	for v in "" -v -vv -vvv; do
 		run "$p" "$@" $v
 		[ "$rc" -le 3 ]; ok $? "$p $v: exit $rc"
 		html_safe "$p $v"
@@ -108,7 +108,7 @@ E401='[CsEws/CsEwsHttp.cpp:312]: HTTP request failed with error: , HTTP status c
 } > "$D/diag_CuMbxSync_00000001.uc"
 touch -d "$NOW" "$D/diag_CuMbxSync_00000001.uc"
 hostile $MB -f "$D/diag_CuMbxSync_00000001.uc" --now $NOW
-like "$out" "newest: .*${LT}script${GT}alert\(1\)${LT}/script${GT} \?{7} ＆ ”x” HTTP status" \
+like "$out" "newest: .*${LT}script${GT}alert\(1\)${LT}/script${GT} \?{7} ＆ “x” HTTP status" \
     "mbxsync -v: the newest line's markup, C1 and broken bytes replaced"
 like "$out" "${LT}b${GT}mail${LT}/b${GT}\.example\.com" "mbxsync -v: a host's markup replaced"
 
@@ -165,7 +165,7 @@ fi
 hits=$(grep -nE '(^|[^a-z_])(printf|puts|putchar|vprintf|perror)[[:space:]]*\(|stdout|STDOUT_FILENO|stderr|STDERR_FILENO' \
     plugins/*.c common/*.c | grep -v '^common/output\.c:' |
     grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)' |
-    grep -vE '^common/plugin\.c:[0-9]+:.*(report_print\(&rep, stdout\)|p->help\(stdout\)|print_version\(stdout, )' |
+    grep -vE '^common/plugin\.c:[0-9]+:.*(report_print\(&?rep, stdout\)|p->help\(stdout\)|print_license\(stdout\)|print_version\(stdout, )' |
     grep -vE '^common/deadline\.c:[0-9]+:.*write\(STDOUT_FILENO, line' || true)
 [ -z "$hits" ]; ok $? "stdout is written only by the report, --help/--version and the timeout line"
 [ -n "$hits" ] && printf '%s\n' "$hits" | sed 's/^/#   /'

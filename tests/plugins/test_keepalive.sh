@@ -34,12 +34,13 @@ perf_has "foreign=0;" "no foreign notification"
 # --- age ----------------------------------------------------------------------
 run $P -f $D/ok.log --now=2014-06-29T16:26:10Z
 is_rc 1 "newest notification 700 s old is WARNING"
-like "$line1" '^CUC KEEPALIVE WARNING - newest notification 700 s ago' "WARNING summary names the age"
+like "$line1" '^CUC KEEPALIVE WARNING - newest notification 700 s ago \(-w 600\), ' "WARNING summary names the age and the threshold passed"
 perf_has "age=700s;600;900;0" "age 700"
 perf_has "notifications=49;" "window follows --now"
 
 run $P -f $D/ok.log --now=2014-06-29T16:31:00Z
 is_rc 2 "newest notification 990 s old is CRITICAL"
+like "$line1" '^CUC KEEPALIVE CRITICAL - newest notification 990 s ago \(-c 900\), ' "CRITICAL summary names -c"
 perf_has "age=990s;600;900;0" "age 990"
 perf_has "stale=5;" "all 5 stale at 990 s"
 
@@ -64,8 +65,24 @@ like "$line1" '^CUC KEEPALIVE CRITICAL - no notifications since 2014-06-29 14:25
 perf_has "age=6600s;600;900;0 subscriptions=0;;;0 stale=0;;;0;0 notifications=0;" "perfdata still there"
 well_formed
 
-run $P -f $D/none.log $NOW -c 99999 -w 99999
+run $P -f $D/none.log $NOW -c 3000 -w 2000
 is_rc 2 "nothing in the window is CRITICAL whatever -c says"
+# a -c the window cannot hold could never alert: refused, with the reason
+run $P -f $D/none.log $NOW -c 99999 -w 99999
+opt_err '--window: “3600” is not longer than -c 99999: an older notification is outside the window, so no age could ever pass -c$' \
+    "-c beyond the default window"
+run $P -f $D/ok.log $NOW --window 600
+opt_err '--window: “600” is not longer than -c 900 \(the default\): ' \
+    "--window shorter than the default -c"
+run $P -f $D/ok.log $NOW --window 900 -c 900 -w 600
+opt_err '--window: “900” is not longer than -c 900: ' \
+    "--window equal to -c (900 s itself does not alert)"
+run $P -f $D/ok.log $NOW --window 901 -c 900 -w 600
+is_rc 0 "--window just longer than -c is taken"
+run $P -f $D/ok.log $NOW --window 1000 -c 900 -w 1000
+opt_err '--window: “1000” is not longer than -w 1000: ' "-w the window cannot hold"
+run $P -f $D/ok.log $NOW --window 1000 -c @0:100
+is_rc 2 "an inside range the window holds is taken (age 30 s alerts)"
 
 run $P -f $D/empty.log $NOW
 is_rc 2 "an empty log is CRITICAL"
@@ -76,7 +93,7 @@ perf_has "subscriptions=0;;;0 stale=0;;;0;0 notifications=0;;;0 errors=0;;;0;0" 
 # --- errors ---------------------------------------------------------------------
 run $P -f $D/errors_only.log $NOW
 is_rc 2 "a window of 500s only is CRITICAL by age"
-like "$line1" 'no notification answered 2xx since 2014-06-29 14:50:00Z \(5100 s ago\), 3 subscriptions, 3 stale, 33 notifications, 33 errors' "age counts from the last 2xx before the window"
+like "$line1" 'no notification answered 2xx since 2014-06-29 14:50:00Z \(5100 s ago, -c 900\), 3 subscriptions, 3 stale, 33 notifications, 33 errors' "age counts from the last 2xx before the window"
 perf_has "age=5100s;" "age from before the window"
 perf_has "errors=33;" "33 errors"
 
@@ -104,7 +121,7 @@ is_rc 1 "12 errors with --error-warning 5 is WARNING"
 run $P -f $D/stale.log $NOW --error-warning 5 --error-critical 11
 is_rc 2 "12 errors with --error-critical 11 is CRITICAL"
 perf_has "errors=12;5;11;0" "error thresholds in perfdata"
-run $P -f $D/stale.log $NOW -v
+run $P -f $D/stale.log $NOW -vv
 like "$out" 'notifications by status: 200: 54, 500: 12' "-v counts by status"
 like "$out" 'stalest subscriptions' "-v lists the stalest"
 like "$(printf '%s\n' "$out" | sed -n '/stalest/{n;p;}')" '00000006-aaaa-bbbb-cccc-000000000006: none, 2014-06-29 16:10:20Z, 500, 12' "stalest first: never answered 2xx"
@@ -118,7 +135,7 @@ run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 -s 2001:db8::/64
 is_rc 1 "a NAT address outside --source is WARNING"
 like "$line1" ', 12 from foreign 192.0.2.50 \|' "the foreign address is named"
 perf_has "foreign=12;" "12 foreign"
-run $P -f $D/foreign.log $NOW --source=10.1.2.3 -v
+run $P -f $D/foreign.log $NOW --source=10.1.2.3 -vv
 is_rc 1 "v4 --source only: the v6 sender is foreign too"
 like "$line1" '24 from foreign 192.0.2.50 and 1 other address' "two foreign addresses"
 like "$out" 'foreign source 2001:db8::10: 12 notifications' "-v names each foreign source"
@@ -128,7 +145,7 @@ run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 --foreign-state critical
 is_rc 2 "--foreign-state critical"
 run $P -f $D/foreign.log $NOW -s 10.1.2.0/33
 is_rc 3 "bad --source prefix is UNKNOWN"
-like "$line1" "invalid --source ’10.1.2.0/33’" "names the bad --source"
+like "$line1" '--source: “10.1.2.0/33” is not an address or network' "names the bad --source"
 run $P -f $D/foreign.log $NOW -s exchange.example.com
 is_rc 3 "a host name as --source is UNKNOWN"
 
@@ -168,9 +185,9 @@ perf_has "age=700s;600;900;0 subscriptions=5;" "age from Exchange's newest, 5 su
 as_without $D/probe_dead.log "stale" $NOW --window 7200 --stale-after 100 --stale-warning 5
 is_rc 2 "stale: CRITICAL by age"
 perf_has "subscriptions=5;;;0 stale=5;5;;0;5 notifications=60;" "the probe is no (stale) subscription"
-run $P -f $D/probe_dead.log $NOW -v
+run $P -f $D/probe_dead.log $NOW -vv
 like "$out" "skipped [0-9]+ lines of check_cuc_port --soap probes \(id $PROBE\)" "-v says the probes were skipped"
-run $P -f $D/probe_dead.log $NOW --window 86400 -v
+run $P -f $D/probe_dead.log $NOW --window 86400 -vv
 like "$out" "skipped 39 lines of check_cuc_port --soap probes \(id $PROBE\)" "-v counts every probe line read (39)"
 unlike "$out" "$PROBE:" "the probe is not among the stalest"
 grep -F "id=$PROBE&" $D/probe_dead.log > "$TMPD/probes_only.log"
@@ -186,11 +203,11 @@ as_without $D/probe_ok.log "healthy log + probes, -s" $NOW -s 10.1.2.0/24
 is_rc 0 "healthy log + probes with -s is OK"
 as_without $D/probe_ok.log "healthy log + probes, -s, --error-warning" $NOW -s 10.1.2.0/24 --error-warning 0
 is_rc 0 "the probe's 500 does not pass --error-warning 0"
-run $P -f $D/probe_ok.log $NOW --window 86400 -v
+run $P -f $D/probe_ok.log $NOW --window 86400 -vv
 like "$out" "skipped 24 lines of check_cuc_port --soap probes \(id $PROBE\)" "-v counts the 24 probe lines"
 like "$out" 'notifications by status: 200: 120$' "-v by status: no probe line"
 unlike "$out" "$PROBE:" "the probe is not among the stalest"
-run $P -f $D/ok.log $NOW -v
+run $P -f $D/ok.log $NOW -vv
 unlike "$out" 'skipped' "no probe, no word of it"
 
 # A region over 8 MiB is read by two threads (common/logwindow.h): the
@@ -217,7 +234,7 @@ cp "$TMPD/big.log" "$TMPD/big_probes.log"
 as_without "$TMPD/big_probes.log" "two threads" $NOW -s 10.1.2.0/24
 is_rc 0 "two threads: OK"
 perf_has "subscriptions=1000;;;0 stale=0;;;0;1000 notifications=69965;;;0 errors=0;;;0;69965 foreign=0;" "two threads: 1000 subscriptions, 70000 - 35 probe lines"
-run $P -f "$TMPD/big_probes.log" $NOW -v
+run $P -f "$TMPD/big_probes.log" $NOW -vv
 like "$out" "skipped 35 lines of check_cuc_port --soap probes" "two threads: 35 probe lines skipped"
 
 # A table full (100,000 ids, SUBS_MAX) before the first probe: the probe's
@@ -237,7 +254,7 @@ with open(path, "w") as f:
     for m in (0, 5, 10):
         f.write(line % ("10.40.0.7", 16, m, 0, probe, 0))
 PY
-run $P -f "$TMPD/full.log" $NOW -v
+run $P -f "$TMPD/full.log" $NOW -vv
 is_rc 2 "table full, then probes: CRITICAL by Exchange's age"
 perf_has "age=2701s;600;900;0 subscriptions=99999;;;0 stale=99999;;;0;99999 notifications=100000;" "the probes in no count, the bound noted"
 like "$out" 'more than 100000 distinct ids' "the bound is said"
@@ -267,7 +284,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 run $P -f "$TMPD/nothing-*.log" $NOW
 is_rc 3 "a glob that matches nothing is UNKNOWN"
-like "$line1" "nothing-\\*.log: No such file or directory" "names the pattern"
+like "$line1" "nothing-\\*.log: no file matches" "names the pattern"
 run $P
 is_rc 3 "no -f is UNKNOWN"
 like "$line1" 'no log given' "says what is missing"
@@ -285,7 +302,7 @@ R=$TMPD/rotated
 cp -R $D/rotated "$R"
 touch -d 2014-06-29T00:20:00Z "$R/2014_06_27.request.log"
 touch -d 2014-06-28T00:00:00Z "$R/2014_06_29.request.log"
-run $P -f "$R/*.request.log" --now=2014-06-29T00:20:00Z -v
+run $P -f "$R/*.request.log" --now=2014-06-29T00:20:00Z -vv
 is_rc 0 "glob over daily files"
 perf_has "age=30s;600;900;0 subscriptions=5;;;0 stale=0;;;0;5 notifications=60;" "the window spans midnight: 20 + 40 notifications"
 like "$out" "log $R/2014_06_29.request.log: 20 lines read" "newest file read whole"
@@ -322,7 +339,7 @@ ulimit -S -n 64
 run $P -f "$M/r*.request.log" --now=@1404090630 --window 90060
 ulimit -S -n "$(ulimit -H -n)"
 is_rc 0 "1,500 files in the window with 64 descriptors"
-perf_has "age=30s;600;900;0 subscriptions=7;;;0 stale=0;;;0 notifications=1500;;;0 errors=0;" "every file counted"
+perf_has "age=30s;600;900;0 subscriptions=7;;;0 stale=0;;;0;7 notifications=1500;;;0 errors=0;" "every file counted"
 python3 - "$M" <<'PY'
 import os, sys
 d = sys.argv[1]
@@ -337,7 +354,7 @@ ulimit -S -n 64
 run $P -f "$M/r*.request.log" --now=@1404090630 --window 90060
 ulimit -S -n "$(ulimit -H -n)"
 is_rc 2 "1,500 files of errors: CRITICAL"
-like "$line1" 'no notification answered 2xx since 2014-06-29 00:00:00Z \(90630 s ago\)' "the look-back reached the oldest file"
+like "$line1" 'no notification answered 2xx since 2014-06-29 00:00:00Z \(90630 s ago, -c 900\)' "the look-back reached the oldest file"
 perf_has "notifications=1500;;;0 errors=1500;" "every error counted"
 
 # A window that starts among out-of-order lines (long.log is bisected): the
@@ -368,7 +385,7 @@ like "$line1" '^CUC KEEPALIVE OK - newest notification 60 s ago, 6 subscriptions
 perf_has "age=60s;600;900;0 subscriptions=6;;;0 stale=0;;;0;6 notifications=10;;;0 errors=0;;;0;10 foreign=0;;;0;10 unparsed=1;;;0" "proxied.log perfdata"
 well_formed
 no_stderr
-run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -v
+run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -vv
 is_rc 1 "-s judges the first address: one originating client is foreign"
 like "$line1" ', 1 from foreign 192.0.2.7 \|' "the foreign originating address is named, not its proxy"
 perf_has "foreign=1;" "only 192.0.2.7's notification is foreign"
@@ -396,9 +413,9 @@ perf_has "age=960s;600;900;0" "age from the newest Async"
 # onto a line of its own.  A line that ends at its status is a notification
 # that arrived; a line holding only "343" is no request line (unparsed), and
 # the verdict comes from the 7 notifications understood.
-run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -v
+run $P -f $D/seed/request.log --now=2014-06-29T12:01:00Z -s 173.37.183.0/24 -vv
 is_rc 0 "the seed's excerpt is OK"
-like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscriptions, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
+like "$line1" '^CUC KEEPALIVE OK - newest notification 5 s ago, 1 subscription, 0 stale, 7 notifications, 0 errors \| ' "7 notifications of one subscription, the newest at 12:00:55"
 perf_has "age=5s;600;900;0 subscriptions=1;;;0 stale=0;;;0;1 notifications=7;;;0 errors=0;;;0;7 foreign=0;;;0;7 unparsed=7;;;0" "the 7 wrapped sizes are unparsed, 173.37.183.83 is no foreign"
 like "$out" 'window 2014-06-29 11:01:00Z to 2014-06-29 12:01:00Z: 14 lines read, 7 unparsed' "-v says how many lines were not understood"
 like "$out" '2348c723-2466-4fco-bda0-b9419fb0215e: 2014-06-29 12:00:55Z \(5 s ago\), 2014-06-29 12:00:55Z, 200, 7' "the subscription with all 7"
@@ -409,7 +426,7 @@ perf_has "age=1145s;" "age from 12:00:55"
 # --- options ----------------------------------------------------------------------
 run $P -f $D/ok.log --now=yesterday
 is_rc 3 "bad --now is UNKNOWN"
-like "$line1" "^CUC KEEPALIVE UNKNOWN - invalid --now ’yesterday’" "names --now"
+opt_err '--now: “yesterday” is not a time: expected @EPOCH or ISO 8601' "bad --now"
 run $P -f $D/ok.log --now=2014-06-29T25:00:00Z
 is_rc 3 "impossible --now is UNKNOWN"
 run $P -f $D/ok.log $NOW --window 0
@@ -431,5 +448,124 @@ for o in --logfile --now --window --warning --critical --stale-after \
 done
 run $P -V
 is_rc 3 "-V exits 3"
+[ "$out" = "check_cuc_keepalive $(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile) (cuc-single-inbox-plugins)" ]
+ok $? "-V is one line: name, the Makefile's version, the suite"
+[ "$(wc -l < "$TMPD/stdout")" -eq 1 ]; ok $? "-V: one line"
+run $P --help
+like "$(sed -n 2p "$TMPD/stdout")" '^Usage: check_cuc_keepalive ' \
+    "--help: the usage right under the version line"
+
+# --- option errors: option and value named, UNKNOWN, a one-line usage ------------
+run $P -f $D/ok.log $NOW --window 15m
+opt_err '--window: “15m” is not a number of seconds' "--window 15m"
+run $P -f $D/ok.log $NOW --window 0
+opt_err '--window: “0” is out of range: 1 to 34560000 seconds' "--window 0"
+run $P -f $D/ok.log $NOW --stale-after soon
+opt_err '--stale-after: “soon” is not a number of seconds' "--stale-after soon"
+run $P -f $D/ok.log $NOW --stale-warning 1:x
+opt_err '--stale-warning: “1:x” is not a range: ' "--stale-warning 1:x"
+run $P -f $D/ok.log $NOW --stale-critical 5:1
+opt_err '--stale-critical: “5:1” is not a range: its start is above its end' "--stale-critical 5:1"
+run $P -f $D/ok.log $NOW --error-warning x
+opt_err '--error-warning: “x” is not a range' "--error-warning x"
+run $P -f $D/ok.log $NOW --error-critical 1x
+opt_err '--error-critical: “1x” is not a range' "--error-critical 1x"
+run $P -f $D/ok.log $NOW -w 10m
+opt_err '--warning: “10m” is not a range' "-w 10m"
+run $P -f $D/ok.log $NOW -c ten
+opt_err '--critical: “ten” is not a range' "-c ten"
+run $P -f $D/ok.log $NOW -t 0
+opt_err '--timeout: “0” is not a number of seconds above 0' "-t 0"
+run $P -f $D/ok.log $NOW -t 5:maybe
+opt_err '--timeout: “5:maybe” names no state after' "-t 5:maybe"
+run $P -f $D/ok.log $NOW --foreign-state maybe -s 10.0.0.0/8
+opt_err '--foreign-state: “maybe” is not a state' "--foreign-state maybe"
+run $P -f $D/ok.log $NOW -s 10.0.0.0/40
+opt_err '--source: “10.0.0.0/40” is not an address or network' "-s 10.0.0.0/40"
+run $P --cuc 'cuc1:99999'
+opt_err '--cuc: “cuc1:99999” is not HOST\[:PORT\]' "--cuc cuc1:99999"
+run $P --cuc cuc1 --cuc-max-file 2T --cuc-user u --netrc-file /dev/null
+opt_err '--cuc-max-file: “2T” is not a size' "--cuc-max-file 2T"
+run $P --cuc cuc1 --cache-size 0 --netrc-file /dev/null
+opt_err '--cache-size: “0” is not a size' "--cache-size 0"
+run $P --cuc cuc1 --cache-dir= --netrc-file /dev/null
+opt_err '--cache-dir: “” is empty' "--cache-dir empty"
+run $P -f $D/ok.log $NOW extra
+opt_err '“extra”: unexpected argument' "stray argument"
+run $P -f $D/ok.log $NOW --bogus
+opt_err '--bogus: unknown option$' "unknown long option"
+run $P -f $D/ok.log $NOW -Z
+opt_err '-Z: unknown option$' "unknown short option"
+run $P -f $D/ok.log $NOW --window
+opt_err '--window: needs a value$' "--window without a value"
+run $P -f $D/ok.log $NOW --stale
+opt_err '--stale: ambiguous, could be --stale-after, --stale-warning, --stale-critical$' \
+    "ambiguous abbreviation"
+run $P -f $D/ok.log $NOW --help=1
+opt_err '--help: takes no value' "--help=1"
+
+# --- options that cannot apply are errors, not ignored ------------------------------
+run $P -f $D/ok.log $NOW --foreign-state critical
+opt_err '--foreign-state cannot apply without -s/--source' "--foreign-state without -s"
+for o in "--cuc-user=mon" "--cuc-password=pw" "--netrc-file=/dev/null" \
+    "--ca-cert=/dev/null" "--insecure" "--cache-dir=/tmp" \
+    "--cuc-max-file=1M" "--cache-size=1G"; do
+	run $P -f $D/ok.log $NOW "$o"
+	opt_err "${o%%=*} cannot apply without --cuc: the logs are read from -f" \
+	    "$o without --cuc"
+done
+run $P -f $D/ok.log --cuc cuc1 $NOW
+opt_err '--cuc and -f exclude each other' "--cuc with -f"
+
+# --- several logs named: a missing or unreadable one is UNKNOWN, named ----------
+run $P -f $D/ok.log -f "$TMPD/gone.log" $NOW
+is_rc 3 "a missing second log is UNKNOWN"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - $TMPD/gone.log: No such file or directory" \
+    "names the missing log"
+run $P -f "$TMPD/gone.log" -f $D/ok.log $NOW
+is_rc 3 "a missing first log is UNKNOWN"
+# older than the window reaches, so never opened: it was skipped in silence
+run $P -f "$D/rotated/2014_06_29.request.log" -f "$D/rotated/2014_06_28.request.log" \
+    -f "$D/rotated/2014_06_20.request.log" --now=2014-06-29T00:20:00Z
+is_rc 3 "a missing log older than the window is UNKNOWN too"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - $D/rotated/2014_06_20\\.request\\.log: No such file or directory\$" \
+    "names the missing old log"
+run $P -f $D/ok.log -f "$TMPD/none-*.log" $NOW
+is_rc 3 "a glob matching nothing beside a good log is UNKNOWN"
+like "$line1" "none-\\*\\.log: no file matches" "names the glob"
+run $P -f $D/ok.log -f "$TMPD/nodir/*.log" $NOW
+like "$line1" "$TMPD/nodir: No such file or directory" "a glob's missing directory named"
+
+# --- -v levels as monitoring-plugins: -v found, -vv configuration, -vvv trace ---
+run $P -f $D/ok.log $NOW
+n0=$(wc -l < "$TMPD/stdout")
+run $P -f $D/ok.log $NOW -v
+n1=$(wc -l < "$TMPD/stdout")
+[ "$n1" -eq $((n0 + 1)) ]; ok $? "-v adds exactly one line"
+like "$(sed -n 2p "$TMPD/stdout")" '^stalest: [^ ]+ [0-9]+ s, [^ ]+ [0-9]+ s, [^ ]+ [0-9]+ s$' \
+    "-v: the three stalest subscriptions"
+run $P -f $D/foreign.log $NOW -s 10.1.2.0/24 -v
+like "$(sed -n 2p "$TMPD/stdout")" '; foreign: 192\.0\.2\.50 12, 2001:db8::10 12$' "-v: the foreign senders on the same line"
+run $P -f $D/errors_only.log $NOW -v
+like "$(sed -n 2p "$TMPD/stdout")" '; errors by status: ' "-v: the error statuses on the same line"
+unlike "$out" '^options \(after --extra-opts\)' "-v: no configuration"
+run $P -f $D/ok.log $NOW -vv
+n2=$(wc -l < "$TMPD/stdout")
+like "$out" "^options \\(after --extra-opts\\): -f $D/ok.log $NOW -vv\$" "-vv: the options shown"
+like "$out" '^-t 10 s, then UNKNOWN; -w \(default\), -c \(default\)' "-vv: timeout and thresholds"
+unlike "$out" '^debug ' "-vv: no trace"
+run $P -f $D/ok.log $NOW -vvv
+like "$out" "^debug \\+[0-9.]+ s: reading $D/ok.log\$" "-vvv: the steps traced"
+sane "-vvv"
+[ "$n0" -lt "$n1" ] && [ "$n1" -lt "$n2" ]; ok $? "each -v adds lines ($n0 < $n1 < $n2)"
+# -vv never shows a password: from the ini, nor given on the command line
+printf '[check_cuc_keepalive]\ncuc-user = mon\ncuc-password = s3cr3t-ini\n' > "$TMPD/ka.ini"
+run $P --extra-opts="@$TMPD/ka.ini" --cuc 127.0.0.1:1 -vv -t 3 --cache-dir "$TMPD/cache"
+like "$out" '^options \(after --extra-opts\): --cuc-user=mon --cuc-password=\(hidden\) --cuc 127\.0\.0\.1:1 ' \
+    "-vv: the ini's options shown, the password hidden"
+unlike "$out" 's3cr3t' "-vv: no password from the ini"
+run $P --cuc 127.0.0.1:1 --cuc-user mon --cuc-password s3cr3t-argv -vvv -t 3 --cache-dir "$TMPD/cache"
+like "$out" ' --cuc-password=\(hidden\) ' "-vvv: a password given as two arguments hidden"
+unlike "$out" 's3cr3t' "-vvv: no password from the command line"
 
 done_testing

@@ -28,9 +28,11 @@ mtime "$D/sample/diag_CuMbxSync_00000314.uc" 2026-11-25T10:00:00Z
 # --- auth401: 12x 401 and 3 timeouts in (09:45, 10:00], 20 lines, rate 1/min
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z
 is_rc 0 "auth401: rate 1/min is within the default -w 1"
-like "$line1" '^CUC MBXSYNC OK - 12x HTTP 401 from mail\.example\.com: check the unified messaging service account' \
-    "auth401: dominant class, count, host and next step"
-like "$line1" ' - 15 errors in the last 900 s, 1/min \|' "auth401: totals in the summary"
+# an OK line reads as OK: the totals first, the largest class in brackets,
+# no advice (that is for WARNING and CRITICAL, and -v)
+like "$line1" '^CUC MBXSYNC OK - 15 errors in the last 900 s, 1/min, within thresholds \(most: 12x HTTP 401 from mail\.example\.com\) \|' \
+    "auth401: totals first, dominant class, count and host"
+unlike "$line1" 'check the' "auth401: no advice on an OK line"
 perf_has "errors=15;" "auth401: errors"
 perf_has "errors_per_min=1;1;10;0" "auth401: rate with default thresholds"
 perf_has "lines=20;" "auth401: lines in the window (window start excluded, now included)"
@@ -72,10 +74,12 @@ perf_has "errors=18;" "--error-pattern: errors with them"
 
 run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --error-pattern 'a(b'
 is_rc 3 "bad --error-pattern is UNKNOWN"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --error-pattern ’a\(b’: missing closing parenthesis at offset 3" \
+opt_err '--error-pattern: “a\(b” is not a regular expression: missing closing parenthesis at offset 3$' \
     "bad pattern: PCRE2's message and offset"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z --ignore-pattern '['
+opt_err '--ignore-pattern: “\[” is not a regular expression' "bad --ignore-pattern"
 
-run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -vv
 like "$out" 'http_401: 12x HTTP 401 from mail\.example\.com 12: check the unified' "-v: class, count, hosts"
 like "$out" '  newest: 10:00:00\.000 /9156,mail\.example\.com,,CsEws,14,' "-v: newest example, '|' sanitised"
 like "$out" 'timeout: 3x timeout from mail2\.example\.com 3' "-v: second class"
@@ -117,7 +121,9 @@ perf_has "errors_per_min=0.933;" "midnight_file: rate"
 perf_has "connect=6;" "midnight_file: connect before midnight, window start excluded"
 perf_has "tls=3;" "midnight_file: lines of the 24th in the newer file"
 perf_has "dns=5;" "midnight_file: lines of the 25th"
-like "$line1" 'OK - 6x connection failure from mail\.example\.com: check the firewall' "midnight_file: summary"
+like "$line1" 'OK - 14 errors in the last 900 s, 0\.93/min, within thresholds \(most: 6x connection failure from mail\.example\.com\)' "midnight_file: summary"
+run $P --logdir "$D/midnight_file" --now 2026-11-25T00:05:00Z -w 0.5
+like "$line1" 'WARNING - 6x connection failure from mail\.example\.com: check the firewall' "midnight_file: the advice once it alerts"
 
 # --- midnight between files, the older file's mtime set late (a copy)
 run $P --logdir "$D/midnight_between" --now 2026-11-25T00:05:00Z
@@ -141,8 +147,11 @@ perf_has "unparsed=0;" "classes: nothing unparsed"
 # failed lookups count, and AUTH_NOT_INITIALIZED is the refused bind's
 run $P -f "$D/technote/diag_CuMbxSync_00000200.uc" --now 2026-11-25T12:00:05Z
 is_rc 0 "technote: 8 errors in 15 min is within -w 1"
-like "$line1" '^CUC MBXSYNC OK - 4x DNS failure: check the Active Directory DNS domain name' \
-    "technote: DNS dominates, with Cisco's next step"
+like "$line1" '^CUC MBXSYNC OK - 8 errors in the last 900 s, 0\.53/min, within thresholds \(most: 4x DNS failure\)' \
+    "technote: DNS dominates"
+run $P -f "$D/technote/diag_CuMbxSync_00000200.uc" --now 2026-11-25T12:00:05Z -w 0.5
+like "$line1" '^CUC MBXSYNC WARNING - 4x DNS failure: check the Active Directory DNS domain name' \
+    "technote: Cisco's next step once it alerts"
 perf_has "dns=4;" "technote: failed lookups only, not Run DNS query or querying dns"
 perf_has "ldap=2;" "technote: INVALID_CREDENTIALS and AUTH_NOT_INITIALIZED"
 perf_has "connect=1;" "technote: autodiscover URL unreachable"
@@ -158,7 +167,7 @@ like "$line1" "^CUC MBXSYNC UNKNOWN - standard input has no modification time to
 run $P - --now 2026-11-25T10:00:00Z --tz-offset=+00:00 < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "http_401=10;" "stdin: '-' read, dated from --now"
 case $perf in *log_age*) r=1 ;; *) r=0 ;; esac; ok $r "stdin: no log_age"
-run $P -f - --now 2026-11-25T10:00:00Z --timezone=UTC -v < "$D/auth401/diag_CuMbxSync_00000042.uc"
+run $P -f - --now 2026-11-25T10:00:00Z --timezone=UTC -vv < "$D/auth401/diag_CuMbxSync_00000042.uc"
 perf_has "errors=13;" "stdin: -f -"
 like "$out" 'log age: not checked, standard input has no modification time' "stdin: -v says the age is not checked"
 # an empty stream needs no offset
@@ -189,20 +198,35 @@ ulimit -S -n 64
 run $P --logdir "$M" --now 2026-11-25T00:00:00Z --window 90000 --tz-offset=+00:00
 ulimit -S -n "$(ulimit -H -n)"
 is_rc 0 "1,500 files with 64 descriptors: read (1 a minute is within -w 1)"
-perf_has "errors=1500;;;0 rate=1;1;10;0 lines=3000;;;0 unparsed=0;;;0" "every file counted"
+perf_has "errors=1500;;;0;3000 errors_per_min=1;1;10;0 lines=3000;;;0 unparsed=0;;;0" "every file counted"
 perf_has "http_401=1500;" "all 401"
 
 # --- files that are not there
 run $P --logdir "$D/nothere" --now 2026-11-25T10:00:00Z
 is_rc 3 "no log files is UNKNOWN"
-like "$line1" '^CUC MBXSYNC UNKNOWN - no log files: .*nothere/diag_CuMbxSync_\*\.uc' "no log files: says where"
+like "$line1" '^CUC MBXSYNC UNKNOWN - .*/nothere: No such file or directory$' "no log files: says where"
+mkdir "$TMPD/emptydir"
+run $P --logdir "$TMPD/emptydir" --now 2026-11-25T10:00:00Z
+is_rc 3 "an empty --logdir is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - $TMPD/emptydir/diag_CuMbxSync_\\*\\.uc: no file matches\$" "an empty --logdir: names the pattern"
+# several named: a missing one is UNKNOWN naming it, not skipped (it used
+# to count as "vanished" in rotation)
+run $P -f "$D/auth401/diag_CuMbxSync_00000042.uc" -f "$D/auth401/diag_CuMbxSync_00000039.uc" \
+    --now 2026-11-25T10:00:00Z
+is_rc 3 "a missing second file is UNKNOWN"
+like "$line1" "^CUC MBXSYNC UNKNOWN - $D/auth401/diag_CuMbxSync_00000039\\.uc: No such file or directory\$" \
+    "a missing second file: named"
+run $P --logdir "$D/auth401" --logdir "$TMPD/emptydir" --now 2026-11-25T10:00:00Z
+is_rc 3 "a second --logdir without files is UNKNOWN"
+run $P --logdir "$D/auth401" -f "$D/auth401" --now 2026-11-25T10:00:00Z
+like "$line1" "^CUC MBXSYNC UNKNOWN - $D/auth401: is a directory\$" "a directory given with -f: named"
 run $P -f "$D/missing.uc"
 is_rc 3 "a missing -f file is UNKNOWN"
 # a file gone between listing and reading (a dangling link reads the same) is skipped
 mkdir "$D/vanish" && cp "$D/auth401/"*.uc "$D/vanish/" && touch -r "$D/auth401/diag_CuMbxSync_00000042.uc" "$D/vanish/diag_CuMbxSync_00000042.uc" &&
     touch -r "$D/auth401/diag_CuMbxSync_00000041.uc" "$D/vanish/diag_CuMbxSync_00000041.uc" &&
     ln -s "$D/gone.uc" "$D/vanish/diag_CuMbxSync_00000043.uc"
-run $P --logdir "$D/vanish" --now 2026-11-25T10:00:00Z -v
+run $P --logdir "$D/vanish" --now 2026-11-25T10:00:00Z -vv
 is_rc 0 "vanished file skipped"
 perf_has "http_401=12;" "vanished file: the others still read"
 like "$out" 'vanished 1,' "vanished file: said in the long output"
@@ -219,7 +243,7 @@ like "$line1" '^CUC MBXSYNC UNKNOWN - 5 lines read, none is a CuMbxSync diag lin
 mkfifo "$D/fifo.uc"
 run $P -f "$D/fifo.uc" -t 0.5
 is_rc 3 "a blocking file ends in the -t timeout, UNKNOWN"
-like "$line1" '^CUC MBXSYNC UNKNOWN - timed out after 0\.5 s while reading the log files' "timeout: says what it was doing"
+like "$line1" '^CUC MBXSYNC UNKNOWN - timed out after 0\.5 s while reading .*/fifo\.uc$' "timeout: says what it was doing, on which file"
 run $P -f "$D/fifo.uc" -t 0.5:CRITICAL
 is_rc 2 "-t SECONDS:CRITICAL"
 
@@ -299,14 +323,14 @@ zone_case auckland Pacific/Auckland 2026-01-15T11:05:00Z
 zone_case st_johns_winter America/St_Johns 2026-01-15T12:00:00Z
 zone_case st_johns_summer America/St_Johns 2026-07-15T12:00:00Z
 
-run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -v
+run $P --logdir "$D/z/ny_summer" --now 2026-07-15T15:00:00Z -vv
 like "$out" 'offset: -04:00 measured from .*/ny_summer/diag_CuMbxSync_00000002\.uc: last line 11:00:00\.000, mtime 2026-07-15 15:00:00Z gives -04:00' \
     "-v: the measured offset, the line and the mtime it came from"
-run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -v
+run $P --logdir "$D/z/auckland" --now 2026-01-15T11:05:00Z -vv
 like "$out" 'offset: \+13:00 measured .* -11:00 dates alike' "-v: +13:00, and that -11:00 is the same"
-run $P --logdir "$D/z/kolkata" --now 2026-07-15T18:35:00Z -v --timezone=Asia/Kolkata
+run $P --logdir "$D/z/kolkata" --now 2026-07-15T18:35:00Z -vv --timezone=Asia/Kolkata
 like "$out" 'offset: zone Asia/Kolkata \(--timezone\), \+05:30 IST at the newest line, \+05:30 IST' "-v: the named zone"
-run $P --logdir "$D/z/dublin_winter" --now 2026-01-15T12:00:00Z -v --tz-offset=+00:00
+run $P --logdir "$D/z/dublin_winter" --now 2026-01-15T12:00:00Z -vv --tz-offset=+00:00
 like "$out" 'offset: \+00:00, fixed \(--tz-offset\)' "-v: a fixed offset"
 like "$out" 'log age: newest file .*00000002\.uc written 0 s before now \(--max-log-age 3600\)' "-v: the log's age"
 # the quiet OK of a fixed offset: New York's winter offset all summer
@@ -332,7 +356,7 @@ zone_case_dst dublin_spring Europe/Dublin 2026-03-29T01:10:00Z
 zone_case_dst ny_spring America/New_York 2026-03-08T07:10:00Z
 zone_case_dst ny_autumn America/New_York 2026-11-01T06:05:00Z
 zone_case_dst adelaide_autumn Australia/Adelaide 2026-04-04T16:10:00Z
-run $P --logdir "$D/z/dublin_autumn" --now 2026-10-25T01:10:00Z -v --timezone=Europe/Dublin
+run $P --logdir "$D/z/dublin_autumn" --now 2026-10-25T01:10:00Z -vv --timezone=Europe/Dublin
 like "$out" 'offset: zone Europe/Dublin \(--timezone\), \+00:00 GMT at the newest line, \+01:00 IST at the window.s start' \
     "-v: the offsets on both sides of the change"
 # measured, the offset is the newest line's for the whole window: the
@@ -355,7 +379,7 @@ perf_has "errors=5;" "lost mtime, --timezone: all 5"
 # a line stamped 2 minutes before the mtime still measures (thread disorder)
 mkbox "$D/z/late_write" Asia/Kolkata 2026-07-15T12:00:00Z
 touch -d 2026-07-15T12:01:59Z "$D/z/late_write/diag_CuMbxSync_00000002.uc"
-run $P --logdir "$D/z/late_write" --now 2026-07-15T12:01:59Z -v
+run $P --logdir "$D/z/late_write" --now 2026-07-15T12:01:59Z -vv
 like "$out" 'offset: \+05:30 measured' "a last line 119 s before the mtime: +05:30"
 # the newest file empty (just rolled), a garbage tail: the offset from
 # the newest diag line, in the next file
@@ -363,33 +387,78 @@ mkbox "$D/z/rolled" America/St_Johns 2026-07-15T12:00:00Z
 : > "$D/z/rolled/diag_CuMbxSync_00000003.uc"
 printf '    at com.cisco.Foo(Foo.java:12)\n\n' >> "$D/z/rolled/diag_CuMbxSync_00000002.uc"
 touch -d 2026-07-15T12:00:00Z "$D/z/rolled/diag_CuMbxSync_00000002.uc" "$D/z/rolled/diag_CuMbxSync_00000003.uc"
-run $P --logdir "$D/z/rolled" --now 2026-07-15T12:00:00Z -w 0.3 -v
+run $P --logdir "$D/z/rolled" --now 2026-07-15T12:00:00Z -w 0.3 -vv
 is_rc 1 "an empty newest file and a garbage tail: measured on the last diag line"
 like "$out" 'offset: -02:30 measured from .*00000002\.uc' "rolled: measured on the file before the empty one"
 # a log with no diag line needs no offset
-run $P --logdir "$D/empty" --now 2026-11-25T10:00:00Z --max-log-age 0 -v
+run $P --logdir "$D/empty" --now 2026-11-25T10:00:00Z --max-log-age 0 -vv
 like "$out" 'offset: none needed' "empty files: no offset needed, said in -v"
 
 # --- zone options
 run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata --tz-offset=+05:30
 is_rc 3 "--timezone and --tz-offset together is UNKNOWN"
-like "$line1" '^CUC MBXSYNC UNKNOWN - --timezone and --tz-offset exclude each other' "both: says so"
+opt_err '--timezone and --tz-offset exclude each other' "--timezone with --tz-offset"
 run $P --logdir "$D/z/kolkata" --timezone=Europe/Nowhere
 is_rc 3 "an unknown zone is UNKNOWN (the C library would take UTC)"
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’Europe/Nowhere’: no such zone in " "unknown zone: named"
+opt_err '--timezone: “Europe/Nowhere”: no such zone in ' "unknown zone"
 run $P --logdir "$D/z/kolkata" --timezone=../../../etc/passwd
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’\.\./\.\./\.\./etc/passwd’: not a zone name" "a path out of the zone directory is refused"
+opt_err '--timezone: “\.\./\.\./\.\./etc/passwd”: not a zone name' "a path out of the zone directory"
 run $P --logdir "$D/z/kolkata" --timezone=/etc/localtime
-like "$line1" "^CUC MBXSYNC UNKNOWN - invalid --timezone ’/etc/localtime’: an absolute path" "an absolute path is refused"
+opt_err '--timezone: “/etc/localtime”: an absolute path' "an absolute path as --timezone"
 TZDIR=$D/nozones run $P --logdir "$D/z/kolkata" --timezone=Asia/Kolkata
-like "$line1" "invalid --timezone ’Asia/Kolkata’: no such zone in .*/nozones" "\$TZDIR is where zones are looked up"
+like "$line1" '--timezone: “Asia/Kolkata”: no such zone in .*/nozones' "\$TZDIR is where zones are looked up"
 run $P --logdir "$D/z/kolkata" --max-log-age=-1
-is_rc 3 "a negative --max-log-age is UNKNOWN"
-like "$line1" 'max-log-age' "bad --max-log-age: named"
+opt_err '--max-log-age: “-1” is not a number of seconds' "a negative --max-log-age"
+
+# --- -v: one line more (each class with count and hosts); -vv the rest
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z
+n0=$(wc -l < "$TMPD/stdout")
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -v
+[ "$(wc -l < "$TMPD/stdout")" -eq $((n0 + 1)) ]; ok $? "-v adds exactly one line"
+like "$(sed -n 2p "$TMPD/stdout")" '^errors by class: http_401 12 \(mail\.example\.com 12\); ews_timeout 3 \(mail2\.example\.com 3\)$' \
+    "-v: every class, largest first, with its hosts"
+run $P --logdir "$D/auth401" --now 2026-11-25T10:00:00Z -vv
+like "$out" '^window 2026-11-25 09:45:00Z \.\. ' "-vv: the window and files"
+like "$out" '^options \(after --extra-opts\): ' "-vv: the configuration"
+
+# --- option errors: option and value named, UNKNOWN, a one-line usage
+run $P --logdir "$D/auth401" --window 15m
+opt_err '--window: “15m” is not a number of seconds' "--window 15m"
+run $P --logdir "$D/auth401" --window 0
+opt_err '--window: “0” is not above 0 seconds' "--window 0"
+run $P --logdir "$D/auth401" --now tomorrow
+opt_err '--now: “tomorrow” is not a time' "--now tomorrow"
+run $P --logdir "$D/auth401" --tz-offset +25:00
+opt_err '--tz-offset: “\+25:00” is not an offset' "--tz-offset +25:00"
+run $P --logdir ""
+opt_err '--logdir: “” is empty' "--logdir empty"
+run $P --logdir "$D/auth401" -w 1/min
+opt_err '--warning: “1/min” is not a range' "-w 1/min"
+run $P --logdir "$D/auth401" stray
+opt_err '“stray”: unexpected argument' "stray argument"
+run $P --logdir "$D/auth401" --error
+opt_err '--error: needs a value$' "--error (abbreviation) without a value"
+run $P
+opt_err 'no log given \(-f/--logdir or --cuc HOST, see --help\)' "no log"
+# options that cannot apply
+for o in "--cuc-user=mon" "--cuc-password=pw" "--netrc-file=/dev/null" \
+    "--ca-cert=/dev/null" "--insecure" "--cache-dir=/tmp" \
+    "--cuc-max-file=1M" "--cache-size=1G"; do
+	run $P --logdir "$D/auth401" "$o"
+	opt_err "${o%%=*} cannot apply without --cuc: the logs are read from -f/--logdir" \
+	    "$o without --cuc"
+done
+run $P --logdir "$D/auth401" --cuc cuc1
+opt_err '--cuc and -f/--logdir exclude each other' "--cuc with --logdir"
+run $P - --tz-offset=+00:00 --max-log-age 600 < "$D/auth401/diag_CuMbxSync_00000042.uc"
+opt_err '--max-log-age cannot apply to standard input alone: it has no modification time$' \
+    "--max-log-age with standard input alone"
+run $P - --tz-offset=+00:00 --max-log-age 0 --now 2026-11-25T10:00:00Z < "$D/auth401/diag_CuMbxSync_00000042.uc"
+is_rc 0 "--max-log-age 0 (the guard off) with standard input is taken"
 
 # --- the demo sample
 run $P --logdir "$D/sample" --now 2026-11-25T10:00:00Z
 is_rc 0 "sample: OK"
-like "$line1" '^CUC MBXSYNC OK - [0-9]+x HTTP 401 from ex0[12]\.example\.com and 1 more host: check' "sample: summary"
+like "$line1" '^CUC MBXSYNC OK - 11 errors in the last 900 s, 0\.73/min, within thresholds \(most: [0-9]+x HTTP 401 from ex0[12]\.example\.com and 1 more host\)' "sample: summary"
 
 done_testing

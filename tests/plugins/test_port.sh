@@ -58,6 +58,14 @@ is_rc 0 "name resolved, -4"
 like "$line1" "connected to localhost:$SOAP \(127\.0\.0\.1\) in " \
     "name resolved: address named"
 
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -v
+[ "$(wc -l < "$TMPD/stdout")" -eq 2 ]; ok $? "-v: one line more"
+like "$(sed -n 2p "$TMPD/stdout")" '^TCP connect to 127\.0\.0\.1 took [0-9.]+ s$' "-v: the address and the time"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap -v
+like "$(sed -n 3p "$TMPD/stdout")" '^HTTP 200, text/xml.*, [0-9]+ bytes$' "--soap -v: the answer's status, type and size"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -vv
+like "$out" '^options \(after --extra-opts\): -H 127\.0\.0\.1 -p [0-9]+ -vv$' "-vv: the configuration"
+
 run check_cuc_port --hostname=127.0.0.1 --port="$SOAP" -w 10 -c 20 -t 7
 is_rc 0 "thresholds not reached"
 like "$perf" '^time=[0-9.]+s;10;20;0;7$' "thresholds and timeout in perfdata"
@@ -66,12 +74,14 @@ sane "thresholds"
 # @0:100 alerts for every time in 0..100 s: WARNING/CRITICAL whatever the speed.
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w @0:100
 is_rc 1 "-w inside range"
-like "$line1" '^CUC PORT WARNING - connected to ' "-w: WARNING first line"
+like "$line1" "^CUC PORT WARNING - connected to 127\\.0\\.0\\.1:$SOAP in [0-9.]+ s \\(-w @0:100\\) \\| " \
+    "-w: WARNING first line names the threshold passed"
 perf_has "time=" "-w: perfdata kept"
 sane "-w"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w @0:100 -c @0:100
 is_rc 2 "-c wins over -w"
+like "$line1" ' s \(-c @0:100\) \| ' "-c named"
 like "$perf" '^time=[0-9.]+s;@0:100;@0:100;0;10$' "range thresholds in perfdata"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w 1:2x
@@ -90,7 +100,7 @@ sane "--http"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http -w @0:100
 is_rc 1 "--http with a slow connect"
-like "$line1" "^CUC PORT WARNING - HTTP 200 from 127\.0\.0\.1:$SOAP, Server: .*, TCP connect took [0-9.]+ s \| " \
+like "$line1" "^CUC PORT WARNING - HTTP 200 from 127\.0\.0\.1:$SOAP, Server: .*, TCP connect took [0-9.]+ s \(-w @0:100\) \| " \
     "--http with a slow connect: says so"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=404
@@ -103,8 +113,31 @@ run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=204,200
 is_rc 0 "--expect list matching"
 
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --expect=20x
-is_rc 3 "bad --expect"
-like "$line1" '^CUC PORT UNKNOWN - invalid --expect' "bad --expect named"
+opt_err '--expect: “20x” is not a list of up to 16 HTTP codes 100\.\.999' "bad --expect"
+
+# --- http_time: its own thresholds, full Nagios ranges (no timing asserted:
+# @0: alerts for any time, 3600 for none a test sees)
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --http-warning @0: --http-critical 3600
+is_rc 1 "--http-warning @0: is WARNING"
+like "$line1" ', HTTP exchange took [0-9.]+ s \(--http-warning @0:\) \| ' \
+    "--http-warning: the slow exchange named with its threshold"
+like "$perf" ' http_time=[0-9.]+s;@0:;3600;0;10$' "http_time perfdata carries its thresholds"
+sane "--http-warning"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --http-critical @0:
+is_rc 2 "--http-critical @0: is CRITICAL"
+like "$line1" '^CUC PORT CRITICAL - HTTP 200 from .*, HTTP exchange took [0-9.]+ s \(--http-critical @0:\)' \
+    "--http-critical named"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --http-warning 3600 --http-critical 7200 -w 3600
+is_rc 0 "http_time within its thresholds"
+like "$perf" '^time=[0-9.]+s;3600;;0;10 http_time=[0-9.]+s;3600;7200;0;10$' \
+    "-w stays on time, --http-* on http_time"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap -w @0:
+is_rc 1 "-w still judges the connect time alone"
+unlike "$line1" 'HTTP exchange took' "-w does not name http_time"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --http-warning 1:x
+opt_err '--http-warning: “1:x” is not a range' "bad --http-warning"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --http-critical 5:1
+opt_err '--http-critical: “5:1” is not a range: its start is above its end' "bad --http-critical"
 
 run check_cuc_port -H 127.0.0.1 -p "$CLOSE" --http
 is_rc 2 "server closing at once"
@@ -139,9 +172,7 @@ is_rc 1 "--unsubscribe-state=warning"
 like "$line1" "^CUC PORT WARNING - .*SubscriptionStatus Unsubscribe" \
     "--unsubscribe-state=warning: Unsubscribe named"
 run check_cuc_port -H 127.0.0.1 -p "$UNSUB" --soap --unsubscribe-state=bogus
-is_rc 3 "bad --unsubscribe-state"
-like "$line1" "^CUC PORT UNKNOWN - invalid --unsubscribe-state ’bogus’" \
-    "bad --unsubscribe-state named"
+opt_err '--unsubscribe-state: “bogus” is not a state' "bad --unsubscribe-state"
 run check_cuc_port -H 127.0.0.1 -p "$SOAP" --soap --unsubscribe-state=critical
 is_rc 0 "--unsubscribe-state leaves SubscriptionStatus OK alone"
 
@@ -204,7 +235,7 @@ fi
 nohost=$(printf '%070d' 0 | tr 0 x).invalid
 run check_cuc_port -H "$nohost" -t 5
 is_rc 3 "name that does not resolve"
-like "$line1" "^CUC PORT UNKNOWN - cannot resolve ’x{70}\.invalid’" \
+like "$line1" "^CUC PORT UNKNOWN - cannot resolve ‘x{70}\.invalid’" \
     "unresolvable name named"
 sane "unresolvable"
 
@@ -237,7 +268,31 @@ like "$line1" "^CUC PORT CRITICAL - nothing LISTENs on TCP port $CLOSED$" \
 sane "--listening closed"
 
 run check_cuc_port --listening --soap -p "$SOAP"
-is_rc 3 "--listening with --soap"
+opt_err '--soap cannot apply with --listening: it makes no connection$' "--listening with --soap"
+
+# --- options that cannot apply are errors, not ignored
+run check_cuc_port --listening --http -p "$SOAP"
+opt_err '--http cannot apply with --listening' "--listening with --http"
+run check_cuc_port --listening -H 127.0.0.1 -p "$SOAP"
+opt_err '-H cannot apply with --listening: it makes no connection$' "-H with --listening"
+run check_cuc_port --listening -w 1 -p "$SOAP"
+opt_err '-w cannot apply with --listening' "-w with --listening"
+run check_cuc_port --listening -c 1 -p "$SOAP"
+opt_err '-c cannot apply with --listening' "-c with --listening"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --expect 200
+opt_err '--expect cannot apply without --http or --soap$' "--expect without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --path /x
+opt_err '--path cannot apply without --http or --soap$' "--path without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http-warning 1
+opt_err '--http-warning cannot apply without --http or --soap$' "--http-warning without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http-critical 1
+opt_err '--http-critical cannot apply without --http or --soap$' "--http-critical without --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --unsubscribe-state ok
+opt_err '--unsubscribe-state cannot apply without --soap$' "--unsubscribe-state without --soap"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --unsubscribe-state ok
+opt_err '--unsubscribe-state cannot apply without --soap$' "--unsubscribe-state with --http"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --soap
+opt_err '--http and --soap exclude each other' "--http with --soap"
 
 # --- extra-opts
 printf '[check_cuc_port]\nhostname = 127.0.0.1\nport = %s\n' "$SOAP" \
@@ -248,17 +303,24 @@ like "$line1" "HTTP 200 from 127\.0\.0\.1:$SOAP" "--extra-opts: host and port us
 
 # --- usage
 run check_cuc_port
-is_rc 3 "no host"
-like "$line1" '^CUC PORT UNKNOWN - no host given' "no host: says so"
+opt_err 'no host given \(-H HOST, see --help\)$' "no host"
 sane "no host"
 
 run check_cuc_port -H 127.0.0.1 -p 70000
-is_rc 3 "port out of range"
-like "$line1" '^CUC PORT UNKNOWN - invalid --port' "bad port named"
+opt_err '--port: “70000” is not a whole number from 1 to 65535$' "port out of range"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" --http --path x
+opt_err '--path: “x” does not start with /$' "--path without /"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -w 1:x
+opt_err '--warning: “1:x” is not a range' "bad -w"
+run check_cuc_port -H 127.0.0.1 -p "$SOAP" -t 0.0
+opt_err '--timeout: “0.0” is not a number of seconds above 0' "bad -t"
 
 run check_cuc_port -H 127.0.0.1 --bogus
-is_rc 3 "unknown option"
-sane "unknown option"
+opt_err '--bogus: unknown option$' "unknown option"
+run check_cuc_port -H 127.0.0.1 --http=yes
+opt_err '--http: takes no value \(“--http=yes”\)$' "a value for --http"
+run check_cuc_port -H
+opt_err '-H: needs a value$' "-H without a value"
 
 run check_cuc_port -h
 is_rc 3 "-h"
@@ -274,6 +336,11 @@ w=$(printf '%s\n' "$out" | awk 'length > 80' | wc -l)
 
 run check_cuc_port -V
 is_rc 3 "-V"
-like "$line1" '^check_cuc_port \(cuc-single-inbox-plugins [0-9.]+\)' "-V names the version"
+[ "$out" = "check_cuc_port $(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile) (cuc-single-inbox-plugins)" ]
+ok $? "-V: one line, the Makefile's version"
+run check_cuc_port --help
+like "$(sed -n 2p "$TMPD/stdout")" '^Usage: check_cuc_port ' "--help: usage on top"
+like "$out" '--http-warning=RANGE, --http-critical=RANGE' "--help documents --http-warning/--http-critical"
+like "$out" '-vvv also a trace' "--help says what -v, -vv, -vvv give"
 
 done_testing

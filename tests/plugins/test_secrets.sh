@@ -125,7 +125,7 @@ for u in "http://monitor:$SECRET@x@127.0.0.1:1/c.txt" \
     "https://127.0.0.1:1/a@$SECRET.txt"; do
 	run $SU --url "$u" -t 2 -v
 	is_rc 3 "--url $u: UNKNOWN"
-	like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - invalid --url: an @ may only end user:password@ before the host' \
+	like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - --url: an @ may only end user:password@ before the host' \
 	    "--url $u: refused, the rule said"
 	no_secret "--url $u"
 done

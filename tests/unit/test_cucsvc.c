@@ -49,7 +49,8 @@ test_host(void **state)
 		err[0] = '\0';
 		rc = cucsvc_option(&o, OPT_CUC, t[i].arg, err, sizeof(err));
 		if (t[i].host == NULL) {
-			if (rc != -1 || strstr(err, "invalid --cuc") == NULL)
+			if (rc != -1 || strstr(err, "--cuc: \"") == NULL ||
+			    strstr(err, "is not HOST[:PORT]") == NULL)
 				fail_msg("'%s': rc %d '%s'", t[i].arg, rc, err);
 			continue;
 		}
@@ -114,8 +115,12 @@ test_check(void **state)
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), 0);
 	o.user = "a:b";
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), -1);
+	assert_string_equal(err, "--cuc-user: \"a:b\" holds a ':', which "
+	    "HTTP Basic cannot carry in a user name");
 	o.user = NULL;
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), -1);
+	assert_string_equal(err, "--cuc-password cannot apply without "
+	    "--cuc-user");
 	o.password = NULL;
 	o.netrc_file = "/etc/netrc";
 	assert_int_equal(cucsvc_check(&o, err, sizeof(err)), 0);
@@ -148,6 +153,40 @@ test_check_source(void **state)
 	o.password = "pw";
 	assert_int_equal(cucsvc_check_source(&o, 0, "-f", err, sizeof(err)),
 	    0);
+}
+
+/* Options only --cuc reads are errors with local files, not ignored. */
+static void
+test_cuc_only_options(void **state)
+{
+	static const struct {
+		int		 opt;
+		const char	*arg, *name;
+	} t[] = {
+		{ OPT_CUC_USER, "mon", "--cuc-user" },
+		{ OPT_CUC_PASSWORD, "pw", "--cuc-password" },
+		{ OPT_CUC_NETRC, "/n", "--netrc-file" },
+		{ OPT_CUC_CA_CERT, "/ca", "--ca-cert" },
+		{ OPT_CUC_INSECURE, NULL, "--insecure" },
+		{ OPT_CUC_CACHE_DIR, "/c", "--cache-dir" },
+		{ OPT_CUC_MAX_FILE, "1M", "--cuc-max-file" },
+		{ OPT_CUC_CACHE_SIZE, "1G", "--cache-size" },
+	};
+	struct cucsvc_opts o;
+	char err[200], want[200];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		cucsvc_opts_init(&o);
+		assert_int_equal(cucsvc_option(&o, t[i].opt, t[i].arg, err,
+		    sizeof(err)), 0);
+		assert_int_equal(cucsvc_check_source(&o, 1, "-f", err,
+		    sizeof(err)), -1);
+		snprintf(want, sizeof(want), "%s cannot apply without --cuc: "
+		    "the logs are read from -f", t[i].name);
+		assert_string_equal(err, want);
+	}
 }
 
 static void
@@ -197,6 +236,7 @@ main(void)
 		cmocka_unit_test(test_host),
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_check_source),
+		cmocka_unit_test(test_cuc_only_options),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_cache_path),
 	};

@@ -77,9 +77,26 @@ static const struct {
 	    -1, "", 4 },
 	{ "dash key", "[check_x]\n- = x\n", 0, "check_x", -1, "", 2 },
 	{ "dashed key", "[check_x]\n--verbose\n", 0, "check_x", -1, "", 2 },
+	/*
+	 * monitoring-plugins (lib/parse_ini.c) skips another section's lines
+	 * unread: one plugin's typo in a shared file breaks no other plugin.
+	 */
 	{ "malformed in other section", "[a]\n=1\n[check_x]\nb=2\n", 0,
-	    "check_x", -1, "", 2 },
+	    "check_x", 1, "-b2", 0 },
+	{ "every kind of junk elsewhere", "[a]\n=1\n- = x\nwarn ing = 1\n"
+	    "--verbose\n[check_x]\nb=2\n[c]\n=y\n", 0, "check_x", 1, "-b2",
+	    0 },
+	{ "malformed header not ours", "[a\nx y\n[b] junk\n=1\n[check_x]\n"
+	    "b=2\n", 0, "check_x", 1, "-b2", 0 },
+	{ "nul elsewhere", "[a]\nx=\0\n[check_x]\nb=2\n", 22, "check_x", 1,
+	    "-b2", 0 },
+	{ "junk elsewhere, ours absent", "[a]\n=1\n", 0, "check_x", -2, "",
+	    0 },
+	{ "after ours, another's junk", "[check_x]\nb=2\n[z]\nnot an option"
+	    "\n", 0, "check_x", 1, "-b2", 0 },
 	{ "crlf line numbers", "[a]\r\nx=1\r\n\r\n=y\r\n", 0, "a", -1, "", 4 },
+	{ "our header cut", "[a]\nx=1\n[check_x\nb=2\n", 0, "check_x", -1,
+	    "", 3 },
 	{ "nul byte", "[check_x]\na=1\0b\n", 15, "check_x", -1, "", 2 },
 	{ "nul in other line", "[check_x]\na=1\n\0\n", 16, "check_x", -1, "",
 	    3 },

@@ -385,6 +385,43 @@ test_patterns(void **state)
 	loglist_free(&ll);
 }
 
+/* Named logs must be there; what a glob finds is rotation's business. */
+static void
+test_check_given(void **state)
+{
+	char ok[256], glob_ok[256], missing[256], glob_none[256], dir[256];
+	char glob_nodir[256], err[512];
+	const char *pats[2];
+
+	(void)state;
+	make_file("given_1.log", "x\n", 0);
+	snprintf(ok, sizeof(ok), "%s/given_1.log", tmpdir);
+	snprintf(glob_ok, sizeof(glob_ok), "%s/given_*.log", tmpdir);
+	snprintf(missing, sizeof(missing), "%s/given_2.log", tmpdir);
+	snprintf(glob_none, sizeof(glob_none), "%s/none_*.log", tmpdir);
+	snprintf(glob_nodir, sizeof(glob_nodir), "%s/nodir/x_*.log", tmpdir);
+	snprintf(dir, sizeof(dir), "%s", tmpdir);
+
+	pats[0] = ok;
+	pats[1] = glob_ok;
+	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), 0);
+	pats[1] = "-";
+	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), 0);
+
+	pats[1] = missing;	/* second of two: named, not skipped */
+	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "given_2.log: No such file or directory"));
+	pats[1] = glob_none;
+	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "none_*.log: no file matches"));
+	pats[1] = glob_nodir;
+	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/nodir: No such file or directory"));
+	pats[1] = dir;
+	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, ": is a directory"));
+}
+
 int
 main(void)
 {
@@ -396,6 +433,7 @@ main(void)
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_order_far_future),
 		cmocka_unit_test(test_patterns),
+		cmocka_unit_test(test_check_given),
 	};
 
 	return cmocka_run_group_tests_name("logfile", tests, setup_dir,

@@ -282,6 +282,16 @@ test_locale_independent(void **state)
 	setlocale(LC_ALL, "C");
 }
 
+static void
+test_plural(void **state)
+{
+	(void)state;
+	assert_string_equal(plural(0), "s");
+	assert_string_equal(plural(1), "");
+	assert_string_equal(plural(2), "s");
+	assert_string_equal(plural(11), "s");
+}
+
 int
 main(void)
 {
@@ -294,6 +304,7 @@ main(void)
 		cmocka_unit_test(test_numparse_prefix),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_locale_independent),
+		cmocka_unit_test(test_plural),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

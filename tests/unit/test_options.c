@@ -53,22 +53,22 @@ static const struct {
 	{ "7:unknown", 0, 7, STATE_UNKNOWN, NULL },
 	{ "2.5:2", 0, 2.5, STATE_CRITICAL, NULL },
 	{ "2.5:0", 0, 2.5, STATE_OK, NULL },
-	{ "", -1, 0, 0, "invalid --timeout ''" },
-	{ "0", -1, 0, 0, "invalid --timeout '0': seconds must be" },
-	{ "-1", -1, 0, 0, "invalid --timeout '-1'" },
-	{ "abc", -1, 0, 0, "invalid --timeout 'abc'" },
-	{ "5x", -1, 0, 0, "invalid --timeout '5x'" },
-	{ " 5", -1, 0, 0, "invalid --timeout ' 5'" },
-	{ "5,5", -1, 0, 0, "invalid --timeout '5,5'" },
+	{ "", -1, 0, 0, "--timeout: \"\" is not" },
+	{ "0", -1, 0, 0, "--timeout: \"0\" is not" },
+	{ "-1", -1, 0, 0, "--timeout: \"-1\" is not" },
+	{ "abc", -1, 0, 0, "--timeout: \"abc\" is not" },
+	{ "5x", -1, 0, 0, "--timeout: \"5x\" is not" },
+	{ " 5", -1, 0, 0, "--timeout: \" 5\" is not" },
+	{ "5,5", -1, 0, 0, "--timeout: \"5,5\" is not" },
 	{ "86401", -1, 0, 0, "at most 86400" },
-	{ "nan", -1, 0, 0, "invalid --timeout 'nan'" },
-	{ "inf", -1, 0, 0, "invalid --timeout 'inf'" },
-	{ ":CRITICAL", -1, 0, 0, "expected SECONDS[:STATE]" },
-	{ "5:", -1, 0, 0, "invalid --timeout state ''" },
-	{ "5:4", -1, 0, 0, "invalid --timeout state '4'" },
-	{ "5:bad", -1, 0, 0, "invalid --timeout state 'bad'" },
-	{ "5:crit:x", -1, 0, 0, "invalid --timeout state 'crit:x'" },
-	{ "10:CRITICAL ", -1, 0, 0, "invalid --timeout state" },
+	{ "nan", -1, 0, 0, "--timeout: \"nan\" is not" },
+	{ "inf", -1, 0, 0, "--timeout: \"inf\" is not" },
+	{ ":CRITICAL", -1, 0, 0, "\":CRITICAL\" is not SECONDS[:STATE]" },
+	{ "5:", -1, 0, 0, "--timeout: \"5:\" names no state" },
+	{ "5:4", -1, 0, 0, "--timeout: \"5:4\" names no state" },
+	{ "5:bad", -1, 0, 0, "--timeout: \"5:bad\" names no state" },
+	{ "5:crit:x", -1, 0, 0, "--timeout: \"5:crit:x\" names no state" },
+	{ "10:CRITICAL ", -1, 0, 0, "names no state after ':'" },
 };
 
 static void
@@ -162,8 +162,7 @@ test_common_flags(void **unused)
 	err[0] = '\0';
 	optopt = 'x';
 	assert_int_equal(common_option('?', NULL, &o, err, sizeof(err)), -1);
-	assert_string_equal(err, "unknown option -x or missing value "
-	    "(see --help)");
+	assert_string_equal(err, "-x: unknown option or missing value");
 }
 
 /* The whole getopt_long path a plugin takes. */
@@ -249,15 +248,27 @@ static const struct {
 	{ "version too", { "--version", "-H", "x", NULL }, 0, 1, "x", 0,
 	    NULL },
 	{ "operand refused", { "-H", "a", "stray", NULL }, 0, -1, "a", 0,
-	    "unexpected argument 'stray'" },
+	    "\"stray\": unexpected argument" },
 	{ "operands taken", { "-", "-H", "b", "-", NULL }, 1, 0, "b", 2,
 	    NULL },
 	{ "operand handler refuses", { "x", NULL }, 1, -1, NULL, 0,
 	    "not a dash: 'x'" },
 	{ "unknown option", { "-Z", NULL }, 0, -1, NULL, 0,
-	    "unknown option -Z" },
+	    "-Z: unknown option" },
 	{ "missing value", { "-H", NULL }, 0, -1, NULL, 0,
-	    "unknown option -H or missing value" },
+	    "-H: needs a value" },
+	{ "unknown long option", { "--bogus=5", NULL }, 0, -1, NULL, 0,
+	    "--bogus: unknown option" },
+	{ "long missing value", { "--hostname", NULL }, 0, -1, NULL, 0,
+	    "--hostname: needs a value" },
+	{ "abbreviation missing value", { "--host", NULL }, 0, -1, NULL, 0,
+	    "--host: needs a value" },
+	{ "value where none is taken", { "--verbose=2", NULL }, 0, -1, NULL,
+	    0, "--verbose: takes no value (\"--verbose=2\")" },
+	{ "ambiguous", { "--ver", NULL }, 0, -1, NULL, 0,
+	    "--ver: ambiguous, could be --version, --verbose" },
+	{ "short after a long with =", { "--hostname=x", "-vZ", NULL }, 0, -1,
+	    "x", 0, "-Z: unknown option" },
 	{ "bad common value", { "-t", "0", NULL }, 0, -1, NULL, 0,
 	    "--timeout" },
 };
@@ -333,8 +344,9 @@ test_seconds_option(void **unused)
 		if (rc != 0) {
 			char want[128];
 
-			snprintf(want, sizeof(want), "invalid --max-age '%s': "
-			    "expected seconds (0 or more, decimals allowed)",
+			snprintf(want, sizeof(want), "--max-age: \"%s\" is "
+			    "not a number of seconds (0 or more, decimals "
+			    "allowed)",
 			    seconds_cases[i].text);
 			assert_string_equal(err, want);
 			assert_true(v == -42);
@@ -389,8 +401,8 @@ test_uint_option(void **unused)
 		if (rc != 0) {
 			char want[160];
 
-			snprintf(want, sizeof(want), "invalid --port '%s': "
-			    "expected a whole number from %lu to %lu",
+			snprintf(want, sizeof(want), "--port: \"%s\" is "
+			    "not a whole number from %lu to %lu",
 			    uint_cases[i].text, uint_cases[i].min,
 			    uint_cases[i].max);
 			assert_string_equal(err, want);
@@ -399,8 +411,8 @@ test_uint_option(void **unused)
 	}
 	/* A one-letter name is a short option. */
 	assert_int_equal(uint_option("p", "x", 1, 2, &v, err, sizeof(err)), -1);
-	assert_string_equal(err, "invalid -p 'x': expected a whole number "
-	    "from 1 to 2");
+	assert_string_equal(err, "-p: \"x\" is not a whole number from 1 "
+	    "to 2");
 }
 
 static const struct {
@@ -412,12 +424,12 @@ static const struct {
 	{ "10", NULL, 0, NULL },
 	{ NULL, "~:2", 0, NULL },
 	{ "1:5", "@10:20", 0, NULL },
-	{ "1:2x", "5", -1, "invalid --warning range '1:2x': trailing characters" },
-	{ "5", "1:2x", -1, "invalid --critical range '1:2x': trailing characters" },
-	{ "abc", NULL, -1, "invalid --warning range 'abc': " },
-	{ "5%", NULL, -1, "invalid --warning range '5%': " },
-	{ NULL, "20:10", -1, "invalid --critical range '20:10': start > end" },
-	{ "", NULL, -1, "invalid --warning range '': " },
+	{ "1:2x", "5", -1, "--warning: \"1:2x\" is not a range: trailing characters" },
+	{ "5", "1:2x", -1, "--critical: \"1:2x\" is not a range: trailing characters" },
+	{ "abc", NULL, -1, "--warning: \"abc\" is not a range: " },
+	{ "5%", NULL, -1, "--warning: \"5%\" is not a range: " },
+	{ NULL, "20:10", -1, "--critical: \"20:10\" is not a range: its start is above its end" },
+	{ "", NULL, -1, "--warning: \"\" is not a range: " },
 };
 
 static void
@@ -518,10 +530,11 @@ test_range_option_names(void **unused)
 	assert_int_equal(range_option("max-age", "1:2x", 0, &r, err,
 	    sizeof(err)), -1);
 	assert_string_equal(err,
-	    "invalid --max-age range '1:2x': trailing characters");
+	    "--max-age: \"1:2x\" is not a range: trailing characters");
 	assert_int_equal(range_option("w", "1:2x", 0, &r, err, sizeof(err)),
 	    -1);
-	assert_string_equal(err, "invalid -w range '1:2x': trailing characters");
+	assert_string_equal(err, "-w: \"1:2x\" is not a range: trailing "
+	    "characters");
 	assert_int_equal(range_option("@10:20", "@10:20", 0, &r, err,
 	    sizeof(err)), 0);
 	assert_true(r.inside);
@@ -548,6 +561,13 @@ help_adapter(FILE *fp, const char *unused)
 }
 
 static void
+license_adapter(FILE *fp, const char *unused)
+{
+	(void)unused;
+	print_license(fp);
+}
+
+static void
 test_help(void **unused)
 {
 	static const char *const must[] = {
@@ -559,6 +579,9 @@ test_help(void **unused)
 		"/etc/monitoring-plugins/monitoring-plugins.ini",
 		"/usr/local/etc/monitoring-plugins/monitoring-plugins.ini",
 		"/etc/nagios/plugins.ini", "command line wins", "exit code 3",
+		"-v adds one line", "-vv\n    also the configuration",
+		"-vvv also a trace",
+		"other sections are not read",
 	};
 	char *text = (char *)capture(help_adapter, NULL), *line, *save = NULL;
 	size_t i;
@@ -583,8 +606,11 @@ test_version(void **unused)
 	char *save = NULL;
 
 	(void)unused;
-	assert_non_null(strstr(text,
-	    "check_cuc_port (cuc-single-inbox-plugins " CUC_VERSION ")\n"));
+	/* one line, as monitoring-plugins' print_revision() */
+	assert_string_equal(text,
+	    "check_cuc_port " CUC_VERSION " (cuc-single-inbox-plugins)\n");
+	free(text);
+	text = capture(license_adapter, NULL);
 	assert_non_null(strstr(text, "GPL-3.0-or-later"));
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save))
@@ -648,6 +674,47 @@ test_timeout_prescan(void **unused)
 	}
 }
 
+/* -vv shows the options: never a password, nor a URL's user:password@. */
+static const struct {
+	const char	*args[5];
+	const char	*shown;
+} redact_cases[] = {
+	{ { "-H", "cuc1", "--soap", NULL }, " -H cuc1 --soap" },
+	{ { "--cuc-password=s3cret", "-v", NULL },
+	    " --cuc-password=(hidden) -v" },
+	{ { "--cuc-password", "s3cret", "-v", NULL },
+	    " --cuc-password=(hidden) -v" },
+	{ { "--url=https://u:s3cret@h/x?a=b@c", NULL },
+	    " --url=https://h/x?a=b@c" },
+	{ { "--url", "sftp://u:s3cret@h/x", NULL }, " --url sftp://h/x" },
+	{ { "--url", "https://h/x@y", NULL }, " --url https://h/x@y" },
+	{ { "-f", "a b", "", NULL }, " -f 'a b' ''" },
+	{ { "-w", "password", NULL }, " -w password" },
+};
+
+static void
+test_args_redacted(void **unused)
+{
+	char *argv[6], buf[256], small[12];
+	size_t i, n;
+
+	(void)unused;
+	for (i = 0; i < LEN(redact_cases); i++) {
+		argv[0] = "check_x";
+		for (n = 0; redact_cases[i].args[n] != NULL; n++)
+			argv[n + 1] = (char *)(uintptr_t)redact_cases[i].args[n];
+		argv[n + 1] = NULL;
+		args_redacted(buf, sizeof(buf), (int)n + 1, argv);
+		assert_string_equal(buf, redact_cases[i].shown);
+		assert_null(strstr(buf, "s3cret"));
+	}
+	/* cut, terminated, marked */
+	argv[0] = "check_x";
+	argv[1] = "--hostname=a-long-host-name";
+	args_redacted(small, sizeof(small), 2, argv);
+	assert_string_equal(small, " --hostn...");
+}
+
 int
 main(void)
 {
@@ -666,6 +733,7 @@ main(void)
 		cmocka_unit_test(test_range_option_names),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_args_redacted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

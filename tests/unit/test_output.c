@@ -281,13 +281,21 @@ static const struct {
 	/*
 	 * Hostile text from the monitored side (issue 15), as Icinga Web 2
 	 * and the Nagios CGIs would render it: markup becomes look-alikes
-	 * (U+2039 U+203A U+FF06 U+201D U+2019), everything invisible '?'.
+	 * (U+2039 U+203A U+FF06; quotes typeset: U+201C U+2018 opening,
+	 * U+201D U+2019 closing), everything invisible '?'.
 	 */
 #define LT	"\xe2\x80\xb9"
 #define GT	"\xe2\x80\xba"
 #define AMP	"\xef\xbc\x86"
 #define DQ	"\xe2\x80\x9d"
 #define SQ	"\xe2\x80\x99"
+#define LDQ	"\xe2\x80\x9c"
+#define LSQ	"\xe2\x80\x98"
+	/* an option error quoting its value, and an apostrophe */
+	{ "--window: \"15m\" is not CUC's (\"x\") ('y') \"[\"", true,
+	    "--window: " LDQ "15m" DQ " is not CUC" SQ "s (" LDQ "x" DQ ") ("
+	    LSQ "y" SQ ") " LDQ "[" DQ },
+	{ "\"a\"\t'b'", false, LDQ "a" DQ "?" LSQ "b" SQ },
 	/* a notification id: POST ...?id=<script>alert(1)</script> */
 	{ "  <script>alert(1)</script>: none", false,
 	    "  " LT "script" GT "alert(1)" LT "/script" GT ": none" },
@@ -374,7 +382,8 @@ test_report_sanitised(void **state)
 	out = print_report(&r, &rc);
 	assert_int_equal(rc, 1);
 	assert_string_equal(out,
-	    "CUC MBXSYNC WARNING - peer said " DQ "500 / bad, really?bad?" DQ
+	    "CUC MBXSYNC WARNING - peer said \xe2\x80\x9c" "500 / bad, really?bad?"
+	    DQ
 	    " | a=1\n"
 	    "log: a/b;c?d?e\n");
 	nl = strchr(out, '\n');

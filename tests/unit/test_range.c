@@ -137,7 +137,7 @@ test_error_reasons(void **state)
 
 	(void)state;
 	assert_int_equal(range_parse("20:10", 0, &r, &why), -1);
-	assert_string_equal(why, "start > end");
+	assert_string_equal(why, "its start is above its end");
 	assert_int_equal(range_parse("1:2x", 0, &r, &why), -1);
 	assert_string_equal(why, "trailing characters");
 	assert_int_equal(range_parse("", 0, &r, &why), -1);
@@ -274,6 +274,48 @@ test_threshold_check(void **state)
 	}
 }
 
+/* keepalive's --window check: can any age in [lo, hi] alert? */
+static const struct {
+	const char	*range;
+	double		 lo, hi;
+	bool		 can;
+} can_alert_cases[] = {
+	{ "900", 0, 3600, true },	/* ages past 900 fit the window */
+	{ "900", 0, 900, false },	/* 900 itself is inside 0..900 */
+	{ "900", 0, 600, false },
+	{ "~:900", 0, 600, false },
+	{ "10:900", 0, 600, true },	/* below 10 alerts */
+	{ "10:", 0, 5, true },
+	{ "10:", 10, 20, false },
+	{ "~:", 0, 1e9, false },	/* never alerts */
+	{ "@0:10", 0, 5, true },
+	{ "@700:800", 0, 600, false },
+	{ "@600:800", 0, 600, true },	/* ends inclusive */
+	{ "@~:-1", 0, 600, false },
+	{ "@1000:", 0, 600, false },
+	{ "@1000:", 0, 1000, true },
+};
+
+static void
+test_can_alert(void **state)
+{
+	struct range r;
+	const char *why;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(can_alert_cases) / sizeof(can_alert_cases[0]);
+	    i++) {
+		assert_int_equal(range_parse(can_alert_cases[i].range, 0, &r,
+		    &why), 0);
+		if (range_can_alert(&r, can_alert_cases[i].lo,
+		    can_alert_cases[i].hi) != can_alert_cases[i].can)
+			fail_msg("%s in [%g, %g]: want %d",
+			    can_alert_cases[i].range, can_alert_cases[i].lo,
+			    can_alert_cases[i].hi, can_alert_cases[i].can);
+	}
+}
+
 int
 main(void)
 {
@@ -286,6 +328,7 @@ main(void)
 		cmocka_unit_test(test_nan_alerts),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_threshold_check),
+		cmocka_unit_test(test_can_alert),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
