@@ -9,13 +9,15 @@
 #   make fuzz FUZZ_SECONDS=N   run each libFuzzer target for N s (clang)
 #   make bench      the benchmarks of tests/bench/
 #   make graphs     docs/graphs/*.png from the outage scenario (tests/lab/test_graphs.sh)
-#   make install    PREFIX=/usr/local DESTDIR= plugindir=$(PREFIX)/lib/nagios/plugins
+#   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=$(PREFIX)/lib/nagios/plugins
 #   make man        check the man pages (plugins/*.1, mdoc) with mandoc
-#   make deps       install missing build dependencies (apt-get, as root)
+#   make deps       install what is missing (apt-get, as root): deps-build
+#                   (build, install, demo) and deps-test (make check)
 
 VERSION		= 0.1.0
 PREFIX		?= /usr/local
-plugindir	?= $(PREFIX)/lib/nagios/plugins
+PLUGINDIR	?= $(PREFIX)/lib/nagios/plugins
+plugindir	?= $(PLUGINDIR)
 PKG_CONFIG	?= pkg-config
 CC		?= cc
 CFLAGS		?= -O2 -g
@@ -59,7 +61,7 @@ FUZZ_REPLAY	= $(FUZZ_SRC:tests/fuzz/%.c=$(O)/tests/%)
 HELPER_SRC	= $(wildcard tests/lab/*.c tests/bench/*.c)
 HELPERS		= $(patsubst tests/%.c,$(O)/tests/%,$(HELPER_SRC))
 
-.PHONY: all check check-valgrind demo deps install clean fuzz bench tests man graphs
+.PHONY: all check check-valgrind demo deps deps-build deps-test install clean fuzz bench tests man graphs
 .SUFFIXES:
 .SECONDARY:
 
@@ -102,7 +104,7 @@ check: deps
 	@$(MAKE) --no-print-directory tests
 	@O=$(O) BIN=$(BIN) SAN=$(SAN) sh tests/run.sh
 
-demo: deps
+demo: deps-build
 	@$(MAKE) -s --no-print-directory all
 	@BIN=$(BIN) sh tests/demo.sh
 
@@ -154,6 +156,8 @@ check-valgrind: deps
 # there (or set icinga2includedir alone).
 icinga2includedir ?= $(PREFIX)/share/icinga2/include
 docdir		?= $(PREFIX)/share/doc/cuc-single-inbox-plugins
+# Where Debian puts a package's examples (the .deb and the RPM alike).
+exampledir	?= $(docdir)/examples
 man1dir		?= $(PREFIX)/share/man/man1
 # The man pages are written by hand in mdoc, one beside each program's
 # source; tests/plugins/test_manpages.sh keeps their options and --help the
@@ -170,8 +174,8 @@ man: $(MANPAGES)
 install: all
 	install -d $(DESTDIR)$(plugindir) \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d \
-	    $(DESTDIR)$(docdir)/icinga2 $(DESTDIR)$(docdir)/nagios \
-	    $(DESTDIR)$(docdir)/graphite $(DESTDIR)$(man1dir)
+	    $(DESTDIR)$(exampledir)/icinga2 $(DESTDIR)$(exampledir)/nagios \
+	    $(DESTDIR)$(exampledir)/graphite $(DESTDIR)$(man1dir)
 	install -m 0755 $(PLUGINS) $(PLUGIN_SCRIPTS) $(DESTDIR)$(plugindir)
 	@mkdir -p $(O)
 	sed 's|^\([[:space:]]*const CucPluginDir = \)"[^"]*"|\1"$(plugindir)"|' \
@@ -179,49 +183,85 @@ install: all
 	grep -q 'const CucPluginDir = "$(plugindir)"' $(O)/cuc-single-inbox.conf
 	install -m 0644 $(O)/cuc-single-inbox.conf \
 	    $(DESTDIR)$(icinga2includedir)/plugins-contrib.d/cuc-single-inbox.conf
-	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(docdir)/icinga2/
+	install -m 0644 icinga-conf/services.conf $(DESTDIR)$(exampledir)/icinga2/
 	install -m 0644 icinga-conf/nagios/commands.cfg \
-	    icinga-conf/nagios/services.cfg $(DESTDIR)$(docdir)/nagios/
-	install -m 0644 icinga-conf/graphite/*.ini $(DESTDIR)$(docdir)/graphite/
+	    icinga-conf/nagios/services.cfg $(DESTDIR)$(exampledir)/nagios/
+	install -m 0644 icinga-conf/graphite/*.ini $(DESTDIR)$(exampledir)/graphite/
 	install -m 0644 $(MANPAGES) $(DESTDIR)$(man1dir)
 
 clean:
 	rm -rf build build-san build-fuzz $(PLUGINS)
 
 # Install what a fresh Debian lacks: as root with apt-get, else say how.
-deps:
+# Each dependency is PROBE=PACKAGE, PROBE one of cmd:NAME (on PATH),
+# file:PATH (exists) or pc:MODULE (pkg-config knows it), so that a tool
+# installed some other way counts as present.
+#
+# deps-build: building, installing and running the plugins and `make demo`:
+# the compiler, libc headers, pkg-config, libcurl and PCRE2 headers; CA
+# certificates and the zone database (HTTPS, --timezone); expect for
+# cuc_dbquery_collect; python3 for the demo's stand-in Jetty.  (The man
+# pages are in the tree: nothing makes them.)
+DEPS_BUILD	= cmd:cc=gcc file:/usr/include/stdio.h=libc6-dev \
+		  cmd:pkg-config=pkg-config pc:libcurl=libcurl4-openssl-dev \
+		  pc:libpcre2-8=libpcre2-dev \
+		  file:/etc/ssl/certs/ca-certificates.crt=ca-certificates \
+		  file:/usr/share/zoneinfo/Europe/Dublin=tzdata \
+		  cmd:expect=expect cmd:python3=python3
+# deps-test: only the tests: cmocka; openssl and sshd for the TLS and SSH
+# peers; both schedulers; the graph stack; locales (a de_DE.UTF-8 run);
+# mandoc (man page lint); the package tests (debhelper, lintian, dpkg-dev,
+# fakeroot, debootstrap; rpm for rpmbuild).
+DEPS_TEST	= pc:cmocka=libcmocka-dev cmd:python3=python3 cmd:openssl=openssl \
+		  file:/usr/sbin/icinga2=icinga2 file:/usr/sbin/nagios4=nagios4-core \
+		  file:/usr/sbin/sshd=openssh-server file:/usr/sbin/locale-gen=locales \
+		  file:/usr/bin/carbon-cache=graphite-carbon \
+		  file:/usr/bin/graphite-manage=graphite-web \
+		  file:/usr/bin/influxd=influxdb cmd:mandoc=mandoc \
+		  cmd:dh=debhelper cmd:lintian=lintian \
+		  cmd:dpkg-buildpackage=dpkg-dev cmd:fakeroot=fakeroot \
+		  file:/usr/sbin/debootstrap=debootstrap cmd:rpmbuild=rpm
+
+# $(call install_deps,TARGET,DEPS): apt-get install those missing.
+define install_deps
 	@missing=""; \
-	command -v cc >/dev/null 2>&1 || missing="$$missing gcc"; \
-	[ -e /usr/include/stdio.h ] || missing="$$missing libc6-dev"; \
-	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
-	for m in libcurl:libcurl4-openssl-dev libpcre2-8:libpcre2-dev cmocka:libcmocka-dev; do \
-	    $(PKG_CONFIG) --exists $${m%%:*} 2>/dev/null || missing="$$missing $${m#*:}"; \
+	for d in $(2); do \
+	    probe=$${d%=*} pkg=$${d##*=}; \
+	    case $$probe in \
+	    cmd:*) command -v $${probe#cmd:} >/dev/null 2>&1 ;; \
+	    file:*) [ -e $${probe#file:} ] ;; \
+	    pc:*) $(PKG_CONFIG) --exists $${probe#pc:} 2>/dev/null ;; \
+	    esac || case " $$missing " in *" $$pkg "*) ;; *) missing="$$missing $$pkg" ;; esac; \
 	done; \
-	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
-	command -v expect >/dev/null 2>&1 || missing="$$missing expect"; \
-	command -v openssl >/dev/null 2>&1 || missing="$$missing openssl"; \
-	command -v mandoc >/dev/null 2>&1 || missing="$$missing mandoc"; \
-	[ -x /usr/sbin/icinga2 ] || missing="$$missing icinga2"; \
-	[ -x /usr/sbin/nagios4 ] || missing="$$missing nagios4-core"; \
-	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
-	[ -e /etc/ssl/certs/ca-certificates.crt ] || missing="$$missing ca-certificates"; \
-	command -v locale-gen >/dev/null 2>&1 || missing="$$missing locales"; \
-	[ -e /usr/share/zoneinfo/Europe/Dublin ] || missing="$$missing tzdata"; \
-	[ -x /usr/bin/carbon-cache ] || missing="$$missing graphite-carbon"; \
-	[ -d /usr/lib/python3/dist-packages/graphite/render ] || missing="$$missing graphite-web"; \
-	[ -x /usr/bin/influxd ] || missing="$$missing influxdb"; \
 	if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then \
-	        echo "make deps: installing$$missing"; \
+	        echo "make $(1): installing$$missing"; \
 	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	            apt-get install -y -qq --no-install-recommends$$missing >/dev/null || exit 1; \
 	    else \
-	        echo "make deps: missing$$missing; run as root:"; \
+	        echo "make $(1): missing$$missing; run as root:"; \
 	        echo "  apt-get update && apt-get install -y$$missing"; exit 1; \
 	    fi; \
-	fi; \
-	if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$' && [ "$$(id -u)" = 0 ]; then \
+	fi
+endef
+
+# A test proves numbers keep their '.' under a comma locale: de_DE.UTF-8.
+define make_locale
+	@if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$' && [ "$$(id -u)" = 0 ]; then \
 	    sed -i 's/^# *de_DE.UTF-8/de_DE.UTF-8/' /etc/locale.gen 2>/dev/null; \
 	    grep -q '^de_DE.UTF-8' /etc/locale.gen 2>/dev/null || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen; \
 	    locale-gen >/dev/null 2>&1 || true; \
 	fi
+endef
+
+deps-build:
+	$(call install_deps,$@,$(DEPS_BUILD))
+
+deps-test:
+	$(call install_deps,$@,$(DEPS_TEST))
+	$(make_locale)
+
+# Both in one apt-get run.
+deps:
+	$(call install_deps,$@,$(DEPS_BUILD) $(DEPS_TEST))
+	$(make_locale)

@@ -55,7 +55,7 @@ for t in "$O"/tests/fuzz_*; do
 	name=${t##*/}
 	run_one "fuzz-replay/$name" $VALGRIND "$t" "tests/fuzz/corpus/${name#fuzz_}"
 done
-for t in tests/plugins/*.sh tests/lab/test_*.sh; do
+for t in tests/plugins/*.sh tests/lab/test_*.sh tests/package/test_*.sh; do
 	[ -f "$t" ] || continue
 	run_one "$t" sh "$t"
 done

@@ -2,7 +2,7 @@
 # make install into a DESTDIR: the plugins in plugindir, the CheckCommands
 # where the ITL reads plugins-contrib.d/ (with CucPluginDir set to the real
 # plugindir, never the DESTDIR), the Nagios and Icinga examples under
-# share/doc/, the man page of each program; the installed
+# share/doc/.../examples/, the man page of each program; the installed
 # CheckCommands pass icinga2 daemon -C and point at the installed plugins.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../lab/icinga/lib.sh"
@@ -46,12 +46,12 @@ sed 's|^\(	const CucPluginDir = \)".*"|\1""|' "$CONF/cuc-single-inbox.conf" \
 cmp -s "$TMPD/a" "$TMPD/b"
 ok $? "otherwise the file is icinga-conf/cuc-single-inbox.conf"
 
-DOC=$R/usr/share/doc/cuc-single-inbox-plugins
+DOC=$R/usr/share/doc/cuc-single-inbox-plugins/examples
 for f in nagios/commands.cfg nagios/services.cfg icinga2/services.conf \
     graphite/cuc_port.ini graphite/cuc_keepalive.ini \
     graphite/cuc_subscriptions.ini graphite/cuc_mbxsync.ini; do
 	[ -f "$DOC/$f" ]
-	ok $? "example $f in share/doc/cuc-single-inbox-plugins/"
+	ok $? "example $f in share/doc/cuc-single-inbox-plugins/examples/"
 done
 
 # The pages of the tree (test_manpages.sh checks what they say), one per
@@ -97,5 +97,17 @@ grep -q '^	const CucPluginDir = "/opt/cuc/libexec"$' \
 ok $? "CucPluginDir follows plugindir"
 [ -f "$R2/opt/cuc/share/man/man1/check_cuc_port.1" ]
 ok $? "man pages under PREFIX/share/man/man1"
+
+# --- PLUGINDIR, the spelling of the README and the RPM spec.
+R3=$TMPD/root3
+inst "$R3" /usr PLUGINDIR=/usr/lib64/nagios/plugins
+ok $? "make install PREFIX=/usr PLUGINDIR=/usr/lib64/nagios/plugins"
+[ -x "$R3/usr/lib64/nagios/plugins/check_cuc_port" ] &&
+    [ ! -e "$R3/usr/lib/nagios/plugins/check_cuc_port" ]
+ok $? "plugins in PLUGINDIR only"
+grep -q '^	const CucPluginDir = "/usr/lib64/nagios/plugins"$' \
+    "$R3/usr/share/icinga2/include/plugins-contrib.d/cuc-single-inbox.conf" \
+    2> /dev/null
+ok $? "CucPluginDir follows PLUGINDIR"
 
 done_testing
