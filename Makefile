@@ -14,7 +14,7 @@
 #   make deps       install what is missing (apt-get, as root): deps-build
 #                   (build, install, demo) and deps-test (make check)
 
-VERSION		= 0.1.0
+VERSION		= 0.2.0
 PREFIX		?= /usr/local
 PLUGINDIR	?= $(PREFIX)/lib/nagios/plugins
 plugindir	?= $(PLUGINDIR)
