@@ -961,6 +961,21 @@ zone_detail(struct report *rep, const struct config *cfg,
 	    b, t->measure.residual > 0 ? "after" : "before", alt);
 }
 
+/* The class with most errors not yet shown (marked shown), or -1. */
+static int
+largest_class(const struct tally *t, bool *done)
+{
+	int c, best = -1;
+
+	for (c = 0; c < MBXC_COUNT; c++)
+		if (!done[c] && t->cls[c].count > 0 && (best < 0 ||
+		    t->cls[c].count > t->cls[best].count))
+			best = c;
+	if (best >= 0)
+		done[best] = true;
+	return best;
+}
+
 /* -v: the log's age, or why it has none. */
 static void
 age_detail(struct report *rep, const struct config *cfg,
@@ -993,7 +1008,7 @@ add_details(struct report *rep, const struct config *cfg,
 	char from[32], to[32], hosts[MAX_HOSTS * (HOST_MAX + 16)];
 	bool done[MBXC_COUNT] = { false };
 	size_t i, len;
-	int n, c, best;
+	int n, best;
 
 	time_format_utc(now - cfg->window, from, sizeof(from));
 	time_format_utc(now, to, sizeof(to));
@@ -1004,14 +1019,8 @@ add_details(struct report *rep, const struct config *cfg,
 	age_detail(rep, cfg, t);
 	/* Classes by count, most first. */
 	for (n = 0; n < MBXC_COUNT; n++) {
-		best = -1;
-		for (c = 0; c < MBXC_COUNT; c++)
-			if (!done[c] && t->cls[c].count > 0 && (best < 0 ||
-			    t->cls[c].count > t->cls[best].count))
-				best = c;
-		if (best < 0)
+		if ((best = largest_class(t, done)) < 0)
 			break;
-		done[best] = true;
 		hosts[0] = '\0';
 		len = 0;
 		for (i = 0; i < t->cls[best].nhosts && len < sizeof(hosts);
@@ -1040,17 +1049,11 @@ class_line(struct report *rep, const struct tally *t)
 	char line[900];
 	bool done[MBXC_COUNT] = { false };
 	size_t len = 0, i;
-	int c, best;
+	int best;
 
 	for (;;) {
-		best = -1;
-		for (c = 0; c < MBXC_COUNT; c++)
-			if (!done[c] && t->cls[c].count > 0 && (best < 0 ||
-			    t->cls[c].count > t->cls[best].count))
-				best = c;
-		if (best < 0)
+		if ((best = largest_class(t, done)) < 0)
 			break;
-		done[best] = true;
 		text_appendf(line, sizeof(line), &len, "%s%s %lu",
 		    len > 0 ? "; " : "errors by class: ",
 		    mbxclass_label((enum mbxclass)best), t->cls[best].count);

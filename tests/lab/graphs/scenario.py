@@ -51,6 +51,10 @@ import sys
 import time
 import uuid
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "icinga"))
+from tool import split_perfdata  # noqa: E402  (one perfdata splitter for the labs)
+
 SUBS = 30
 EXCHANGE = ("10.20.1.11", "10.20.1.12")
 KA_STOP, KA_BACK = 30, 80
@@ -244,32 +248,8 @@ def split_output(text):
             out_lines.append(line)
     items = []
     for p in perf:
-        items += split_items(p)
+        items += split_perfdata(p)
     return "\n".join(out_lines), items
-
-
-def split_items(text):
-    items, i = [], 0
-    while i < len(text):
-        if text[i] == " ":
-            i += 1
-            continue
-        j = i
-        if text[j] == "'":
-            j += 1
-            while j < len(text):
-                if text[j] == "'" and text[j + 1:j + 2] == "'":
-                    j += 2
-                elif text[j] == "'":
-                    j += 1
-                    break
-                else:
-                    j += 1
-        while j < len(text) and text[j] != " ":
-            j += 1
-        items.append(text[i:j])
-        i = j
-    return items
 
 
 class Api:
