@@ -24,7 +24,6 @@ BIN=${BIN:-plugins}
 SIZES=${SIZES:-50 500}
 gen=$O/tests/bench/gen_jetty_day
 plugin=$BIN/check_cuc_keepalive
-fake=tests/lab/fake_serviceability.py
 for f in "$gen" "$plugin"; do
 	[ -x "$f" ] || { echo "cuc.sh: $f not built (make tests)"; exit 1; }
 done
@@ -39,14 +38,8 @@ else
 	dir=$(mktemp -d "${TMPDIR:-/tmp}/cuc-bench-cuc.XXXXXX") || exit 1
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/cuc-bench-cucw.XXXXXX") || exit 1
-SRV_PID=""
-stop_fake() {
-	if [ -n "$SRV_PID" ]; then
-		kill "$SRV_PID" 2> /dev/null
-		wait "$SRV_PID" 2> /dev/null
-	fi
-	SRV_PID=""
-}
+. tests/lab/fake_serviceability.sh
+stop_fake() { svc_stop; }
 cleanup() {
 	stop_fake
 	rm -rf "$work"
@@ -67,20 +60,8 @@ printf '[check_cuc_keepalive]\ncuc-user=monitor\ncuc-password=secret\n' \
 # start_fake: the server over $work/jetty on the real clock: one server, one
 # port (the cache directory is per host and port) for all runs of a size
 start_fake() {
-	stop_fake
-	rm -f "$work/port"
-	python3 "$fake" --cert "$work/cert.pem" --key "$work/key.pem" \
-	    --port-file "$work/port" --count-log "$work/count.log" \
-	    --service "Connection Jetty=$work/jetty=*request.log" \
-	    > /dev/null 2>&1 &
-	SRV_PID=$!
-	i=0
-	while [ ! -s "$work/port" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	PORT=$(cat "$work/port" 2> /dev/null)
-	[ -n "$PORT" ] || { echo "cuc.sh: fake service did not start"; exit 1; }
+	svc_start "$work" --service "Connection Jetty=$work/jetty=*request.log" ||
+	    { echo "cuc.sh: fake service did not start"; exit 1; }
 }
 
 # slice FROM TO OUT: bytes [FROM, TO) of the day, both moved to line

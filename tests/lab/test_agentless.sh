@@ -12,40 +12,20 @@ if ! command -v openssl > /dev/null 2>&1 || ! command -v python3 > /dev/null 2>&
 	exit 0
 fi
 
-FAKE=tests/lab/fake_serviceability.py
 MB=check_cuc_mbxsync
 KA=check_cuc_keepalive
 D=$TMPD
 NOW=2026-11-25T10:00:00Z
-SRV_PID=""
 
-stop_fake() {
-	if [ -n "$SRV_PID" ]; then
-		kill "$SRV_PID" 2> /dev/null
-		wait "$SRV_PID" 2> /dev/null
-	fi
-	SRV_PID=""
-}
+. tests/lab/fake_serviceability.sh
+stop_fake() { svc_stop; }
 cleanup_hook() { stop_fake; }
 
 # start_fake ARGS...: a fresh server serving $D/mb (and $D/jetty), port in $PORT.
 start_fake() {
-	stop_fake
-	rm -f "$D/port"
-	: > "$D/count.log"
-	python3 "$FAKE" --cert "$D/cert.pem" --key "$D/key.pem" \
-	    --port-file "$D/port" --count-log "$D/count.log" \
-	    --service "Connection Mailbox Sync=$D/mb=diag_CuMbxSync_*.uc" \
-	    --service "Connection Jetty=$D/jetty=*request.log" "$@" \
-	    > /dev/null 2>&1 &
-	SRV_PID=$!
-	i=0
-	while [ ! -s "$D/port" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	PORT=$(cat "$D/port" 2> /dev/null)
-	[ -n "$PORT" ] || { echo "Bail out! fake service did not start"; exit 1; }
+	svc_start "$D" --service "Connection Mailbox Sync=$D/mb=diag_CuMbxSync_*.uc" \
+	    --service "Connection Jetty=$D/jetty=*request.log" "$@" ||
+	    { echo "Bail out! fake service did not start"; exit 1; }
 }
 
 # The perfdata a --cuc run adds is not part of the comparison.

@@ -17,40 +17,20 @@ if ! command -v openssl > /dev/null 2>&1 || ! command -v python3 > /dev/null 2>&
 	exit 0
 fi
 
-FAKE=tests/lab/fake_serviceability.py
 MB=check_cuc_mbxsync
 D=$TMPD
 NOW=2026-11-25T10:00:00Z
-SRV_PID=""
 AS_NOBODY="setpriv --reuid=nobody --regid=nogroup --clear-groups"
 AS_ATTACKER="setpriv --reuid=4242 --regid=4242 --clear-groups"
 
-stop_fake() {
-	if [ -n "$SRV_PID" ]; then
-		kill "$SRV_PID" 2> /dev/null
-		wait "$SRV_PID" 2> /dev/null
-	fi
-	SRV_PID=""
-}
+. tests/lab/fake_serviceability.sh
+stop_fake() { svc_stop; }
 cleanup_hook() { stop_fake; }
 
 # start_fake ARGS...: a fresh server serving $D/mb, port in $PORT.
 start_fake() {
-	stop_fake
-	rm -f "$D/port"
-	: > "$D/count.log"
-	python3 "$FAKE" --cert "$D/cert.pem" --key "$D/key.pem" \
-	    --port-file "$D/port" --count-log "$D/count.log" \
-	    --service "Connection Mailbox Sync=$D/mb=diag_CuMbxSync_*.uc" "$@" \
-	    > /dev/null 2>&1 &
-	SRV_PID=$!
-	i=0
-	while [ ! -s "$D/port" ] && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	PORT=$(cat "$D/port" 2> /dev/null)
-	[ -n "$PORT" ] || { echo "Bail out! fake service did not start"; exit 1; }
+	svc_start "$D" --service "Connection Mailbox Sync=$D/mb=diag_CuMbxSync_*.uc" \
+	    "$@" || { echo "Bail out! fake service did not start"; exit 1; }
 	HOSTDIR=127.0.0.1_$PORT
 }
 
