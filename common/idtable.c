@@ -278,13 +278,14 @@ idtable_flush(struct idtable *t)
 }
 
 void
-idtable_merge(struct idtable *a, const struct idtable *b)
+idtable_merge(struct idtable *a, struct idtable *b)
 {
 	const struct idrec *bs;
 	struct idnote p;
 	size_t pos = 0;
 
 	idtable_flush(a);
+	idtable_flush(b);
 	while ((bs = idtable_next(b, &pos)) != NULL) {
 		p.id = b->pool + bs->id_off;
 		p.id_len = bs->id_len;

@@ -256,8 +256,14 @@ scan_init(struct scan *sc, const struct config *cfg, int64_t ws)
 	sc->newest_line = NO_TIME;
 	sc->oldest_line = INT64_MAX;
 	idtable_init(&sc->subs, SUBS_MAX);
-	/* the probe's record first: a full table never drops its lines */
+	/*
+	 * The probe's record first: a full table never drops its lines.
+	 * Folded in at once: a scan that then reads no line (the second
+	 * thread, when the first took every piece) must still hold the
+	 * seed that probe_seeds counts.
+	 */
 	idtable_note(&sc->subs, PROBE_ID, PROBE_ID_LEN, 0, 0, false);
+	idtable_flush(&sc->subs);
 	sc->probe_seeds = 1;
 }
 
@@ -428,7 +434,7 @@ max64(int64_t a, int64_t b)
 
 /* Fold b (the other thread's share) into a. */
 static void
-scan_merge(struct scan *a, const struct scan *b)
+scan_merge(struct scan *a, struct scan *b)
 {
 	size_t i;
 
