@@ -882,6 +882,24 @@ age_of(const struct run *run, int64_t t)
 	return t >= run->now ? 0.0 : (double)(run->now - t);
 }
 
+/*
+ * Is a staler than b?  Equally stale ones by id: the table's order
+ * depends on its hash and on which thread read which lines first, and
+ * the list must not.
+ */
+static bool
+staler(const struct idtable *t, const struct idrec *a, const struct idrec *b)
+{
+	size_t n = a->id_len < b->id_len ? a->id_len : b->id_len;
+	int c;
+
+	if (a->last_ok != b->last_ok)
+		return a->last_ok < b->last_ok;
+	if ((c = memcmp(idtable_id(t, a), idtable_id(t, b), n)) != 0)
+		return c < 0;
+	return a->id_len < b->id_len;
+}
+
 /* The stalest subscriptions: LIST_MAX of them, stalest first. */
 static size_t
 stalest(const struct scan *sc, const struct idrec **top)
@@ -892,10 +910,10 @@ stalest(const struct scan *sc, const struct idrec **top)
 	while ((s = idtable_next(&sc->subs, &pos)) != NULL) {
 		if (s == sc->probe)
 			continue;
-		if (n == LIST_MAX && s->last_ok >= top[n - 1]->last_ok)
+		if (n == LIST_MAX && !staler(&sc->subs, s, top[n - 1]))
 			continue;
 		j = n < LIST_MAX ? n++ : n - 1;
-		for (; j > 0 && top[j - 1]->last_ok > s->last_ok; j--)
+		for (; j > 0 && staler(&sc->subs, s, top[j - 1]); j--)
 			top[j] = top[j - 1];
 		top[j] = s;
 	}

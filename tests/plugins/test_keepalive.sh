@@ -220,6 +220,23 @@ perf_has "subscriptions=1000;;;0 stale=0;;;0;1000 notifications=69965;;;0 errors
 run $P -f "$TMPD/big_probes.log" $NOW -v
 like "$out" "skipped 35 lines of check_cuc_port --soap probes" "two threads: 35 probe lines skipped"
 
+# Equally stale subscriptions are listed by id: the table's order (its
+# hash, and which thread read which lines first) must not show.  40 ids
+# heard once each at the same second, written in a shuffled order (NCSA
+# shape as above); -v lists the 10 smallest ids, in order.
+python3 - "$TMPD/ties.log" <<'PY'
+import random, sys
+ids = ["%08x-1234-4abc-8def-%012d" % (i * 7919 % 4096, i) for i in range(40)]
+random.Random(17).shuffle(ids)
+with open(sys.argv[1], "w") as f:
+    for sid in ids:
+        f.write('10.1.2.3 - - [29/Jun/2014:15:20:00 +0000] "POST /NotificationService/services/NotificationService?id=%s&pid=1 HTTP/1.1" 200 343\n' % sid)
+    print("\n".join(sorted(ids)[:10]), file=open(sys.argv[1] + ".want", "w"))
+PY
+run $P -f "$TMPD/ties.log" $NOW -v
+got=$(printf '%s\n' "$out" | sed -n '/stalest/,$p' | sed -n 's/^  \([^:]*\): .*/\1/p')
+[ "$got" = "$(cat "$TMPD/ties.log.want")" ]; ok $? "equally stale: listed by id, smallest first"
+
 # A table full (100,000 ids, SUBS_MAX) before the first probe: the probe's
 # record is made first, so its lines are never taken for Exchange's.  (The
 # 16 MB are read by two threads: which id the bound drops in their merge
