@@ -256,25 +256,10 @@ insert(struct idtable *t, const struct idnote *p)
 	return s;
 }
 
-/* Find p's slot and fold p in; a new id is inserted. */
-static void
-fold(struct idtable *t, const struct idnote *p)
+/* Fold p into the record s of its id. */
+static inline __attribute__((always_inline)) void
+fold_into(struct idrec *s, const struct idnote *p)
 {
-	struct idrec *s = NULL;
-	size_t j;
-
-	for (j = p->hash & t->mask; t->slot != NULL && t->slot[j].hash != 0;
-	    j = (j + 1) & t->mask)
-		if (t->slot[j].hash == p->hash && t->slot[j].hash2 == p->hash2) {
-			s = &t->slot[j];
-			break;
-		}
-	if (s == NULL)
-		s = insert(t, p);
-	if (s == NULL) {
-		t->dropped += p->count;
-		return;
-	}
 	if (p->last_ok > s->last_ok)
 		s->last_ok = p->last_ok;
 	/* on a tie the higher status: the answer must not depend on order */
@@ -284,6 +269,39 @@ fold(struct idtable *t, const struct idnote *p)
 		s->last_status = p->status;
 	}
 	s->count += p->count;
+}
+
+/* A note of an id the table does not hold: inserted, or dropped. */
+static __attribute__((noinline)) void
+fold_new(struct idtable *t, const struct idnote *p)
+{
+	struct idrec *s;
+
+	if ((s = insert(t, p)) == NULL) {
+		t->dropped += p->count;
+		return;
+	}
+	fold_into(s, p);
+}
+
+/*
+ * Find p's slot and fold p in; a new id is inserted.  Inline: it runs
+ * for every note, and nearly every one finds its id.
+ */
+static inline __attribute__((always_inline)) void
+fold(struct idtable *t, const struct idnote *p)
+{
+	struct idrec *s;
+	size_t j;
+
+	if (t->slot != NULL)
+		for (j = p->hash & t->mask; (s = &t->slot[j])->hash != 0;
+		    j = (j + 1) & t->mask)
+			if (s->hash == p->hash && s->hash2 == p->hash2) {
+				fold_into(s, p);
+				return;
+			}
+	fold_new(t, p);
 }
 
 void
