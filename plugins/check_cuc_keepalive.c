@@ -167,7 +167,7 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "Every healthy subscription gets one at least every 5 minutes.  Lines of\n"
 "check_cuc_port --soap's probe (id=" PROBE_ID ")\n"
 "are never counted: not as notifications, subscriptions, errors or\n"
-"foreign, nor for the age.\n\n", fp);
+"foreign or proxied, nor for the age.\n\n", fp);
 	usage(fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=PATH\n"
@@ -387,7 +387,8 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 		sc->foreign++;
 		foreign_add(sc, r->client, r->client_len, 1);
 	}
-	if (r->chain_len != r->client_len) {
+	/* the probe through a proxy is no notification through it either */
+	if (r->chain_len != r->client_len && !probe_id_is(r->id, r->id_len)) {
 		sc->proxied++;
 		tally_add(sc->via, &sc->nvia, &sc->via_other, r->client,
 		    r->chain_len, 1);
