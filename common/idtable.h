@@ -83,11 +83,14 @@ void idtable_note(struct idtable *, const char *id, size_t len, int64_t t,
 void idtable_flush(struct idtable *);
 
 /*
- * Fold b into a (both flushed): counts add up, the newest times win, the
- * status of the newer last_seen wins (the higher on a tie, so that the
- * order of notes and merges never matters).  Dropped adds up.
+ * Fold b into a: counts add up, the newest times win, the status of the
+ * newer last_seen wins (the higher on a tie, so that the order of notes
+ * and merges never matters).  Dropped adds up.  Notes still queued in
+ * either table are folded first: a table whose owner noted less than
+ * IDTABLE_AHEAD and never flushed (a thread that got no lines to read)
+ * still has them only in its queue.
  */
-void idtable_merge(struct idtable *a, const struct idtable *b);
+void idtable_merge(struct idtable *a, struct idtable *b);
 
 /*
  * The records in no order: start with *pos = 0; NULL at the end.  Valid

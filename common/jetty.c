@@ -113,6 +113,8 @@ zone_cached(const char *p, const char *end, int *off,
 		memcpy(cache->zone, p, 5);
 		cache->zone_off = *off;
 		cache->zone_valid = true;
+		memcpy(cache->tail, JETTY_TAIL, JETTY_TAIL_LEN);
+		memcpy(cache->tail + 1, p, 5);
 	}
 	return q;
 }
@@ -154,6 +156,8 @@ parse_stamp(const char *p, const char *end, int64_t *t,
 			memcpy(cache->key, p + 1, sizeof(cache->key));
 			cache->hour = hour;
 			cache->valid = true;
+			memcpy(cache->head, " - - [", 6);
+			memcpy(cache->head + 6, p + 1, sizeof(cache->key));
 		}
 	}
 	p += 21;
@@ -191,7 +195,7 @@ client_byte_ok(unsigned char c)
 	return c > ' ' && c < 0x7f && c != '"' && c != ',';
 }
 
-static const char *
+static inline __attribute__((always_inline)) const char *
 client_end(const char *p, const char *end)
 {
 #if defined(__SSE2__)
@@ -607,6 +611,105 @@ target_end(const char *p, const char *end, const char **id_end)
 #define FAST_PROTOCOL	" HTTP/1.1\" "
 #define FAST_MIN	(5 + 28 + sizeof(FAST_REQUEST) - 1 + 1)
 
+#if defined(__SSE2__)
+/* a[0, 16) == b[0, 16) as a mask of unequal bytes (0: equal) */
+static unsigned
+diff16(const char *a, const char *b)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+	    _mm_loadu_si128((const __m128i *)(const void *)a),
+	    _mm_loadu_si128((const __m128i *)(const void *)b))) ^ 0xffffu;
+}
+
+/* s[0, JETTY_TAIL_LEN) == cache->tail, in five loads (the last overlaps) */
+static bool
+same_tail(const char *s, const char *t)
+{
+	return (diff16(s, t) | diff16(s + 16, t + 16) | diff16(s + 32, t + 32) |
+	    diff16(s + 48, t + 48) | diff16(s + JETTY_TAIL_LEN - 16,
+	    t + JETTY_TAIL_LEN - 16)) == 0;
+}
+#endif
+
+/* The stamp's " - - [29/Jun/2014:11" as cached, at p (94 bytes at least). */
+static bool
+same_head(const char *p, const struct jetty_cache *cache)
+{
+#if defined(__SSE2__)
+	uint64_t x, y;
+
+	memcpy(&x, p + JETTY_HEAD_LEN - 8, 8);
+	memcpy(&y, cache->head + JETTY_HEAD_LEN - 8, 8);
+	return diff16(p, cache->head) == 0 && x == y;
+#else
+	return memcmp(p, cache->head, JETTY_HEAD_LEN) == 0;
+#endif
+}
+
+/*
+ * ":MM:SS" at s (8 bytes readable): minutes 0..59 and seconds 0..60, as
+ * parse_stamp takes them; the bytes checked a word at a time.
+ */
+static bool
+minute_second(const char *s, int *mi, int *ss)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* bytes 0 and 3 colons; 1, 2, 4, 5 digits (0x30 + 0..9) */
+	const uint64_t colons = 0x000000ff0000ffULL, colon_bytes =
+	    0x0000003a00003aULL, hi = 0x0000f0f000f0f000ULL,
+	    digits = 0x0000303000303000ULL, six = 0x0000060600060600ULL;
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	/* a digit's high nibble is 3, and still 3 with 6 added */
+	if ((w & colons) != colon_bytes || (w & hi) != digits ||
+	    ((w + six) & hi) != digits)
+		return false;
+	*mi = (s[1] - '0') * 10 + (s[2] - '0');
+	*ss = (s[4] - '0') * 10 + (s[5] - '0');
+#else
+	if (s[0] != ':' || s[3] != ':' || (*mi = two_digits(s + 1)) < 0 ||
+	    (*ss = two_digits(s + 4)) < 0)
+		return false;
+#endif
+	return *mi <= 59 && *ss <= 60;
+}
+
+/*
+ * From the stamp's end at s (after the seconds): the zone in a shape the
+ * cache knows, then the notification's request up to its id.  Returns
+ * the id's first byte, or NULL.
+ */
+static const char *
+fast_request(const char *s, const struct jetty_cache *cache, int *off)
+{
+#if defined(__SSE2__)
+	/* the usual " +0000] \"POST /..?id=" in one compare */
+	if (cache->zone_valid && same_tail(s, cache->tail)) {
+		*off = cache->zone_off;
+		return s + JETTY_TAIL_LEN;
+	}
+#endif
+	if (s[0] == ' ') {		/* "[... +0000]" */
+		if (!cache->zone_valid || memcmp(s + 1, cache->zone, 5) != 0 ||
+		    s[6] != ']')
+			return NULL;
+		*off = cache->zone_off;
+		s += 7;
+	} else if (s[0] == ']' && s[1] == ' ' && (s[2] == '+' || s[2] == '-')) {
+		if (!cache->zone_valid || memcmp(s + 2, cache->zone, 5) != 0)
+			return NULL;	/* "[...] -0000" */
+		*off = cache->zone_off;
+		s += 7;
+	} else if (s[0] == ']')		/* "[...]": GMT */
+		s += 1;
+	else
+		return NULL;
+	if (!same_bytes(s, FAST_REQUEST, sizeof(FAST_REQUEST) - 1))
+		return NULL;
+	return s + sizeof(FAST_REQUEST) - 1;
+}
+
 static const char *
 fast_notification(const char *line, const char *end, struct jetty_record *rec,
     struct jetty_cache *cache)
@@ -615,34 +718,14 @@ fast_notification(const char *line, const char *end, struct jetty_record *rec,
 	int mi, ss, off = 0;
 
 	p = client_end(line, end);
-	if (p == line || (size_t)(end - p) < FAST_MIN ||
-	    memcmp(p, " - - [", 6) != 0)
+	if (p == line || (size_t)(end - p) < FAST_MIN || !cache->valid ||
+	    !same_head(p, cache))
 		return NULL;
 	b = p + 5;	/* '[' */
-	if (!cache->valid || memcmp(b + 1, cache->key, sizeof(cache->key)) !=
-	    0 || b[15] != ':' || b[18] != ':' ||
-	    (mi = two_digits(b + 16)) < 0 || mi > 59 ||
-	    (ss = two_digits(b + 19)) < 0 || ss > 60)
+	if (!minute_second(b + 15, &mi, &ss))
 		return NULL;
-	s = b + 21;
-	if (s[0] == ' ') {		/* "[... +0000]" */
-		if (!cache->zone_valid || memcmp(s + 1, cache->zone, 5) != 0 ||
-		    s[6] != ']')
-			return NULL;
-		off = cache->zone_off;
-		s += 7;
-	} else if (s[0] == ']' && s[1] == ' ' && (s[2] == '+' || s[2] == '-')) {
-		if (!cache->zone_valid || memcmp(s + 2, cache->zone, 5) != 0)
-			return NULL;	/* "[...] -0000" */
-		off = cache->zone_off;
-		s += 7;
-	} else if (s[0] == ']')		/* "[...]": GMT */
-		s += 1;
-	else
+	if ((id = fast_request(b + 21, cache, &off)) == NULL)
 		return NULL;
-	if (!same_bytes(s, FAST_REQUEST, sizeof(FAST_REQUEST) - 1))
-		return NULL;
-	id = s + sizeof(FAST_REQUEST) - 1;
 	if ((s = target_end(id, end, &id_end)) == NULL || id_end == id)
 		return NULL;
 	rec->id_len = (size_t)(id_end - id);
@@ -671,7 +754,7 @@ fast_notification(const char *line, const char *end, struct jetty_record *rec,
 }
 
 /* The line at line ends at its first LF or at end: its length without CR. */
-static size_t
+static inline __attribute__((always_inline)) size_t
 line_length(const char *line, const char *end, const char *from,
     const char **next)
 {

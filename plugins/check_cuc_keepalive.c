@@ -169,7 +169,7 @@ JETTY_NOTIFY_PATH "?id=<id>.\n"
 "Every healthy subscription gets one at least every 5 minutes.  Lines of\n"
 "check_cuc_port --soap's probe (id=" PROBE_ID ")\n"
 "are never counted: not as notifications, subscriptions, errors or\n"
-"foreign, nor for the age.\n", fp);
+"foreign or proxied, nor for the age.\n", fp);
 	fputs("\nOptions:\n"
 " -f, --logfile=PATH\n"
 "    Jetty request log; repeatable; shell globs (quote them) such as\n"
@@ -259,8 +259,14 @@ scan_init(struct scan *sc, const struct config *cfg, int64_t ws)
 	sc->newest_line = NO_TIME;
 	sc->oldest_line = INT64_MAX;
 	idtable_init(&sc->subs, SUBS_MAX);
-	/* the probe's record first: a full table never drops its lines */
+	/*
+	 * The probe's record first: a full table never drops its lines.
+	 * Folded in at once: a scan that then reads no line (the second
+	 * thread, when the first took every piece) must still hold the
+	 * seed that probe_seeds counts.
+	 */
 	idtable_note(&sc->subs, PROBE_ID, PROBE_ID_LEN, 0, 0, false);
+	idtable_flush(&sc->subs);
 	sc->probe_seeds = 1;
 }
 
@@ -384,7 +390,8 @@ scan_record(struct scan *sc, const struct jetty_record *r)
 		sc->foreign++;
 		foreign_add(sc, r->client, r->client_len, 1);
 	}
-	if (r->chain_len != r->client_len) {
+	/* the probe through a proxy is no notification through it either */
+	if (r->chain_len != r->client_len && !probe_id_is(r->id, r->id_len)) {
 		sc->proxied++;
 		tally_add(sc->via, &sc->nvia, &sc->via_other, r->client,
 		    r->chain_len, 1);
@@ -431,7 +438,7 @@ max64(int64_t a, int64_t b)
 
 /* Fold b (the other thread's share) into a. */
 static void
-scan_merge(struct scan *a, const struct scan *b)
+scan_merge(struct scan *a, struct scan *b)
 {
 	size_t i;
 
@@ -928,6 +935,24 @@ age_of(const struct run *run, int64_t t)
 	return t >= run->now ? 0.0 : (double)(run->now - t);
 }
 
+/*
+ * Is a staler than b?  Equally stale ones by id: the table's order
+ * depends on its hash and on which thread read which lines first, and
+ * the list must not.
+ */
+static bool
+staler(const struct idtable *t, const struct idrec *a, const struct idrec *b)
+{
+	size_t n = a->id_len < b->id_len ? a->id_len : b->id_len;
+	int c;
+
+	if (a->last_ok != b->last_ok)
+		return a->last_ok < b->last_ok;
+	if ((c = memcmp(idtable_id(t, a), idtable_id(t, b), n)) != 0)
+		return c < 0;
+	return a->id_len < b->id_len;
+}
+
 /* The stalest subscriptions: LIST_MAX of them, stalest first. */
 static size_t
 stalest(const struct scan *sc, const struct idrec **top)
@@ -938,10 +963,10 @@ stalest(const struct scan *sc, const struct idrec **top)
 	while ((s = idtable_next(&sc->subs, &pos)) != NULL) {
 		if (s == sc->probe)
 			continue;
-		if (n == LIST_MAX && s->last_ok >= top[n - 1]->last_ok)
+		if (n == LIST_MAX && !staler(&sc->subs, s, top[n - 1]))
 			continue;
 		j = n < LIST_MAX ? n++ : n - 1;
-		for (; j > 0 && top[j - 1]->last_ok > s->last_ok; j--)
+		for (; j > 0 && staler(&sc->subs, s, top[j - 1]); j--)
 			top[j] = top[j - 1];
 		top[j] = s;
 	}

@@ -7,6 +7,8 @@
 #    classes' key phrases (its count is shown: it equals the errors found);
 #  - check_cuc_keepalive --window=90000 over a 1 GB day (gen_jetty_day)
 #    against cat FILE > /dev/null;
+#  - user-space instructions (callgrind, when valgrind is there) of the
+#    keepalive check and of cat over the day's last hour;
 #  - peak memory (ru_maxrss) of each on an hour and on the whole day.
 # Each row: the median and min..max of both, and their ratio per round
 # (median, min..max).  Figures only: nothing here passes or fails.
@@ -109,6 +111,25 @@ out=$("$spawn" "$RUNS" "$ka" -f "$day" $KNOW --window=90000 -- \
     /bin/sh -c 'exec cat "$1" > /dev/null' sh "$day")
 row "keepalive --window=90000" "cat FILE" "<= 1.2" \
     "$(printf '%s\n' "$out" | sed -n 1p)" "$(printf '%s\n' "$out" | sed -n 2p)"
+
+# Instructions do not depend on the load of the machine, as times do:
+# user-space instructions (callgrind) of the same check over the day's
+# last hour, all of it in the window, against cat (its work is the
+# kernel's copy, which callgrind does not count).
+if command -v valgrind > /dev/null 2>&1; then
+	instr() {
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" \
+		    2>&1 > /dev/null | sed -n 's/.*Collected : //p'
+	}
+	ki=$(instr "$ka" -t 300 -f "$hour" $KNOW --window=90000)
+	ci=$(instr cat "$hour")
+	hl=$(wc -l < "$hour")
+	echo
+	echo "user-space instructions (callgrind) over the last hour ($hl lines, $(wc -c < "$hour") bytes):"
+	awk -v k="$ki" -v c="$ci" -v n="$hl" 'BEGIN {
+		printf "  keepalive --window=90000 %12d (%.0f a line)\n", k, k / n
+		printf "  cat FILE                 %12d (%.1f a line)\n", c, c / n }'
+fi
 
 echo
 echo "peak memory (ru_maxrss, KB, largest of 3 runs): an hour against the day"

@@ -237,6 +237,23 @@ perf_has "subscriptions=1000;;;0 stale=0;;;0;1000 notifications=69965;;;0 errors
 run $P -f "$TMPD/big_probes.log" $NOW -vv
 like "$out" "skipped 35 lines of check_cuc_port --soap probes" "two threads: 35 probe lines skipped"
 
+# Equally stale subscriptions are listed by id: the table's order (its
+# hash, and which thread read which lines first) must not show.  40 ids
+# heard once each at the same second, written in a shuffled order (NCSA
+# shape as above); -v lists the 10 smallest ids, in order.
+python3 - "$TMPD/ties.log" <<'PY'
+import random, sys
+ids = ["%08x-1234-4abc-8def-%012d" % (i * 7919 % 4096, i) for i in range(40)]
+random.Random(17).shuffle(ids)
+with open(sys.argv[1], "w") as f:
+    for sid in ids:
+        f.write('10.1.2.3 - - [29/Jun/2014:15:20:00 +0000] "POST /NotificationService/services/NotificationService?id=%s&pid=1 HTTP/1.1" 200 343\n' % sid)
+    print("\n".join(sorted(ids)[:10]), file=open(sys.argv[1] + ".want", "w"))
+PY
+run $P -f "$TMPD/ties.log" $NOW -vv
+got=$(printf '%s\n' "$out" | sed -n '/stalest/,$p' | sed -n 's/^  \([^:]*\): .*/\1/p')
+[ "$got" = "$(cat "$TMPD/ties.log.want")" ]; ok $? "equally stale: listed by id, smallest first"
+
 # A table full (100,000 ids, SUBS_MAX) before the first probe: the probe's
 # record is made first, so its lines are never taken for Exchange's.  (The
 # 16 MB are read by two threads: which id the bound drops in their merge
@@ -398,6 +415,19 @@ unlike "$out" 'foreign source 10\.' "no address inside -s is foreign"
 like "$out" 'notifications by status: 200: 8, Async: 2' "-v counts Async apart"
 like "$out" '2 notifications logged Async \(answer not finished when Jetty wrote the line\): arrived, status unknown, neither 2xx nor error' "-v says what Async means"
 like "$(printf '%s\n' "$out" | sed -n '/stalest/{n;p;}')" '0000000b-aaaa-bbbb-cccc-00000000000b: 2014-06-29 16:03:00Z \(720 s ago\), 2014-06-29 16:03:00Z, Async, 2' "an Async notification updates its subscription"
+# The probe posted through the same proxy (its lines as check_cuc_port's,
+# behind proxied.log's X-Forwarded-For): no notification through a proxy,
+# no chain's count, in -v either.
+cp $D/proxied.log "$TMPD/proxied_probe.log"
+for t in 16:05:00/200 16:12:00/200 16:13:00/500; do
+	printf '10.20.1.11, 10.99.0.5 - - [29/Jun/2014:%s +0000] "POST /NotificationService/services/NotificationService?id=%s&pid=0 HTTP/1.1" %s 343\n' \
+	    "${t%/*}" "$PROBE" "${t#*/}" >> "$TMPD/proxied_probe.log"
+done
+as_without "$TMPD/proxied_probe.log" "probe behind a proxy" $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48
+run $P -f "$TMPD/proxied_probe.log" $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -vv
+like "$out" 'skipped 3 lines of check_cuc_port' "probe behind a proxy: its 3 lines skipped"
+like "$out" '8 notifications through a proxy \(X-Forwarded-For lists\)' "probe behind a proxy: not among the proxied"
+like "$out" 'proxy chain 10\.20\.1\.11, 10\.99\.0\.5: 4 notifications' "probe behind a proxy: not in its chain's count"
 run $P -f $D/proxied.log $NOW -s 10.20.1.0/24 -s 2001:db8:20::/48 -s 192.0.2.7
 is_rc 0 "every originating address listed: OK"
 run $P -f $D/proxied.log $NOW -s 10.99.0.0/24

@@ -563,11 +563,74 @@ test_next_every_cut(void **state)
 #undef WARM_GMT
 }
 
+/*
+ * The fast path compares whole spans (the stamp up to the minute, the
+ * zone and request up to the id) against the warm line's: every byte of
+ * the usual notification (as gen_jetty_day and CUC write it), changed to
+ * each byte that means something to the parser, in each of the stamp's
+ * shapes, must still give the full parser's answer.
+ */
+static void
+test_next_every_byte(void **state)
+{
+#define WARM1	"10.1.2.3 - - [29/Jun/2014:11:30:50 +0000] \"POST " NP \
+	"?id=w HTTP/1.1\" 200 1\n"
+#define WARM2	"10.1.2.3 - - [29/Jun/2014:11:30:50] -0000 \"POST " NP \
+	"?id=w HTTP/1.1\" 200 1\n"
+	static const char *const lines[] = {
+		WARM1 "10.20.1.13 - - [29/Jun/2014:11:57:41 +0000] \"POST " NP
+		    "?id=c1b69a27-0911-6a06-c576-763c2af398f1&pid=9092 "
+		    "HTTP/1.1\" 200 343\n",
+		WARM2 "10.20.1.13 - - [29/Jun/2014:11:57:41] -0000 \"POST " NP
+		    "?id=c1b69a27-0911-6a06-c576-763c2af398f1&pid=9092 "
+		    "HTTP/1.1\" 200 343\n",
+	};
+	static const char subst[] = { ' ', '\n', '\r', '"', '&', ':', '[',
+	    ']', '+', '-', '0', '5', '6', '9', 'A', 'x', '?', ',', '\0',
+	    '\x7f', '\x80', '\xff' };
+	struct jetty_cache cache;
+	struct jetty_record r;
+	const char *p, *next;
+	char buf[512];
+	size_t i, j, k, size, warm, len;
+	long parsed;
+
+	(void)state;
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		size = strlen(lines[i]);
+		warm = strlen(i == 0 ? WARM1 : WARM2);
+		assert_true(size <= sizeof(buf));
+		memcpy(buf, lines[i], size);
+		assert_int_equal(jetty_walk_agrees(buf, size), 2);
+		/* unchanged, the second line takes the fast path */
+		memset(&cache, 0, sizeof(cache));
+		for (p = buf, k = 0; k < 2; k++, p = next)
+			assert_int_equal(jetty_parse_next(p, buf + size, &r,
+			    &cache, &len, &next), 0);
+		assert_int_equal(cache.fast, 1);
+		assert_int_equal(r.id_len, 36);
+		assert_int_equal(r.status, 200);
+		for (j = warm; j < size; j++)
+			for (k = 0; k < sizeof(subst); k++) {
+				memcpy(buf, lines[i], size);
+				buf[j] = subst[k];
+				parsed = jetty_walk_agrees(buf, size);
+				if (parsed < 0)
+					print_message("line %zu, byte %zu to "
+					    "0x%02x\n", i, j,
+					    (unsigned char)subst[k]);
+				assert_true(parsed >= 0);
+			}
+	}
+#undef WARM1
+#undef WARM2
+}
+
 int
 main(void)
 {
 	struct CMUnitTest tests[sizeof(good) / sizeof(good[0]) +
-	    sizeof(bad) / sizeof(bad[0]) + 5];
+	    sizeof(bad) / sizeof(bad[0]) + 6];
 	size_t n = 0, i;
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
@@ -586,5 +649,6 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_cached);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_next_agrees);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_next_every_cut);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_next_every_byte);
 	return _cmocka_run_group_tests("jetty", tests, n, NULL, NULL);
 }
