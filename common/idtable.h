@@ -63,7 +63,7 @@ struct idtable {
 
 /*
  * An empty table keeping at most max ids (nothing allocated yet).  Memory
- * is bounded by max: the slots (32 bytes each, a power of two, at most 70%
+ * is bounded by max: the slots (32 bytes each, a power of two, at most half
  * used: 8 MiB for 100,000 ids) and the ids' text (at most max times
  * IDTABLE_ID_MAX bytes, in a pool that doubles).
  */

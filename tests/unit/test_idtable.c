@@ -384,7 +384,7 @@ test_many(void **state)
  * A large table starts in an arena; long ids fill its pool and the pool
  * moves out (copied), the slots too: every id keeps its text.
  */
-#define LONG_IDS	24000
+#define LONG_IDS	36000
 
 static void
 test_arena_outgrown(void **state)
@@ -408,7 +408,7 @@ test_arena_outgrown(void **state)
 			assert_ptr_equal(first_slots, t.arena);
 		}
 	}
-	/* 24,000 ids of 150 bytes outgrow the first pool and slots */
+	/* 36,000 ids of 150 bytes outgrow the first pool and slots */
 	assert_true(t.pool != first_pool);
 	assert_true((char *)t.slot != first_slots);
 	assert_true(t.pool_len == (size_t)LONG_IDS * 150);
