@@ -211,7 +211,8 @@ DEPS_BUILD	= cmd:cc=gcc file:/usr/include/stdio.h=libc6-dev \
 # deps-test: only the tests: cmocka; openssl and sshd for the TLS and SSH
 # peers; both schedulers; the graph stack; locales (a de_DE.UTF-8 run);
 # mandoc (man page lint); the package tests (debhelper, lintian, dpkg-dev,
-# fakeroot, debootstrap; rpm for rpmbuild).
+# fakeroot, debootstrap; build-essential, which dpkg-buildpackage checks
+# for whatever the Build-Depends say; rpm for rpmbuild).
 DEPS_TEST	= pc:cmocka=libcmocka-dev cmd:python3=python3 cmd:openssl=openssl \
 		  file:/usr/sbin/icinga2=icinga2 file:/usr/sbin/nagios4=nagios4-core \
 		  file:/usr/sbin/sshd=openssh-server file:/usr/sbin/locale-gen=locales \
@@ -220,6 +221,7 @@ DEPS_TEST	= pc:cmocka=libcmocka-dev cmd:python3=python3 cmd:openssl=openssl \
 		  file:/usr/bin/influxd=influxdb cmd:mandoc=mandoc \
 		  cmd:dh=debhelper cmd:lintian=lintian \
 		  cmd:dpkg-buildpackage=dpkg-dev cmd:fakeroot=fakeroot \
+		  file:/usr/share/build-essential/list=build-essential \
 		  file:/usr/sbin/debootstrap=debootstrap cmd:rpmbuild=rpm
 
 # $(call install_deps,TARGET,DEPS): apt-get install those missing.

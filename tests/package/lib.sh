@@ -39,8 +39,13 @@ copy_tree() {
 		(cd "$TOP" && git ls-files -z -co --exclude-standard |
 		    tar -cf - --null --no-recursion -T -) | tar -xf - -C "$1"
 	else
+		# Without git: all but the build trees and the built plugins
+		# (their man pages and sources beside them stay).
 		(cd "$TOP" && tar -cf - --exclude=./build --exclude='./build-*' \
-		    --exclude='./plugins/check_cuc_*[!c]' .) | tar -xf - -C "$1"
+		    --exclude=./plugins/check_cuc_port \
+		    --exclude=./plugins/check_cuc_keepalive \
+		    --exclude=./plugins/check_cuc_subscriptions \
+		    --exclude=./plugins/check_cuc_mbxsync .) | tar -xf - -C "$1"
 	fi
 }
 
