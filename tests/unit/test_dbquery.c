@@ -177,6 +177,38 @@ static const struct good_case {
 	    1, { T0 }, { "aaa" }, { 3 }, false, true, 0 },
 };
 
+/*
+ * Parse one table case's text (which must parse) into g and info, with
+ * the number of rows it must give.
+ */
+static void
+parse_shape(const char *name, const char *text, size_t rows, struct got *g,
+    struct dbq_info *info)
+{
+	char err[256];
+	int rc;
+
+	memset(g, 0, sizeof(*g));
+	rc = dbq_parse(text, strlen(text), collect, g, info, err, sizeof(err));
+	if (rc != 0)
+		fail_msg("%s: rc %d: %s", name, rc, err);
+	if (g->n != rows || info->rows != rows)
+		fail_msg("%s: %zu rows, want %zu", name, g->n, rows);
+}
+
+/* Row k's time (< 0: NULL) and line as the case wants them. */
+static void
+check_row(const char *name, size_t k, const struct dbq_row *r, double ts,
+    unsigned long line)
+{
+	if (ts < 0 ? !r->ts_null : (r->ts_null || fabs(r->ts - ts) > 1e-6))
+		fail_msg("%s: row %zu ts %f null %d", name, k, r->ts,
+		    r->ts_null);
+	if (r->line != line)
+		fail_msg("%s: row %zu line %lu, want %lu", name, k, r->line,
+		    line);
+}
+
 static void
 test_good_shapes(void **state)
 {
@@ -187,17 +219,8 @@ test_good_shapes(void **state)
 		const struct good_case *c = &good[i];
 		struct got g;
 		struct dbq_info info;
-		char err[256];
-		int rc;
 
-		memset(&g, 0, sizeof(g));
-		rc = dbq_parse(c->text, strlen(c->text), collect, &g, &info,
-		    err, sizeof(err));
-		if (rc != 0)
-			fail_msg("%s: rc %d: %s", c->name, rc, err);
-		if (g.n != c->rows || info.rows != c->rows)
-			fail_msg("%s: %zu rows, want %zu", c->name, g.n,
-			    c->rows);
+		parse_shape(c->name, c->text, c->rows, &g, &info);
 		if (info.no_records != c->no_records ||
 		    info.has_id != c->has_id)
 			fail_msg("%s: no_records %d has_id %d", c->name,
@@ -209,17 +232,11 @@ test_good_shapes(void **state)
 		for (k = 0; k < c->rows && k < 3; k++) {
 			const struct dbq_row *r = &g.row[k];
 
-			if (c->ts[k] < 0 ? !r->ts_null :
-			    (r->ts_null || fabs(r->ts - c->ts[k]) > 1e-6))
-				fail_msg("%s: row %zu ts %f null %d", c->name,
-				    k, r->ts, r->ts_null);
+			check_row(c->name, k, r, c->ts[k], c->line[k]);
 			if (c->id[k] == NULL ? r->id != NULL :
 			    strcmp(g.id[k], c->id[k]) != 0)
 				fail_msg("%s: row %zu id '%s'", c->name, k,
 				    g.id[k]);
-			if (r->line != c->line[k])
-				fail_msg("%s: row %zu line %lu, want %lu",
-				    c->name, k, r->line, c->line[k]);
 		}
 	}
 }
@@ -332,17 +349,8 @@ test_terminal_shapes(void **state)
 		const struct term_case *c = &term[i];
 		struct got g;
 		struct dbq_info info;
-		char err[256];
-		int rc;
 
-		memset(&g, 0, sizeof(g));
-		rc = dbq_parse(c->text, strlen(c->text), collect, &g, &info,
-		    err, sizeof(err));
-		if (rc != 0)
-			fail_msg("%s: rc %d: %s", c->name, rc, err);
-		if (g.n != c->rows || info.rows != c->rows)
-			fail_msg("%s: %zu rows, want %zu", c->name, g.n,
-			    c->rows);
+		parse_shape(c->name, c->text, c->rows, &g, &info);
 		if (info.pager_prompts != c->pagers ||
 		    info.pager_line != c->pager_line)
 			fail_msg("%s: %lu pager prompts from line %lu, want "
@@ -351,13 +359,7 @@ test_terminal_shapes(void **state)
 		for (k = 0; k < c->rows && k < 3; k++) {
 			const struct dbq_row *r = &g.row[k];
 
-			if (c->ts[k] < 0 ? !r->ts_null :
-			    (r->ts_null || fabs(r->ts - c->ts[k]) > 1e-6))
-				fail_msg("%s: row %zu ts %f null %d", c->name,
-				    k, r->ts, r->ts_null);
-			if (r->line != c->line[k])
-				fail_msg("%s: row %zu line %lu, want %lu",
-				    c->name, k, r->line, c->line[k]);
+			check_row(c->name, k, r, c->ts[k], c->line[k]);
 			if (g.id[k][0] != 'a')
 				fail_msg("%s: row %zu id '%s'", c->name, k,
 				    g.id[k]);
