@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "numfmt.h"
 #include "plugin.h"
 #include "secrets.h"
 
@@ -15,9 +16,10 @@ static void
 trace_step(void *ctx, const char *step)
 {
 	struct trace *t = ctx;
+	char secs[32];
 
-	report_detail(t->rep, "debug +%.3f s: %s", monotonic_now() - t->start,
-	    step);
+	numfmt(secs, sizeof(secs), monotonic_now() - t->start, 3);
+	report_detail(t->rep, "debug +%s s: %s", secs, step);
 }
 
 /* -vv: the configuration as parsed, secrets hidden. */
@@ -29,7 +31,7 @@ show_config(struct report *rep, const struct common_opts *common, int argc,
 
 	args_redacted(args, sizeof(args), argc, argv);
 	report_detail(rep, "options (after --extra-opts):%s", args);
-	snprintf(secs, sizeof(secs), "%g", common->timeout);
+	numfmt(secs, sizeof(secs), common->timeout, 3);
 	report_detail(rep, "-t %s s, then %s; -w %s, -c %s (as given; "
 	    "defaults: see --help)", secs, state_name(common->timeout_state),
 	    common->warning != NULL ? common->warning : "(default)",
