@@ -382,6 +382,7 @@ cachedir_stat(const struct cachedir *d, const char *name, struct stat *sb,
 int
 cachedir_lock_open(const struct cachedir *d, char *err, size_t errlen)
 {
+	char why[CACHEDIR_WHY_MAX];
 	struct stat sb;
 	int fd;
 
@@ -394,10 +395,16 @@ cachedir_lock_open(const struct cachedir *d, char *err, size_t errlen)
 		return -1;
 	}
 	/* Judged again on what was opened: it may have been made meanwhile. */
-	if (fstat(fd, &sb) != 0 || sb.st_uid != geteuid() ||
-	    !S_ISREG(sb.st_mode) || (sb.st_mode & 022) != 0) {
-		snprintf(err, errlen, "cache lock %s/%s is not a regular file "
-		    "of this user's alone: not used", d->path, LOCK_NAME);
+	if (fstat(fd, &sb) != 0) {
+		snprintf(err, errlen, "cache lock %s/%s: %s", d->path,
+		    LOCK_NAME, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (cachedir_judge(&sb, CACHEDIR_FILE, geteuid(), why,
+	    sizeof(why)) != NULL) {
+		snprintf(err, errlen, "cache lock %s/%s %s: not used", d->path,
+		    LOCK_NAME, why);
 		close(fd);
 		return -1;
 	}
