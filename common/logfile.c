@@ -415,47 +415,33 @@ nomatch_err(const char *pattern, char *err, size_t errlen)
 	errno = ENOENT;
 }
 
-int
-loglist_check_given(const char *const *patterns, size_t npatterns,
-    char *err, size_t errlen)
+/*
+ * A log the user named as a path: it must open for reading (not waited
+ * for: O_NONBLOCK, a FIFO is -t's business later) and not be a directory.
+ */
+static int
+given_path_check(const char *path, char *err, size_t errlen)
 {
 	struct stat st;
-	glob_t g;
-	size_t i;
-	int fd, rc;
+	int fd, isdir;
 
-	for (i = 0; i < npatterns; i++) {
-		if (strcmp(patterns[i], "-") == 0)
-			continue;
-		if (strpbrk(patterns[i], "*?[") != NULL) {
-			memset(&g, 0, sizeof(g));
-			rc = glob(patterns[i], 0, NULL, &g);
-			globfree(&g);
-			if (rc == GLOB_NOMATCH || rc == GLOB_ABORTED) {
-				nomatch_err(patterns[i], err, errlen);
-				return -1;
-			}
-			continue;
-		}
-		/* O_NONBLOCK: a FIFO is not waited for here (-t is, later) */
-		fd = open(patterns[i], O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-		if (fd < 0) {
-			set_err(err, errlen, patterns[i], errno);
-			return -1;
-		}
-		rc = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
-		close(fd);
-		if (rc) {
-			set_err(err, errlen, patterns[i], EISDIR);
-			return -1;
-		}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
+		set_err(err, errlen, path, errno);
+		return -1;
+	}
+	isdir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+	close(fd);
+	if (isdir) {
+		set_err(err, errlen, path, EISDIR);
+		return -1;
 	}
 	return 0;
 }
 
 int
 loglist_expand(struct loglist *ll, const char *const *patterns,
-    size_t npatterns, enum logorder order, char *err, size_t errlen)
+    size_t npatterns, enum logorder order, bool given, char *err,
+    size_t errlen)
 {
 	struct logkey *keys = NULL;
 	size_t n = 0, cap = 0, i, j;
@@ -467,15 +453,23 @@ loglist_expand(struct loglist *ll, const char *const *patterns,
 	for (i = 0; i < npatterns; i++) {
 		if (strcmp(patterns[i], "-") == 0 ||
 		    strpbrk(patterns[i], "*?[") == NULL) {
+			if (given && strcmp(patterns[i], "-") != 0 &&
+			    given_path_check(patterns[i], err, errlen) != 0)
+				goto fail;
 			if (add_path(&keys, &n, &cap, patterns[i]) != 0)
 				goto nomem;
 			continue;
 		}
 		memset(&g, 0, sizeof(g));
-		rc = glob(patterns[i], GLOB_NOCHECK, NULL, &g);
+		rc = glob(patterns[i], given ? 0 : GLOB_NOCHECK, NULL, &g);
 		if (rc == GLOB_NOSPACE) {
 			globfree(&g);
 			goto nomem;
+		}
+		if (given && (rc == GLOB_NOMATCH || rc == GLOB_ABORTED)) {
+			globfree(&g);
+			nomatch_err(patterns[i], err, errlen);
+			goto fail;
 		}
 		if (rc != 0 || g.gl_pathc == 0) {
 			/* unreadable directory: keep it, open says why */
@@ -514,10 +508,11 @@ loglist_expand(struct loglist *ll, const char *const *patterns,
 	free(keys);
 	return 0;
 nomem:
+	snprintf(err, errlen, "out of memory expanding log file names");
+fail:
 	for (i = 0; i < n; i++)
 		free(keys[i].path);
 	free(keys);
-	snprintf(err, errlen, "out of memory expanding log file names");
 	return -1;
 }
 

@@ -71,22 +71,16 @@ struct loglist {
 /*
  * Expand patterns (paths or glob(3) patterns; "-" kept as is) into a list
  * ordered newest first.  A pattern that matches nothing is kept as given so
- * that opening it reports the system's reason.  Returns 0 or -1 (out of
- * memory) with err set.
+ * that opening it reports the system's reason.  With `given` (the logs the
+ * user named) every one must be there instead: a path (not "-") that cannot
+ * be opened for reading or is a directory, or a glob that matches nothing,
+ * fails with "<path>: <reason>" in err (for a glob, its directory's reason,
+ * else "no file matches").  Files a glob finds are not opened here: one that
+ * goes between the listing and its reading is rotation, which the plugins
+ * tolerate.  Returns 0 or -1 (out of memory, or a log missing) with err set.
  */
 int loglist_expand(struct loglist *, const char *const *patterns,
-    size_t npatterns, enum logorder, char *err, size_t errlen);
+    size_t npatterns, enum logorder, bool given, char *err, size_t errlen);
 void loglist_free(struct loglist *);
-
-/*
- * Before a run: every log the user named is there.  A path (not "-")
- * that cannot be opened for reading or is a directory, or a glob that
- * matches nothing, fails with "<path>: <reason>" in err (for a glob, its
- * directory's reason, else "no file matches").  Files a glob finds are
- * not opened here: one that goes between the listing and its reading is
- * rotation, which the plugins tolerate.  Returns 0 or -1.
- */
-int loglist_check_given(const char *const *patterns, size_t npatterns,
-    char *err, size_t errlen);
 
 #endif

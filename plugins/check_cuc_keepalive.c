@@ -1314,9 +1314,8 @@ keepalive_check(void *config, struct report *rep)
 		}
 	}
 	/* Each log named must be there: none is skipped in silence. */
-	if ((!cfg->cuc.enabled && loglist_check_given(logs, nlogs, err,
-	    sizeof(err)) != 0) || loglist_expand(&run.ll, logs, nlogs,
-	    LOGORDER_DATE_NAME, err, sizeof(err)) != 0) {
+	if (loglist_expand(&run.ll, logs, nlogs, LOGORDER_DATE_NAME,
+	    !cfg->cuc.enabled, err, sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		cucsvc_result_free(&cr);
 		idtable_free(&run.sc.subs);

@@ -743,7 +743,7 @@ read_file(struct report *rep, struct config *cfg,
  */
 static int
 gather_files(struct report *rep, struct config *cfg,
-    const char *const *patterns, size_t npatterns, double now,
+    const char *const *patterns, size_t npatterns, bool given, double now,
     struct tally *t)
 {
 	struct loglist ll;
@@ -756,8 +756,8 @@ gather_files(struct report *rep, struct config *cfg,
 	int rc;
 
 	deadline_step("listing the log files");
-	if (loglist_expand(&ll, patterns, npatterns, LOGORDER_NUMBER_NAME, err,
-	    sizeof(err)) != 0) {
+	if (loglist_expand(&ll, patterns, npatterns, LOGORDER_NUMBER_NAME,
+	    given, err, sizeof(err)) != 0) {
 		report_fail(rep, STATE_UNKNOWN, "%s", err);
 		return -1;
 	}
@@ -840,13 +840,8 @@ gather(struct report *rep, struct config *cfg, double now,
 
 	if (!cfg->cuc.enabled) {
 		/* Each log named must be there: none is skipped in silence. */
-		if (loglist_check_given(cfg->patterns, cfg->npatterns, err,
-		    sizeof(err)) != 0) {
-			report_fail(rep, STATE_UNKNOWN, "%s", err);
-			return -1;
-		}
 		return gather_files(rep, cfg, cfg->patterns, cfg->npatterns,
-		    now, t);
+		    true, now, t);
 	}
 	rc = cucsvc_fetch(&cfg->cuc, &q, &cr, err, sizeof(err));
 	t->remote = true;
@@ -867,7 +862,7 @@ gather(struct report *rep, struct config *cfg, double now,
 		rc = -1;
 	} else if (cr.count > 0)
 		rc = gather_files(rep, cfg, (const char *const *)cr.paths,
-		    cr.count, now, t);
+		    cr.count, false, now, t);
 	cucsvc_result_free(&cr);
 	return rc;
 }

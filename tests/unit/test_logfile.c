@@ -272,7 +272,7 @@ expect_order(const char *pattern, enum logorder order, const char **want,
 	size_t i;
 
 	snprintf(pat, sizeof(pat), "%s/%s", tmpdir, pattern);
-	assert_int_equal(loglist_expand(&ll, pats, 1, order, err,
+	assert_int_equal(loglist_expand(&ll, pats, 1, order, false, err,
 	    sizeof(err)), 0);
 	if (ll.count != nwant)
 		fail_msg("%s: %zu files, expected %zu", pattern, ll.count, nwant);
@@ -369,8 +369,8 @@ test_patterns(void **state)
 	snprintf(p1, sizeof(p1), "%s/x_*.log", tmpdir);
 	snprintf(p2, sizeof(p2), "%s/x_2014_01_01.log", tmpdir);
 	snprintf(p3, sizeof(p3), "%s/none-*.log", tmpdir);
-	assert_int_equal(loglist_expand(&ll, pats, 4, LOGORDER_DATE_NAME, err,
-	    sizeof(err)), 0);
+	assert_int_equal(loglist_expand(&ll, pats, 4, LOGORDER_DATE_NAME, false,
+	    err, sizeof(err)), 0);
 	assert_int_equal(ll.count, 4);
 	assert_string_equal(ll.paths[0], "-");		/* a stream is newest */
 	assert_non_null(strstr(ll.paths[1], "x_2014_01_02.log"));
@@ -379,10 +379,23 @@ test_patterns(void **state)
 	assert_non_null(strstr(ll.paths[3], "none-*.log"));
 	loglist_free(&ll);
 
-	assert_int_equal(loglist_expand(&ll, pats, 0, LOGORDER_DATE_NAME, err,
-	    sizeof(err)), 0);
+	assert_int_equal(loglist_expand(&ll, pats, 0, LOGORDER_DATE_NAME, false,
+	    err, sizeof(err)), 0);
 	assert_int_equal(ll.count, 0);
 	loglist_free(&ll);
+}
+
+/* loglist_expand of logs the user named (given): 0 or -1 with err. */
+static int
+check_given(const char *const *pats, size_t n, char *err, size_t errlen)
+{
+	struct loglist ll;
+
+	if (loglist_expand(&ll, pats, n, LOGORDER_DATE_NAME, true, err,
+	    errlen) != 0)
+		return -1;
+	loglist_free(&ll);
+	return 0;
 }
 
 /* Named logs must be there; what a glob finds is rotation's business. */
@@ -404,21 +417,21 @@ test_check_given(void **state)
 
 	pats[0] = ok;
 	pats[1] = glob_ok;
-	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), 0);
+	assert_int_equal(check_given(pats, 2, err, sizeof(err)), 0);
 	pats[1] = "-";
-	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), 0);
+	assert_int_equal(check_given(pats, 2, err, sizeof(err)), 0);
 
 	pats[1] = missing;	/* second of two: named, not skipped */
-	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_int_equal(check_given(pats, 2, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "given_2.log: No such file or directory"));
 	pats[1] = glob_none;
-	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_int_equal(check_given(pats, 2, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "none_*.log: no file matches"));
 	pats[1] = glob_nodir;
-	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_int_equal(check_given(pats, 2, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "/nodir: No such file or directory"));
 	pats[1] = dir;
-	assert_int_equal(loglist_check_given(pats, 2, err, sizeof(err)), -1);
+	assert_int_equal(check_given(pats, 2, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, ": is a directory"));
 }
 
