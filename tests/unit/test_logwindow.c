@@ -5,7 +5,8 @@
  * region: the same lines through a mapped file (chunks, lines across
  * chunk ends, a line longer than a chunk) as through memory, line by line
  * or in blocks, and split across two threads giving the same counts as
- * one, a slow thread taking fewer pieces.
+ * one, a slow thread taking fewer pieces; each read placed in memory as
+ * its bytes lie in the file, modulo 64.
  *
  * Lines here are "<epoch> text"; a line not starting with a digit has no
  * stamp.  The module knows no format: this one is the test's.
@@ -554,6 +555,73 @@ test_split_balance(void **state)
 	free(buf);
 }
 
+/*
+ * Every block lies in memory at the offset, modulo 64, that its first
+ * byte has in the file: each read landed so (logwindow.c, read_buffer).
+ * Lines here begin with their own offset in the file; a block's first
+ * line says where it came from.  The old reader, a malloc'd buffer with
+ * the carry at its start, fails this for most blocks.
+ */
+struct placed {
+	unsigned long	blocks;
+	unsigned long	misplaced;
+};
+
+static void
+placed_block(void *ctx, const char *data, size_t len)
+{
+	struct placed *pl = ctx;
+	uintmax_t off = 0;
+	size_t i;
+
+	assert_true(len > 0);
+	for (i = 0; i < len && data[i] >= '0' && data[i] <= '9'; i++)
+		off = off * 10 + (uintmax_t)(data[i] - '0');
+	assert_true(i > 0);
+	pl->blocks++;
+	if (((uintptr_t)data - off) % 64 != 0)
+		pl->misplaced++;
+}
+
+static const struct logwindow_ops placed_ops = { NULL, NULL, placed_block };
+
+static void
+test_read_aligned(void **state)
+{
+	struct logfile mapped;
+	struct placed one, mine, other;
+	size_t len = 0, cap = LOGWINDOW_THREAD_MIN * 2, i, k, from;
+	char path[64], *buf;
+
+	(void)state;
+	assert_non_null(buf = malloc(cap));
+	/* lines of every length modulo 64, and one longer than a chunk */
+	for (i = 0; len < LOGWINDOW_THREAD_MIN + LOGWINDOW_CHUNK * 3; i++) {
+		len += (size_t)snprintf(buf + len, cap - len, "%zu ", len);
+		memset(buf + len, 'x', i == 700 ? LOGWINDOW_CHUNK + 5 : i % 97);
+		len += i == 700 ? LOGWINDOW_CHUNK + 5 : i % 97;
+		buf[len++] = '\n';
+	}
+	open_tmp(&mapped, path, sizeof(path), buf, len);
+	for (k = 0; k < 4; k++) {	/* from line starts a little apart */
+		from = k == 0 ? 0 : (size_t)((char *)memchr(buf + len / 3 +
+		    k * 67, '\n', len - len / 3 - k * 67) - buf) + 1;
+		memset(&one, 0, sizeof(one));
+		logwindow_read(&mapped, from, len, &placed_ops, &one);
+		assert_true(one.blocks > len / 3 / LOGWINDOW_CHUNK);
+		assert_int_equal(one.misplaced, 0);
+	}
+	memset(&mine, 0, sizeof(mine));
+	memset(&other, 0, sizeof(other));
+	assert_int_equal(logwindow_read_split(&mapped, 0, &placed_ops, &mine,
+	    &other), 1);
+	assert_true(mine.blocks + other.blocks > len / LOGWINDOW_CHUNK);
+	assert_int_equal(mine.misplaced + other.misplaced, 0);
+	logfile_close(&mapped);
+	unlink(path);
+	free(buf);
+}
+
 int
 main(void)
 {
@@ -562,6 +630,7 @@ main(void)
 		cmocka_unit_test(test_start_bisect),
 		cmocka_unit_test(test_read_small),
 		cmocka_unit_test(test_read_large),
+		cmocka_unit_test(test_read_aligned),
 		cmocka_unit_test(test_split_balance),
 	};
 
