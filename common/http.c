@@ -397,13 +397,29 @@ http_date_parse(const char *s, double *epoch)
 	return 0;
 }
 
-/* After "scheme://", or NULL when url has no scheme. */
+static bool
+ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * After "scheme://", or NULL when url does not start with one.  A scheme
+ * is RFC 3986's: a letter, then letters, digits, '+', '-' or '.'.  The
+ * first "://" anywhere would not do: in "admin:pw@cuc1://x" it would make
+ * "admin:pw@cuc1" the scheme, shown as such.
+ */
 static const char *
 url_after_scheme(const char *url)
 {
-	const char *p = strstr(url, "://");
+	const char *p = url;
 
-	return p != NULL ? p + 3 : NULL;
+	if (!ascii_letter(*p))
+		return NULL;
+	while (ascii_letter(*p) || (*p >= '0' && *p <= '9') || *p == '+' ||
+	    *p == '-' || *p == '.')
+		p++;
+	return strncmp(p, "://", 3) == 0 ? p + 3 : NULL;
 }
 
 int
@@ -443,7 +459,10 @@ http_url_display(char *buf, size_t size, const char *url)
 {
 	const char *rest = url_after_scheme(url), *at, *why;
 
-	if (rest == NULL || (at = strchr(rest, '@')) == NULL)
+	if (rest == NULL && strchr(url, '@') != NULL)
+		/* no scheme (forgotten?): "user:password@host" as typed */
+		snprintf(buf, size, "(not shown: it holds an at sign)");
+	else if (rest == NULL || (at = strchr(rest, '@')) == NULL)
 		snprintf(buf, size, "%s", url);
 	else if (http_url_check(url, &why) == 0)
 		snprintf(buf, size, "%.*s%s", (int)(rest - url), url, at + 1);

@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "http.h"
 #include "numfmt.h"
 #include "options.h"
 
@@ -88,8 +89,14 @@ option_error(char *err, size_t errlen, const char *optname,
     const char *value, const char *fmt, ...)
 {
 	va_list ap;
+	char shown[256];
 	int n;
 
+	/* user:password@ typed where it does not belong is not repeated */
+	if (value != NULL && strchr(value, '@') != NULL) {
+		http_url_display(shown, sizeof(shown), value);
+		value = shown;
+	}
 	n = snprintf(err, errlen, "%s%s: \"%s\" ", dashes(optname), optname,
 	    value != NULL ? value : "");
 	if (n < 0 || (size_t)n >= errlen)
@@ -363,9 +370,9 @@ append_shown(char *buf, size_t size, size_t used, const char *a, size_t len)
 void
 args_redacted(char *buf, size_t size, int argc, char **argv)
 {
-	const char *a, *scheme, *at, *slash;
+	const char *a, *value, *eq;
 	size_t used = 0;
-	char tmp[1024];
+	char tmp[1024 + 64], url[1024];
 	int i;
 
 	buf[0] = '\0';
@@ -380,11 +387,13 @@ args_redacted(char *buf, size_t size, int argc, char **argv)
 			continue;
 		}
 		/* a URL's user:password@ goes, as in the plugins' messages */
-		scheme = strstr(a, "://");
-		if (scheme != NULL && (at = strchr(scheme + 3, '@')) != NULL &&
-		    ((slash = strchr(scheme + 3, '/')) == NULL || at < slash)) {
-			snprintf(tmp, sizeof(tmp), "%.*s%s",
-			    (int)(scheme + 3 - a), a, at + 1);
+		value = a[0] == '-' && a[1] == '-' && (eq = strchr(a, '=')) !=
+		    NULL ? eq + 1 : a;
+		if (strchr(value, '@') != NULL) {
+			http_url_display(url, sizeof(url), value);
+			/* "--name=": an option's name is short */
+			snprintf(tmp, sizeof(tmp), "%.*s%s", value - a < 64 ?
+			    (int)(value - a) : 64, a, url);
 			used = append_shown(buf, size, used, tmp, strlen(tmp));
 			continue;
 		}

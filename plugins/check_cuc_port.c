@@ -187,6 +187,12 @@ plugin_option(void *config, int opt, const char *arg, char *err, size_t errlen)
 	struct config *cfg = config;
 	switch (opt) {
 	case 'H':
+		/* no host name holds one; user:password@host would be shown */
+		if (strchr(arg, '@') != NULL) {
+			option_error(err, errlen, "hostname", arg, "is not a host "
+			    "name or address");
+			return -1;
+		}
 		cfg->host = arg;
 		return 0;
 	case 'p':

@@ -129,6 +129,25 @@ for u in "http://monitor:$SECRET@x@127.0.0.1:1/c.txt" \
 	    "--url $u: refused, the rule said"
 	no_secret "--url $u"
 done
+# the scheme forgotten, or a host typed before it: user:password@ as typed
+# is no URL, and the refusal does not quote it
+for u in "monitor:$SECRET@127.0.0.1/c.txt" "monitor:$SECRET@cuc1://c.txt"; do
+	run $SU --url "$u" -t 2 -vv
+	is_rc 3 "--url $u: UNKNOWN"
+	like "$line1" '^CUC SUBSCRIPTIONS UNKNOWN - --url: .\(not shown: it holds an at sign\). is not a file://' \
+	    "--url $u: refused, not quoted"
+	no_secret "--url $u"
+done
+# the same typed into a host option: refused, and never repeated
+for args in "$KA --cuc monitor:$SECRET@cuc1" "$MB --cuc monitor:$SECRET@cuc1:8443" \
+    "$MB --cuc https://monitor:$SECRET@cuc1/" \
+    "check_cuc_port -H monitor:$SECRET@cuc1"; do
+	run $args -t 2 -vv
+	is_rc 3 "${args%% *} ${args#* }: UNKNOWN"
+	like "$line1" '^CUC [A-Z]+ UNKNOWN - --(cuc|hostname): .(\(not shown: it holds an at sign\)|https://cuc1/). is not' \
+	    "${args%% *}: refused, not quoted"
+	no_secret "${args%% *} ${args#* }"
+done
 start hang fake_jetty.py --mode hang
 HANG=$(port hang)
 printf '[check_cuc_subscriptions]\nurl = http://monitor:%s@127.0.0.1:%s/capture.txt\n' \

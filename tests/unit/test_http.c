@@ -493,6 +493,16 @@ static const struct {
 	{ "https://h/a@b.txt", false, "https://(the rest not shown)", false },
 	{ "https://h/x?to=a@b", false, "https://(the rest not shown)", false },
 	{ "no-scheme", false, "no-scheme", false },
+	/* the scheme forgotten: user:password@ as typed, never shown */
+	{ "monitor:S3cr3t@cuc1/c.txt", false,
+	    "(not shown: it holds an at sign)", false },
+	{ "monitor:S3cr3t@cuc1://c.txt", false,
+	    "(not shown: it holds an at sign)", false },
+	{ "-monitor:S3cr3t@cuc1/c.txt", false,
+	    "(not shown: it holds an at sign)", false },
+	{ "1http://cuc1/c.txt", false, "1http://cuc1/c.txt", false },
+	{ "svn+ssh://monitor:S3cr3t@cuc1/c.txt", true, "svn+ssh://cuc1/c.txt",
+	    true },
 };
 
 static void
