@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "fuzz_text.h"
 #include "http.h"
 #include "netaddr.h"
 
@@ -69,10 +70,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 4096)
 		return 0;
-	if ((text = malloc(size + 1)) == NULL)
+	if ((text = fuzz_text(data, size)) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	check_url(text);
 	check_net(text);
 	free(text);

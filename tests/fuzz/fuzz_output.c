@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_text.h"
 #include "output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -111,10 +112,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 4096)
 		return 0;
-	if ((text = malloc(size + 1)) == NULL)
+	if ((text = fuzz_text(data, size)) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	check_one(text, strlen(text), true);
 	check_one(text, strlen(text), false);
 	free(text);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_text.h"
 #include "range.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -55,10 +56,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 4096)
 		return 0;
-	if ((text = malloc(size + 1)) == NULL)
+	if ((text = fuzz_text(data, size)) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	check_one(text, 0);
 	check_one(text, RANGE_PERCENT);
 	free(text);

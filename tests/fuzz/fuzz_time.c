@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_text.h"
 #include "http.h"
 #include "timeparse.h"
 
@@ -49,10 +50,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (used > size || ms < 0 || ms > 86401000L)
 			abort();
 	}
-	if ((text = malloc(size + 1)) == NULL)
+	if ((text = fuzz_text(data, size)) == NULL)
 		return 0;
-	memcpy(text, data, size);
-	text[size] = '\0';
 	if (time_parse_user(text, &t) == 0)
 		check_epoch(t);
 	/* CUC's HTTP Date, which reads ambiguous zones (zoneabbr.c) */
