@@ -102,10 +102,10 @@ flush(const struct logwindow_ops *ops, void *ctx)
  * READ_ALIGN bytes.  Each read lands at the same offset within 64 bytes
  * as its bytes have in the file (and so in the page cache): the kernel
  * copies such a read fastest.  A destination 1 to 31 bytes past its
- * source, modulo a page, makes the processor wait on its own stores on
- * some machines: on the virtual machine of issue 17 every read of a
- * 1 GB day placed so took four times as long (406 ms instead of 94 ms
- * for the day); placed at random, one read in 130 is.
+ * source, modulo a page, makes the copy's loads look as if they waited on
+ * its own stores (4K aliasing): on the virtual machine of issue 17 a 1 GB
+ * day read so took four times as long (406 ms instead of 94 ms); placed
+ * at random, one read in 130 is.
  */
 #define READ_ALIGN	64
 

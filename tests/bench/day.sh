@@ -6,7 +6,8 @@
 #    gen_diag_day) against LC_ALL=C grep -c -E with one alternation of the
 #    classes' key phrases (its count is shown: it equals the errors found);
 #  - check_cuc_keepalive --window=90000 over a 1 GB day (gen_jetty_day)
-#    against cat FILE > /dev/null;
+#    against cat FILE > /dev/null, and in the same rounds its floors
+#    (ka_floor: its reader alone, then finding line ends too);
 #  - user-space instructions (callgrind, when valgrind is there) of the
 #    keepalive check and of cat over the day's last hour;
 #  - peak memory (ru_maxrss) of each on an hour and on the whole day.
@@ -23,8 +24,9 @@ SPAWN_WARMUP=${SPAWN_WARMUP:-2}
 SPAWN_EACH=1
 export SPAWN_WARMUP SPAWN_EACH
 spawn=$O/tests/bench/spawn_time
+floor=$O/tests/bench/ka_floor
 for f in "$O/tests/bench/gen_jetty_day" "$O/tests/bench/gen_diag_day" \
-    "$spawn" "$BIN/check_cuc_keepalive" "$BIN/check_cuc_mbxsync"; do
+    "$spawn" "$floor" "$BIN/check_cuc_keepalive" "$BIN/check_cuc_mbxsync"; do
 	[ -x "$f" ] || { echo "day.sh: $f not built (make tests)"; exit 1; }
 done
 if [ -n "$BENCH_DIR" ]; then
@@ -107,10 +109,18 @@ row "mbxsync --window=86400" "grep -c -E" "<= 1.5" \
 row "  (the same)" "cat *.uc" "" \
     "$(printf '%s\n' "$out" | sed -n 1p)" "$(printf '%s\n' "$out" | sed -n 3p)"
 
+# With the check, in the same rounds, its floors on this machine: its own
+# reader (two threads, the same reads) handing blocks to nothing, then to
+# a memchr for each line's end (tests/bench/ka_floor.c).
 out=$("$spawn" "$RUNS" "$ka" -f "$day" $KNOW --window=90000 -- \
-    /bin/sh -c 'exec cat "$1" > /dev/null' sh "$day")
+    /bin/sh -c 'exec cat "$1" > /dev/null' sh "$day" -- \
+    "$floor" read "$day" -- "$floor" lines "$day")
 row "keepalive --window=90000" "cat FILE" "<= 1.2" \
     "$(printf '%s\n' "$out" | sed -n 1p)" "$(printf '%s\n' "$out" | sed -n 2p)"
+row "  floor: its reader only" "cat FILE" "" \
+    "$(printf '%s\n' "$out" | sed -n 3p)" "$(printf '%s\n' "$out" | sed -n 2p)"
+row "  floor: + line ends" "cat FILE" "" \
+    "$(printf '%s\n' "$out" | sed -n 4p)" "$(printf '%s\n' "$out" | sed -n 2p)"
 
 # Instructions do not depend on the load of the machine, as times do:
 # user-space instructions (callgrind) of the same check over the day's
