@@ -212,7 +212,8 @@ DEPS_BUILD	= cmd:cc=gcc file:/usr/include/stdio.h=libc6-dev \
 # peers; both schedulers; the graph stack; locales (a de_DE.UTF-8 run);
 # mandoc (man page lint); the package tests (debhelper, lintian, dpkg-dev,
 # fakeroot, debootstrap; build-essential, which dpkg-buildpackage checks
-# for whatever the Build-Depends say; rpm for rpmbuild).
+# for whatever the Build-Depends say; rpm for rpmbuild); php-cli and the
+# Icinga Web graphite module.
 DEPS_TEST	= pc:cmocka=libcmocka-dev cmd:python3=python3 cmd:openssl=openssl \
 		  file:/usr/sbin/icinga2=icinga2 file:/usr/sbin/nagios4=nagios4-core \
 		  file:/usr/sbin/sshd=openssh-server file:/usr/sbin/locale-gen=locales \
@@ -222,7 +223,11 @@ DEPS_TEST	= pc:cmocka=libcmocka-dev cmd:python3=python3 cmd:openssl=openssl \
 		  cmd:dh=debhelper cmd:lintian=lintian \
 		  cmd:dpkg-buildpackage=dpkg-dev cmd:fakeroot=fakeroot \
 		  file:/usr/share/build-essential/list=build-essential \
-		  file:/usr/sbin/debootstrap=debootstrap cmd:rpmbuild=rpm
+		  file:/usr/sbin/debootstrap=debootstrap cmd:rpmbuild=rpm \
+		  cmd:php=php-cli $(GRAPHITE_MODULE)=icingaweb2-module-graphite
+# The graph test replays its port of the module's template expansion
+# against the module's own PHP (tests/lab/graphs/module.py).
+GRAPHITE_MODULE	= file:/usr/share/icingaweb2/modules/graphite/library/Graphite/Util/MacroTemplate.php
 
 # $(call install_deps,TARGET,DEPS): apt-get install those missing.
 define install_deps
