@@ -210,9 +210,11 @@ cucsvc_check(const struct cucsvc_opts *o, char *err, size_t errlen)
 		    "--cuc-user");
 		return -1;
 	}
+	/* not quoted: "user:password" typed here would be shown */
 	if (o->user != NULL && strchr(o->user, ':') != NULL) {
-		option_error(err, errlen, "cuc-user", o->user, "holds a ':', "
-		    "which HTTP Basic cannot carry in a user name");
+		snprintf(err, errlen, "--cuc-user holds a ':', which HTTP Basic "
+		    "cannot carry in a user name (not shown: a password goes in "
+		    "cuc-password, in the extra-opts ini file)");
 		return -1;
 	}
 	if (o->password == NULL && o->netrc_file == NULL) {

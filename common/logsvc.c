@@ -759,6 +759,9 @@ logsvc_resolve_mtimes_in(struct logsvc_list *l, double now, bool has_now,
 	size_t i, n = 0;
 	int rc;
 
+	/* a note on every return, an empty listing's too */
+	if (note != NULL && notelen > 0)
+		note[0] = '\0';
 	if (l->count == 0)
 		return 0;
 	if ((d = calloc(l->count, sizeof(*d))) == NULL) {
@@ -773,8 +776,6 @@ logsvc_resolve_mtimes_in(struct logsvc_list *l, double now, bool has_now,
 		d[n].name = l->files[i].name;
 		n++;
 	}
-	if (note != NULL && notelen > 0)
-		note[0] = '\0';
 	rc = k != NULL ? zoneabbr_resolve_known(d, n, k, note, notelen, err,
 	    errlen) : zoneabbr_resolve_noted(d, n, now, has_now, max_age,
 	    note, notelen, err, errlen);

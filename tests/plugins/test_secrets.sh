@@ -148,6 +148,12 @@ for args in "$KA --cuc monitor:$SECRET@cuc1" "$MB --cuc monitor:$SECRET@cuc1:844
 	    "${args%% *}: refused, not quoted"
 	no_secret "${args%% *} ${args#* }"
 done
+# user:password typed into --cuc-user: refused, and not repeated
+run $KA --cuc cuc1 --cuc-user "monitor:$SECRET" -t 2 -vv
+is_rc 3 "--cuc-user user:password: UNKNOWN"
+like "$line1" "^CUC KEEPALIVE UNKNOWN - --cuc-user holds a .:., which HTTP Basic cannot carry" \
+    "--cuc-user user:password: refused, the rule said"
+no_secret "--cuc-user user:password"
 start hang fake_jetty.py --mode hang
 HANG=$(port hang)
 printf '[check_cuc_subscriptions]\nurl = http://monitor:%s@127.0.0.1:%s/capture.txt\n' \

@@ -277,7 +277,7 @@ test_resolve(void **state)
 	    ENV_CLOSE;
 	const double t = 1784109600;	/* 2026-07-15 10:00:00 UTC */
 	struct logsvc_list l;
-	char err[300];
+	char err[300], note[64];
 
 	(void)state;
 	assert_int_equal(logsvc_list_parse(xml, strlen(xml), &l, err,
@@ -304,6 +304,12 @@ test_resolve(void **state)
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "a.uc: modifiedDate zone 'XYZT'"));
 	logsvc_list_free(&l);
+	/* an empty listing: nothing to resolve, and the note said (empty) */
+	memset(&l, 0, sizeof(l));
+	memset(note, 'x', sizeof(note));
+	assert_int_equal(logsvc_resolve_mtimes_in(&l, t, true, 0, NULL, note,
+	    sizeof(note), err, sizeof(err)), 0);
+	assert_string_equal(note, "");
 }
 
 static void
