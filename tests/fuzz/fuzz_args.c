@@ -68,9 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text;
 
-	if (size > 4096)
-		return 0;
-	if ((text = fuzz_text(data, size)) == NULL)
+	if ((text = fuzz_text(data, size, 4096)) == NULL)
 		return 0;
 	check_url(text);
 	check_net(text);

@@ -11,13 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A copy of data, terminated (free it); NULL when out of memory. */
+/*
+ * A copy of data, terminated (free it); NULL when longer than max (no
+ * option value is that long: the fuzzer's time goes to shorter ones) or
+ * out of memory.
+ */
 static char *
-fuzz_text(const uint8_t *data, size_t size)
+fuzz_text(const uint8_t *data, size_t size, size_t max)
 {
 	char *text;
 
-	if ((text = malloc(size + 1)) == NULL)
+	if (size > max || (text = malloc(size + 1)) == NULL)
 		return NULL;
 	memcpy(text, data, size);
 	text[size] = '\0';

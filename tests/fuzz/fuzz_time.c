@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (used > size || ms < 0 || ms > 86401000L)
 			abort();
 	}
-	if ((text = fuzz_text(data, size)) == NULL)
+	if ((text = fuzz_text(data, size, SIZE_MAX - 1)) == NULL)
 		return 0;
 	if (time_parse_user(text, &t) == 0)
 		check_epoch(t);
