@@ -96,6 +96,18 @@ ok() {
 	return 0
 }
 
+# same_options HELP OTHER WHAT_HAS WHAT_ONLY: two sorted lists of options,
+# --help's and another's; one check that OTHER has every option of HELP
+# (WHAT_HAS, naming those missing), one that it has no other (WHAT_ONLY,
+# naming those not in --help).
+same_options() {
+	only=$(comm -23 "$1" "$2" | tr '\n' ' ')
+	[ -z "$only" ]
+	ok $? "$3${only:+ (missing: $only)}"
+	only=$(comm -13 "$1" "$2" | tr '\n' ' ')
+	[ -z "$only" ]
+	ok $? "$4${only:+ (not in --help: $only)}"
+}
 is_rc() { [ "$rc" -eq "$1" ]; ok $? "$2 (exit $1)"; }
 like() { printf '%s\n' "$1" | grep -Eq -- "$2"; ok $? "$3"; }
 unlike() { ! printf '%s\n' "$1" | grep -Eq -- "$2"; ok $? "$3"; }

@@ -28,12 +28,9 @@ for p in port keepalive subscriptions mbxsync; do
 	fi
 	cut -f 1 "$TMPD/args.tsv" | sort > "$TMPD/args"
 
-	missing=$(comm -23 "$TMPD/opts" "$TMPD/args" | tr '\n' ' ')
-	[ -z "$missing" ]
-	ok $? "$cmd: every --help option is an argument${missing:+ (missing: $missing)}"
-	extra=$(comm -13 "$TMPD/opts" "$TMPD/args" | tr '\n' ' ')
-	[ -z "$extra" ]
-	ok $? "$cmd: every argument is a --help option${extra:+ (not in --help: $extra)}"
+	same_options "$TMPD/opts" "$TMPD/args" \
+	    "$cmd: every --help option is an argument" \
+	    "$cmd: every argument is a --help option"
 
 	# cuc_port_unsubscribe_state for --unsubscribe-state; -4/-6 are
 	# ipv4/ipv6 as in the ITL.

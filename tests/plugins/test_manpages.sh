@@ -98,12 +98,9 @@ for p in $PROGRAMS; do
 	page_opts "$page" > "$TMPD/page"
 	[ -s "$TMPD/help" ] && [ -s "$TMPD/page" ]
 	ok $? "$p: options found in --help ($(wc -l < "$TMPD/help")) and in the page ($(wc -l < "$TMPD/page"))"
-	only_help=$(comm -23 "$TMPD/help" "$TMPD/page" | tr '\n' ' ')
-	[ -z "$only_help" ]
-	ok $? "$p.1: documents every option of --help${only_help:+ (missing: $only_help)}"
-	only_page=$(comm -13 "$TMPD/help" "$TMPD/page" | tr '\n' ' ')
-	[ -z "$only_page" ]
-	ok $? "$p.1: lists no option --help lacks${only_page:+ (not in --help: $only_page)}"
+	same_options "$TMPD/help" "$TMPD/page" \
+	    "$p.1: documents every option of --help" \
+	    "$p.1: lists no option --help lacks"
 done
 
 # mandoc -Tlint, every level, run beside the pages so that their
